@@ -1,0 +1,42 @@
+#pragma once
+
+#include "net/result.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+#include <QStringList>
+
+namespace core {
+
+// Payload codecs: how people type bytes, and how bytes are shown back to them.
+
+// Text with escapes: \r \n \t \0 \a \b \f \v \\ \' \" and \xNN; every other character is
+// encoded as UTF-8. A bad escape is an error naming its position (0-based, in characters).
+Result<QByteArray> decodeEscapes(QStringView text);
+
+// Hex digits, optionally grouped by spaces, tabs, newlines, colons, commas or dashes, each group
+// optionally prefixed 0x. A group with an odd number of digits or a stray character is an error
+// naming its position.
+Result<QByteArray> decodeHex(QStringView text);
+
+// The inverse of decodeEscapes for display: printable ASCII as is, \r \n \t \0 \\ and \xNN for
+// the rest. decodeEscapes(escapedText(x)) == x. maxBytes < 0 means all; otherwise "…" marks a cut.
+QString escapedText(QByteArrayView bytes, qsizetype maxBytes = -1);
+
+// Python's repr() of a bytes object: b'hi\r\n', b"it's", b'\x00\xff'.
+QString pythonBytesLiteral(QByteArrayView bytes);
+
+// Python's repr() of a str: 'x', "it's", '\n'.
+QString pythonStrLiteral(const QString &text);
+
+// A bytes argument for a journal line: the literal when short, else a prefix and the size.
+QString pythonBytesArgument(QByteArrayView bytes);
+
+// Lowercase hex bytes separated by spaces: "48 65 6c".
+QString spacedHex(QByteArrayView bytes);
+
+// hexdump -C style lines: offset, 16 bytes in two groups of 8, and the ASCII column.
+QStringList hexDumpLines(QByteArrayView bytes, qsizetype maxLines = -1);
+
+} // namespace core

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "store/journal.h"
+#include "store/socketregistry.h"
+#include "store/trafficstore.h"
+
+#include <QHash>
+#include <QMutex>
+
+#include <atomic>
+
+namespace core {
+
+// What the façade and every I/O thread share: the three stores, the socket id counter, and
+// which I/O thread owns which socket.
+struct EngineContext
+{
+    EngineContext(Journal &j, TrafficStore &t, SocketRegistry &r) : journal(j), traffic(t), registry(r) {}
+
+    Journal &journal;
+    TrafficStore &traffic;
+    SocketRegistry &registry;
+    std::atomic<int> nextSocketId{1};
+
+    void setRoute(int socketId, int thread)
+    {
+        QMutexLocker lock(&routeMutex);
+        route.insert(socketId, thread);
+    }
+    int routeOf(int socketId) const
+    {
+        QMutexLocker lock(&routeMutex);
+        return route.value(socketId, -1);
+    }
+
+private:
+    mutable QMutex routeMutex;
+    QHash<int, int> route;
+};
+
+} // namespace core

@@ -1,0 +1,165 @@
+#include "iothread.h"
+
+#include "engine/enginecontext.h"
+#include "engine/socketobject.h"
+#include "store/clock.h"
+
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+namespace core {
+
+namespace {
+constexpr quint64 kWakeTag = ~quint64(0);
+}
+
+IoThread::IoThread(EngineContext &context, int index)
+    : m_context(context)
+    , m_index(index)
+    , m_readBuffer(new char[kReadBufferSize])
+{
+    m_epoll = epoll_create1(EPOLL_CLOEXEC);
+    m_wake = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    epoll_event ev{};
+    ev.events = EPOLLIN;
+    ev.data.u64 = kWakeTag;
+    epoll_ctl(m_epoll, EPOLL_CTL_ADD, m_wake, &ev);
+    m_thread = std::thread([this] { run(); });
+}
+
+IoThread::~IoThread()
+{
+    post([this] { m_stop = true; });
+    m_thread.join();
+    m_sockets.clear(); // closes every descriptor still open
+    ::close(m_wake);
+    ::close(m_epoll);
+}
+
+void IoThread::post(std::function<void()> fn)
+{
+    bool wasEmpty;
+    {
+        std::lock_guard lock(m_postMutex);
+        wasEmpty = m_posted.empty();
+        m_posted.push_back(std::move(fn));
+    }
+    // Only the first post of a batch needs to wake the loop; it drains the whole batch.
+    if (wasEmpty) {
+        const quint64 one = 1;
+        while (::write(m_wake, &one, sizeof one) < 0 && errno == EINTR) {
+        }
+    }
+}
+
+SocketObject *IoThread::socket(int id)
+{
+    const auto it = m_sockets.find(id);
+    return it == m_sockets.end() ? nullptr : it->second.get();
+}
+
+SocketObject &IoThread::adopt(std::unique_ptr<SocketObject> socket)
+{
+    SocketObject &ref = *socket;
+    m_context.setRoute(ref.id(), m_index);
+    m_sockets[ref.id()] = std::move(socket);
+    markDirty(ref);
+    return ref;
+}
+
+void IoThread::setInterest(SocketObject &socket, quint32 events)
+{
+    if (socket.fd() < 0 || events == socket.registeredEvents())
+        return;
+    epoll_event ev{};
+    ev.events = events;
+    ev.data.u64 = quint64(socket.id());
+    // Level-triggered. A socket with nothing to wait for is removed, not kept with an empty mask:
+    // epoll reports EPOLLHUP/EPOLLERR whatever the mask, which would spin the loop.
+    int op = EPOLL_CTL_MOD;
+    if (events == 0)
+        op = EPOLL_CTL_DEL;
+    else if (socket.registeredEvents() == 0)
+        op = EPOLL_CTL_ADD;
+    epoll_ctl(m_epoll, op, socket.fd(), &ev);
+    socket.setRegisteredEvents(events);
+}
+
+void IoThread::scheduleDeadline(qint64 monoNs, int socketId)
+{
+    m_deadlines.emplace(monoNs, socketId);
+}
+
+void IoThread::markDirty(SocketObject &socket)
+{
+    m_dirty.insert(socket.id());
+}
+
+int IoThread::waitTimeoutMs() const
+{
+    if (m_deadlines.empty())
+        return -1;
+    const qint64 remaining = m_deadlines.begin()->first - monoNs();
+    if (remaining <= 0)
+        return 0;
+    return int(std::min<qint64>((remaining + 999'999) / 1'000'000, 60'000));
+}
+
+void IoThread::run()
+{
+    constexpr int kMaxEvents = 256;
+    epoll_event events[kMaxEvents];
+    while (!m_stop) {
+        const int n = epoll_wait(m_epoll, events, kMaxEvents, waitTimeoutMs());
+        for (int i = 0; i < n; ++i) {
+            if (events[i].data.u64 == kWakeTag) {
+                quint64 value;
+                while (::read(m_wake, &value, sizeof value) < 0 && errno == EINTR) {
+                }
+                continue;
+            }
+            if (SocketObject *s = socket(int(events[i].data.u64)))
+                s->onEvents(events[i].events);
+        }
+        runPosted();
+        fireDeadlines();
+        publishDirty();
+    }
+}
+
+void IoThread::runPosted()
+{
+    std::vector<std::function<void()>> batch;
+    {
+        std::lock_guard lock(m_postMutex);
+        batch.swap(m_posted);
+    }
+    for (auto &fn : batch)
+        fn();
+}
+
+void IoThread::fireDeadlines()
+{
+    const qint64 now = monoNs();
+    while (!m_deadlines.empty() && m_deadlines.begin()->first <= now) {
+        const int id = m_deadlines.begin()->second;
+        m_deadlines.erase(m_deadlines.begin());
+        // Entries are not removed when a call finishes early; the socket checks its own deadline.
+        if (SocketObject *s = socket(id))
+            s->onDeadline(now);
+    }
+}
+
+void IoThread::publishDirty()
+{
+    for (int id : m_dirty) {
+        if (SocketObject *s = socket(id))
+            m_context.registry.publish(s->info());
+    }
+    m_dirty.clear();
+}
+
+} // namespace core

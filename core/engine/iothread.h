@@ -1,0 +1,72 @@
+#pragma once
+
+#include <QtGlobal>
+
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace core {
+
+struct EngineContext;
+class SocketObject;
+
+// One I/O thread: an epoll loop, an eventfd to wake it, and the sockets it owns. Only this thread
+// touches those sockets' descriptors. Work arrives as closures through post(); waiting calls park
+// in their socket's queue (no thread is held) until epoll reports the descriptor ready or their
+// deadline passes. Destroying the IoThread stops the loop, joins it and closes its sockets.
+class IoThread final
+{
+public:
+    IoThread(EngineContext &context, int index);
+    ~IoThread();
+    IoThread(const IoThread &) = delete;
+    IoThread &operator=(const IoThread &) = delete;
+
+    // Any thread: runs fn on this I/O thread, in posting order.
+    void post(std::function<void()> fn);
+
+    // The rest is for code already running on this thread.
+    EngineContext &context() { return m_context; }
+    int index() const { return m_index; }
+    SocketObject *socket(int id);
+    SocketObject &adopt(std::unique_ptr<SocketObject> socket);
+    void setInterest(SocketObject &socket, quint32 events);
+    void scheduleDeadline(qint64 monoNs, int socketId);
+    void markDirty(SocketObject &socket);
+
+    // Scratch buffers for reads on this thread.
+    char *readBuffer() { return m_readBuffer.get(); }
+    static constexpr qsizetype kReadBufferSize = 128 * 1024;
+
+private:
+    void run();
+    void runPosted();
+    void fireDeadlines();
+    void publishDirty();
+    int waitTimeoutMs() const;
+
+    EngineContext &m_context;
+    const int m_index;
+    int m_epoll = -1;
+    int m_wake = -1;
+    bool m_stop = false;
+
+    std::mutex m_postMutex;
+    std::vector<std::function<void()>> m_posted;
+
+    std::unordered_map<int, std::unique_ptr<SocketObject>> m_sockets;
+    std::multimap<qint64, int> m_deadlines;
+    std::unordered_set<int> m_dirty;
+    std::unique_ptr<char[]> m_readBuffer;
+
+    std::thread m_thread;
+};
+
+} // namespace core

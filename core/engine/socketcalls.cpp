@@ -1,0 +1,429 @@
+// SocketObject's calls: one function per socket call, each tried on the non-blocking descriptor.
+// A call that would block returns WaitRead/WaitWrite (through wouldBlock) and is tried again when
+// epoll reports the descriptor ready; everything else finishes the call with its outcome.
+#include "socketobject.h"
+
+#include "codec/payload.h"
+#include "engine/enginecontext.h"
+#include "engine/iothread.h"
+#include "engine/platform.h"
+#include "net/errors.h"
+
+#include <QLocale>
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace core {
+
+namespace {
+
+constexpr qint64 kMaxRecvBuffer = 16 << 20; // a larger bufsize is capped: no socket queues more
+
+QString pythonFloat(double value)
+{
+    QString text = QString::number(value, 'g', QLocale::FloatingPointShortest);
+    if (!text.contains(QLatin1Char('.')) && !text.contains(QLatin1Char('e')) && !text.contains(QLatin1String("inf")))
+        text += QLatin1String(".0");
+    return text;
+}
+
+SocketAddress addressFrom(const sockaddr_storage &storage, socklen_t length)
+{
+    return SocketAddress::fromSockaddr(reinterpret_cast<const sockaddr *>(&storage), length);
+}
+
+Outcome countOutcome(qint64 count)
+{
+    Outcome o = Outcome::ok(QString::number(count));
+    o.count = count;
+    return o;
+}
+
+} // namespace
+
+SocketObject::Step SocketObject::doBind(Op &op)
+{
+    if (::bind(m_fd, op.address.data(), op.address.length()) != 0) {
+        finish(op, Outcome::osError(errno));
+        return Step::Done;
+    }
+    readLocalAddress();
+    if (m_info.state == SocketState::Created)
+        setState(SocketState::Bound);
+    changed();
+    finish(op, Outcome::ok(QStringLiteral("None")));
+    return Step::Done;
+}
+
+SocketObject::Step SocketObject::doListen(Op &op)
+{
+    if (::listen(m_fd, int(op.size)) != 0) {
+        finish(op, Outcome::osError(errno));
+        return Step::Done;
+    }
+    readLocalAddress(); // listen() on an unbound socket binds it to an ephemeral port
+    setState(SocketState::Listening);
+    finish(op, Outcome::ok(QStringLiteral("None")));
+    return Step::Done;
+}
+
+SocketObject::Step SocketObject::doAccept(Op &op)
+{
+    sockaddr_storage peer;
+    socklen_t length = sizeof peer;
+    const int fd = platform::retryEintr(
+        [&] { return ::accept4(m_fd, reinterpret_cast<sockaddr *>(&peer), &length, SOCK_NONBLOCK | SOCK_CLOEXEC); });
+    if (fd < 0) {
+        if (errno == EAGAIN)
+            return wouldBlock(op, Step::WaitRead, errno);
+        finish(op, Outcome::osError(errno));
+        return Step::Done;
+    }
+    const SocketAddress address = addressFrom(peer, length);
+    SocketObject *child = adoptAccepted(fd, address, op.newSocketId);
+    Outcome o = Outcome::ok(QStringLiteral("(%1, %2)").arg(child->info().pythonRepr(), address.toPython()));
+    o.socketId = child->id();
+    o.address = address;
+    o.note = QStringLiteral("new socket %1").arg(child->info().name);
+    finish(op, std::move(o));
+    return Step::Done;
+}
+
+SocketObject::Step SocketObject::doConnect(Op &op)
+{
+    const bool ex = op.kind == OpKind::ConnectEx;
+    auto fail = [&](int error) {
+        if (error != EINPROGRESS && error != EALREADY && m_info.state == SocketState::Connecting)
+            setState(SocketState::Error);
+        if (ex) {
+            Outcome o = countOutcome(error);
+            o.errorName = errnoName(error);
+            o.note = errnoMessage(error);
+            finish(op, std::move(o));
+        } else {
+            finish(op, Outcome::osError(error));
+        }
+        if (error)
+            m_info.lastError = error;
+        return Step::Done;
+    };
+    auto succeed = [&] {
+        sockaddr_storage peer;
+        socklen_t length = sizeof peer;
+        if (::getpeername(m_fd, reinterpret_cast<sockaddr *>(&peer), &length) == 0)
+            m_info.peer = addressFrom(peer, length);
+        readLocalAddress();
+        setState(SocketState::Connected);
+        if (ex)
+            finish(op, countOutcome(0));
+        else
+            finish(op, Outcome::ok(QStringLiteral("None")));
+        return Step::Done;
+    };
+
+    if (op.connectStarted) {
+        // Woken writable: the handshake is over; SO_ERROR says how it ended (CPython does the same).
+        int error = 0;
+        socklen_t length = sizeof error;
+        if (::getsockopt(m_fd, SOL_SOCKET, SO_ERROR, &error, &length) != 0)
+            error = errno;
+        return error ? fail(error) : succeed();
+    }
+    if (platform::retryEintr([&] { return ::connect(m_fd, op.address.data(), op.address.length()); }) == 0)
+        return succeed();
+    const int error = errno;
+    if (error == EINPROGRESS || (error == EAGAIN && m_info.family == AF_UNIX)) {
+        setState(SocketState::Connecting);
+        m_info.peer = op.address;
+        if (effectiveNonBlocking(op))
+            return fail(error);
+        op.connectStarted = true;
+        return Step::WaitWrite;
+    }
+    return fail(error);
+}
+
+SocketObject::Step SocketObject::doSend(Op &op)
+{
+    const ssize_t n = platform::retryEintr(
+        [&] { return ::send(m_fd, op.data.constData(), size_t(op.data.size()), op.flags | MSG_NOSIGNAL); });
+    if (n < 0) {
+        if (errno == EAGAIN)
+            return wouldBlock(op, Step::WaitWrite, errno);
+        const int error = errno;
+        recordError(Direction::Out, error);
+        finish(op, Outcome::osError(error));
+        return Step::Done;
+    }
+    m_thread.context().traffic.append(id(), Direction::Out, QByteArrayView(op.data).first(n), m_info.peer);
+    m_info.bytesOut += quint64(n);
+    ++m_info.recordsOut;
+    changed();
+    Outcome o = countOutcome(n);
+    if (n < op.data.size())
+        o.note = QStringLiteral("partial send: %1 of %2 bytes").arg(n).arg(op.data.size());
+    finish(op, std::move(o));
+    return Step::Done;
+}
+
+SocketObject::Step SocketObject::doSendAll(Op &op)
+{
+    while (op.done < op.data.size() || (op.data.isEmpty() && op.syscalls == 0)) {
+        const QByteArrayView rest = QByteArrayView(op.data).sliced(op.done);
+        const ssize_t n = platform::retryEintr(
+            [&] { return ::send(m_fd, rest.data(), size_t(rest.size()), op.flags | MSG_NOSIGNAL); });
+        if (n < 0) {
+            if (errno == EAGAIN)
+                return wouldBlock(op, Step::WaitWrite, errno);
+            const int error = errno;
+            recordError(Direction::Out, error);
+            finish(op, Outcome::osError(error, op.done ? QStringLiteral("%1 of %2 bytes were sent first")
+                                                             .arg(op.done).arg(op.data.size())
+                                                       : QString()));
+            return Step::Done;
+        }
+        ++op.syscalls;
+        op.done += n;
+        m_thread.context().traffic.append(id(), Direction::Out, rest.first(n), m_info.peer);
+        m_info.bytesOut += quint64(n);
+        ++m_info.recordsOut;
+        changed();
+        if (op.data.isEmpty())
+            break;
+    }
+    Outcome o = Outcome::ok(QStringLiteral("None"));
+    o.count = op.done;
+    o.note = QStringLiteral("%1 bytes in %2 send() call%3").arg(op.done).arg(op.syscalls).arg(op.syscalls == 1 ? "" : "s");
+    finish(op, std::move(o));
+    return Step::Done;
+}
+
+SocketObject::Step SocketObject::doSendTo(Op &op)
+{
+    const ssize_t n = platform::retryEintr([&] {
+        return ::sendto(m_fd, op.data.constData(), size_t(op.data.size()), op.flags | MSG_NOSIGNAL,
+                        op.address.data(), op.address.length());
+    });
+    if (n < 0) {
+        if (errno == EAGAIN)
+            return wouldBlock(op, Step::WaitWrite, errno);
+        const int error = errno;
+        recordError(Direction::Out, error);
+        finish(op, Outcome::osError(error));
+        return Step::Done;
+    }
+    if (!m_info.local.isValid() || m_info.local.port() == 0)
+        readLocalAddress(); // sendto() on an unbound socket binds it
+    m_thread.context().traffic.append(id(), Direction::Out, QByteArrayView(op.data).first(n), op.address);
+    m_info.bytesOut += quint64(n);
+    ++m_info.recordsOut;
+    changed();
+    finish(op, countOutcome(n));
+    return Step::Done;
+}
+
+// recv and recvfrom. Datagram sockets ask the kernel for the real length (MSG_TRUNC) so a cut
+// datagram is reported as such. MSG_WAITALL on a stream in blocking mode gathers until bufsize
+// bytes, EOF or an error, as a blocking recv does; with a timeout CPython's descriptor is
+// non-blocking and MSG_WAITALL returns what is there, so we do the same.
+SocketObject::Step SocketObject::doRecv(Op &op)
+{
+    const bool from = op.kind == OpKind::RecvFrom;
+    const bool waitAll = (op.flags & MSG_WAITALL) && m_info.type == SOCK_STREAM
+                         && m_info.mode == BlockingMode::Blocking && !effectiveNonBlocking(op);
+    const qint64 bufsize = std::min(op.size, kMaxRecvBuffer);
+    const bool datagram = m_info.type != SOCK_STREAM;
+    int flags = (op.flags & ~(MSG_WAITALL | MSG_DONTWAIT)) | (datagram ? MSG_TRUNC : 0);
+    if (!waitAll)
+        flags |= op.flags & MSG_WAITALL;
+
+    QByteArray buffer(bufsize - op.done, Qt::Uninitialized);
+    sockaddr_storage peer{};
+    socklen_t peerLength = sizeof peer;
+    const ssize_t n = platform::retryEintr([&] {
+        peerLength = sizeof peer;
+        return ::recvfrom(m_fd, buffer.data(), size_t(buffer.size()), flags, reinterpret_cast<sockaddr *>(&peer),
+                          &peerLength);
+    });
+    if (n < 0) {
+        if (errno == EAGAIN)
+            return wouldBlock(op, Step::WaitRead, errno);
+        const int error = errno;
+        recordError(Direction::In, error);
+        if (error == ECONNRESET || error == ETIMEDOUT)
+            setState(SocketState::Error);
+        finish(op, Outcome::osError(error, op.done ? QStringLiteral("%1 bytes arrived first").arg(op.done) : QString()));
+        return Step::Done;
+    }
+    const qint64 stored = std::min<qint64>(n, buffer.size());
+    const bool truncated = datagram && n > buffer.size();
+    const bool eof = n == 0 && isStreamLike() && buffer.size() > 0;
+    buffer.truncate(stored);
+    const SocketAddress address = peerLength > 0 ? addressFrom(peer, peerLength) : SocketAddress();
+
+    quint8 recordFlags = 0;
+    if (truncated)
+        recordFlags |= TrafficFlag::Truncated;
+    if (eof)
+        recordFlags |= TrafficFlag::Eof;
+    if (op.flags & MSG_PEEK)
+        recordFlags |= TrafficFlag::Peek;
+    if (op.flags & MSG_OOB)
+        recordFlags |= TrafficFlag::Oob;
+    m_thread.context().traffic.append(id(), Direction::In, buffer, datagram ? address : m_info.peer, recordFlags,
+                                      quint32(n));
+    if (!(op.flags & MSG_PEEK)) {
+        m_info.bytesIn += quint64(stored);
+        ++m_info.recordsIn;
+    }
+    if (eof) {
+        setState(m_info.state == SocketState::HalfClosedWrite ? SocketState::ShutDown : SocketState::HalfClosedRead);
+    }
+    ++op.syscalls;
+    op.done += stored;
+    op.received += buffer;
+    changed();
+    if (waitAll && !eof && op.done < bufsize)
+        return Step::WaitRead;
+
+    QString data = pythonBytesArgument(op.received);
+    Outcome o = Outcome::ok(from ? QStringLiteral("(%1, %2)").arg(data, address.toPython()) : data);
+    o.count = op.received.size();
+    o.data = op.received;
+    o.address = address;
+    QStringList notes;
+    if (truncated)
+        notes += QStringLiteral("datagram of %1 bytes truncated to %2").arg(n).arg(stored);
+    if (eof && op.received.isEmpty())
+        notes += QStringLiteral("EOF: the peer closed its side");
+    if (op.syscalls > 1)
+        notes += QStringLiteral("%1 recv() calls").arg(op.syscalls);
+    if (op.size > kMaxRecvBuffer)
+        notes += QStringLiteral("bufsize capped at %1").arg(kMaxRecvBuffer);
+    o.note = notes.join(QLatin1String("; "));
+    finish(op, std::move(o));
+    return Step::Done;
+}
+
+SocketObject::Step SocketObject::doShutdown(Op &op)
+{
+    const int how = int(op.size);
+    if (::shutdown(m_fd, how) != 0) {
+        finish(op, Outcome::osError(errno));
+        return Step::Done;
+    }
+    const bool rd = how == SHUT_RD || how == SHUT_RDWR || m_info.state == SocketState::HalfClosedRead;
+    const bool wr = how == SHUT_WR || how == SHUT_RDWR || m_info.state == SocketState::HalfClosedWrite;
+    if (m_info.state != SocketState::Listening)
+        setState(rd && wr ? SocketState::ShutDown : rd ? SocketState::HalfClosedRead : SocketState::HalfClosedWrite);
+    finish(op, Outcome::ok(QStringLiteral("None")));
+    return Step::Done;
+}
+
+SocketObject::Step SocketObject::doClose(Op &op)
+{
+    if (m_fd >= 0) {
+        m_thread.setInterest(*this, 0);
+        ::close(m_fd);
+        m_fd = -1;
+        m_info.fd = -1;
+        setState(SocketState::Closed);
+    }
+    finish(op, Outcome::ok(QStringLiteral("None")));
+    return Step::Done;
+}
+
+SocketObject::Step SocketObject::doMode(Op &op)
+{
+    double seconds = op.kind == OpKind::SetBlocking ? (op.size ? -1.0 : 0.0) : op.seconds;
+    if (seconds < 0) {
+        m_info.mode = BlockingMode::Blocking;
+        m_info.timeout = -1;
+    } else if (seconds == 0) {
+        m_info.mode = BlockingMode::NonBlocking;
+        m_info.timeout = 0;
+    } else {
+        m_info.mode = BlockingMode::Timeout;
+        m_info.timeout = seconds;
+    }
+    changed();
+    finish(op, Outcome::ok(QStringLiteral("None")));
+    return Step::Done;
+}
+
+SocketObject::Step SocketObject::doGetTimeout(Op &op)
+{
+    switch (m_info.mode) {
+    case BlockingMode::Blocking:
+        finish(op, Outcome::ok(QStringLiteral("None")));
+        break;
+    case BlockingMode::NonBlocking:
+        finish(op, Outcome::ok(QStringLiteral("0.0")));
+        break;
+    case BlockingMode::Timeout:
+        finish(op, Outcome::ok(pythonFloat(m_info.timeout)));
+        break;
+    }
+    return Step::Done;
+}
+
+SocketObject::Step SocketObject::doSetOption(Op &op)
+{
+    if (::setsockopt(m_fd, op.option->level, op.option->optname, op.data.constData(), socklen_t(op.data.size())) != 0) {
+        finish(op, Outcome::osError(errno));
+        return Step::Done;
+    }
+    finish(op, Outcome::ok(QStringLiteral("None")));
+    return Step::Done;
+}
+
+SocketObject::Step SocketObject::doGetOption(Op &op)
+{
+    const int wanted = optionBufferSize(*op.option);
+    QByteArray raw(wanted ? wanted : int(sizeof(int)), '\0');
+    socklen_t length = socklen_t(raw.size());
+    if (::getsockopt(m_fd, op.option->level, op.option->optname, raw.data(), &length) != 0) {
+        finish(op, Outcome::osError(errno));
+        return Step::Done;
+    }
+    raw.truncate(length);
+    Outcome o = Outcome::ok(pythonOptionResult(*op.option, raw));
+    o.data = raw;
+    o.note = describeOption(*op.option, raw);
+    if (!wanted && raw.size() >= int(sizeof(int))) {
+        int value;
+        std::memcpy(&value, raw.constData(), sizeof value);
+        o.count = value;
+    }
+    finish(op, std::move(o));
+    return Step::Done;
+}
+
+SocketObject::Step SocketObject::doName(Op &op)
+{
+    sockaddr_storage storage;
+    socklen_t length = sizeof storage;
+    const bool peer = op.kind == OpKind::PeerName;
+    const int rc = peer ? ::getpeername(m_fd, reinterpret_cast<sockaddr *>(&storage), &length)
+                        : ::getsockname(m_fd, reinterpret_cast<sockaddr *>(&storage), &length);
+    if (rc != 0) {
+        finish(op, Outcome::osError(errno));
+        return Step::Done;
+    }
+    const SocketAddress address = addressFrom(storage, length);
+    (peer ? m_info.peer : m_info.local) = address;
+    changed();
+    Outcome o = Outcome::ok(address.toPython());
+    o.address = address;
+    finish(op, std::move(o));
+    return Step::Done;
+}
+
+SocketObject::Step SocketObject::doFileno(Op &op)
+{
+    finish(op, countOutcome(m_fd));
+    return Step::Done;
+}
+
+} // namespace core

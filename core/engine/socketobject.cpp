@@ -1,0 +1,300 @@
+#include "socketobject.h"
+
+#include "engine/enginecontext.h"
+#include "engine/iothread.h"
+#include "engine/platform.h"
+#include "net/errors.h"
+#include "store/clock.h"
+
+#include <netinet/in.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace core {
+
+SocketObject::SocketObject(IoThread &thread, SocketInfo info, int fd)
+    : m_thread(thread)
+    , m_info(std::move(info))
+    , m_fd(fd)
+{
+    m_info.fd = fd;
+}
+
+SocketObject::~SocketObject()
+{
+    cancelQueued(QStringLiteral("the workbench shut down"));
+    if (m_fd >= 0)
+        ::close(m_fd); // the epoll set drops a closed descriptor by itself
+}
+
+void SocketObject::enqueue(Op op)
+{
+    // Close cancels whatever still waits ahead of it: a program cannot close a socket while one
+    // of its calls is blocked, so the waiting call is what the user means to abandon.
+    if (op.kind == OpKind::Close)
+        cancelQueued(QStringLiteral("cancelled by close()"));
+    m_queue.push_back(std::move(op));
+    m_info.pendingCalls = int(m_queue.size());
+    if (m_queue.size() == 1)
+        pump();
+    else
+        changed();
+}
+
+bool SocketObject::cancel(CallId call, const QString &why)
+{
+    for (auto it = m_queue.begin(); it != m_queue.end(); ++it) {
+        if (it->call != call)
+            continue;
+        const bool head = it == m_queue.begin();
+        Op op = std::move(*it);
+        m_queue.erase(it);
+        QString note = why;
+        if (op.done > 0)
+            note += QStringLiteral(" after %1 bytes").arg(op.done);
+        m_thread.context().journal.finish(op.call, Outcome::cancelled(note));
+        if (head) {
+            m_waiting = Step::Done;
+            pump();
+        }
+        m_info.pendingCalls = int(m_queue.size());
+        updateInterest();
+        changed();
+        return true;
+    }
+    return false;
+}
+
+void SocketObject::cancelQueued(const QString &why)
+{
+    while (!m_queue.empty()) {
+        Op op = std::move(m_queue.front());
+        m_queue.pop_front();
+        m_thread.context().journal.finish(op.call, Outcome::cancelled(why));
+    }
+    m_waiting = Step::Done;
+    m_info.pendingCalls = 0;
+}
+
+void SocketObject::pump()
+{
+    while (!m_queue.empty()) {
+        Op &op = m_queue.front();
+        if (!op.started) {
+            op.started = true;
+            if (m_info.mode == BlockingMode::Timeout && !effectiveNonBlocking(op))
+                op.deadlineNs = monoNs() + qint64(m_info.timeout * 1e9);
+        }
+        const Step step = attempt(op);
+        if (step != Step::Done) {
+            m_waiting = step;
+            if (op.deadlineNs)
+                m_thread.scheduleDeadline(op.deadlineNs, id());
+            break;
+        }
+        m_waiting = Step::Done;
+        m_queue.pop_front();
+    }
+    m_info.pendingCalls = int(m_queue.size());
+    updateInterest();
+    changed();
+}
+
+SocketObject::Step SocketObject::attempt(Op &op)
+{
+    if (m_fd < 0 && op.kind != OpKind::Close && op.kind != OpKind::Fileno && op.kind != OpKind::GetTimeout) {
+        finish(op, Outcome::osError(EBADF));
+        return Step::Done;
+    }
+    switch (op.kind) {
+    case OpKind::Bind: return doBind(op);
+    case OpKind::Listen: return doListen(op);
+    case OpKind::Accept: return doAccept(op);
+    case OpKind::Connect:
+    case OpKind::ConnectEx: return doConnect(op);
+    case OpKind::Send: return doSend(op);
+    case OpKind::SendAll: return doSendAll(op);
+    case OpKind::SendTo: return doSendTo(op);
+    case OpKind::Recv:
+    case OpKind::RecvFrom: return doRecv(op);
+    case OpKind::Shutdown: return doShutdown(op);
+    case OpKind::Close: return doClose(op);
+    case OpKind::SetBlocking:
+    case OpKind::SetTimeout: return doMode(op);
+    case OpKind::GetTimeout: return doGetTimeout(op);
+    case OpKind::SetOption: return doSetOption(op);
+    case OpKind::GetOption: return doGetOption(op);
+    case OpKind::SockName:
+    case OpKind::PeerName: return doName(op);
+    case OpKind::Fileno: return doFileno(op);
+    }
+    return Step::Done;
+}
+
+void SocketObject::finish(Op &op, Outcome outcome)
+{
+    if (outcome.status == CallStatus::Failed && outcome.error)
+        m_info.lastError = outcome.error;
+    m_thread.context().journal.finish(op.call, std::move(outcome));
+}
+
+bool SocketObject::effectiveNonBlocking(const Op &op) const
+{
+    return m_info.mode == BlockingMode::NonBlocking || (op.flags & MSG_DONTWAIT);
+}
+
+// The syscall said EAGAIN/EINPROGRESS: fail now in non-blocking mode, else park the call.
+SocketObject::Step SocketObject::wouldBlock(Op &op, Step wait, int error)
+{
+    if (!effectiveNonBlocking(op))
+        return wait;
+    if (op.kind == OpKind::ConnectEx) {
+        Outcome o = Outcome::ok(QString::number(error));
+        o.count = error;
+        o.errorName = errnoName(error);
+        finish(op, std::move(o));
+    } else {
+        QString note;
+        if (op.kind == OpKind::SendAll && op.done > 0)
+            note = QStringLiteral("%1 of %2 bytes were sent before the buffer filled").arg(op.done).arg(op.data.size());
+        finish(op, Outcome::osError(error, note));
+    }
+    return Step::Done;
+}
+
+void SocketObject::onEvents(quint32 events)
+{
+    const bool readable = events & (EPOLLIN | EPOLLERR | EPOLLHUP);
+    const bool writable = events & (EPOLLOUT | EPOLLERR | EPOLLHUP);
+    if ((m_waiting == Step::WaitRead && readable) || (m_waiting == Step::WaitWrite && writable))
+        pump();
+    if (m_info.state == SocketState::Connecting && m_waiting != Step::WaitWrite && writable) {
+        // A non-blocking connect finished. Its error, if any, stays pending for the user's next
+        // call to report (reading SO_ERROR here would clear it), so only the state changes.
+        sockaddr_storage peer;
+        socklen_t length = sizeof peer;
+        if (::getpeername(m_fd, reinterpret_cast<sockaddr *>(&peer), &length) == 0) {
+            m_info.peer = SocketAddress::fromSockaddr(reinterpret_cast<sockaddr *>(&peer), length);
+            readLocalAddress();
+            setState(SocketState::Connected);
+        } else {
+            setState(SocketState::Error);
+        }
+    }
+    if (readable && m_waiting != Step::WaitRead && watchReads())
+        watchRead();
+    updateInterest();
+}
+
+void SocketObject::onDeadline(qint64 nowNs)
+{
+    if (m_acceptBackoffNs && m_acceptBackoffNs <= nowNs) {
+        m_acceptBackoffNs = 0;
+        if (watchReads())
+            autoAccept();
+    }
+    if (m_waiting != Step::Done && !m_queue.empty()) {
+        Op &op = m_queue.front();
+        if (op.deadlineNs && op.deadlineNs <= nowNs) {
+            if (op.kind == OpKind::ConnectEx) {
+                // CPython's connect_ex reports a timeout as EWOULDBLOCK rather than raising.
+                Outcome o = Outcome::ok(QString::number(EWOULDBLOCK));
+                o.count = EWOULDBLOCK;
+                o.errorName = QStringLiteral("timeout");
+                finish(op, std::move(o));
+            } else {
+                Outcome o = Outcome::timeout();
+                if (op.done > 0)
+                    o.note = QStringLiteral("%1 bytes were transferred before the deadline").arg(op.done);
+                finish(op, std::move(o));
+            }
+            m_queue.pop_front();
+            m_waiting = Step::Done;
+            pump();
+        }
+    }
+    updateInterest();
+}
+
+void SocketObject::setWatch(bool on)
+{
+    m_info.watching = on;
+    if (on && watchReads())
+        watchRead(); // data already queued is read now; epoll is level-triggered for the rest
+    updateInterest();
+    changed();
+}
+
+bool SocketObject::isStreamLike() const
+{
+    return m_info.type == SOCK_STREAM || m_info.type == SOCK_SEQPACKET;
+}
+
+// Whether watch mode should read now. An unconnected stream socket is left alone: epoll reports
+// it as hung up, and reading it would only yield ENOTCONN.
+bool SocketObject::watchReads() const
+{
+    if (!m_info.watching || m_fd < 0 || m_readClosed)
+        return false;
+    if (m_info.state == SocketState::Listening)
+        return m_acceptBackoffNs == 0;
+    if (m_info.type == SOCK_STREAM || m_info.type == SOCK_SEQPACKET)
+        return m_info.state == SocketState::Connected || m_info.state == SocketState::HalfClosedWrite;
+    return m_info.state != SocketState::Error || m_info.type == SOCK_DGRAM || m_info.type == SOCK_RAW;
+}
+
+void SocketObject::updateInterest()
+{
+    quint32 want = 0;
+    if (m_waiting == Step::WaitRead)
+        want |= EPOLLIN;
+    else if (m_waiting == Step::WaitWrite)
+        want |= EPOLLOUT;
+    if (watchReads() && m_waiting != Step::WaitRead)
+        want |= EPOLLIN;
+    if (m_info.state == SocketState::Connecting)
+        want |= EPOLLOUT;
+    m_thread.setInterest(*this, want);
+}
+
+void SocketObject::changed()
+{
+    m_thread.markDirty(*this);
+}
+
+void SocketObject::setState(SocketState state)
+{
+    if (m_info.state != state) {
+        m_info.state = state;
+        changed();
+    }
+}
+
+void SocketObject::readLocalAddress()
+{
+    sockaddr_storage local;
+    socklen_t length = sizeof local;
+    if (m_fd >= 0 && ::getsockname(m_fd, reinterpret_cast<sockaddr *>(&local), &length) == 0)
+        m_info.local = SocketAddress::fromSockaddr(reinterpret_cast<sockaddr *>(&local), length);
+}
+
+void SocketObject::recordError(Direction direction, int error)
+{
+    m_thread.context().traffic.append(id(), direction, {}, {}, TrafficFlag::Error, 0, quint16(error));
+    m_info.lastError = error;
+    changed();
+}
+
+void SocketObject::refreshLive()
+{
+    if (m_fd < 0)
+        return;
+    m_info.rxQueue = platform::queuedIn(m_fd);
+    m_info.txQueue = platform::queuedOut(m_fd);
+    const bool tcp = (m_info.family == AF_INET || m_info.family == AF_INET6) && m_info.type == SOCK_STREAM;
+    m_info.tcpState = tcp ? platform::tcpState(m_fd) : QString();
+    changed();
+}
+
+} // namespace core

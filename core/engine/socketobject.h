@@ -1,0 +1,93 @@
+#pragma once
+
+#include "engine/op.h"
+#include "store/socketregistry.h"
+#include "store/trafficstore.h"
+
+#include <deque>
+
+namespace core {
+
+class IoThread;
+
+// One socket as its I/O thread sees it: the descriptor (always O_NONBLOCK), the user's mode
+// (blocking / non-blocking / timeout) emulated as CPython does, the queue of calls run in order,
+// and watch mode (continuous receive, or continuous accept on a listener). Lives on and is only
+// touched by its IoThread.
+class SocketObject final
+{
+public:
+    SocketObject(IoThread &thread, SocketInfo info, int fd);
+    ~SocketObject();
+    SocketObject(const SocketObject &) = delete;
+    SocketObject &operator=(const SocketObject &) = delete;
+
+    int id() const { return m_info.id; }
+    int fd() const { return m_fd; }
+    const SocketInfo &info() const { return m_info; }
+    quint32 registeredEvents() const { return m_registered; }
+    void setRegisteredEvents(quint32 events) { m_registered = events; }
+
+    void enqueue(Op op);
+    bool cancel(CallId call, const QString &why);
+    void setWatch(bool on);
+    void refreshLive();
+
+    void onEvents(quint32 events);
+    void onDeadline(qint64 nowNs);
+
+private:
+    enum class Step { Done, WaitRead, WaitWrite };
+
+    void pump();
+    Step attempt(Op &op);
+    void finish(Op &op, Outcome outcome);
+    void cancelQueued(const QString &why);
+    void updateInterest();
+    void changed();
+    bool effectiveNonBlocking(const Op &op) const;
+    Step wouldBlock(Op &op, Step wait, int error);
+    void recordError(Direction direction, int error);
+    void setState(SocketState state);
+    void readLocalAddress();
+    bool isStreamLike() const;
+    bool watchReads() const;
+
+    // The calls (socketcalls.cpp).
+    Step doBind(Op &op);
+    Step doListen(Op &op);
+    Step doAccept(Op &op);
+    Step doConnect(Op &op);
+    Step doSend(Op &op);
+    Step doSendAll(Op &op);
+    Step doSendTo(Op &op);
+    Step doRecv(Op &op);
+    Step doShutdown(Op &op);
+    Step doClose(Op &op);
+    Step doMode(Op &op);
+    Step doGetTimeout(Op &op);
+    Step doSetOption(Op &op);
+    Step doGetOption(Op &op);
+    Step doName(Op &op);
+    Step doFileno(Op &op);
+
+    // Watch mode (socketwatch.cpp).
+    void watchRead();
+    void watchStream();
+    void watchDatagrams();
+    void autoAccept();
+    SocketObject *adoptAccepted(int fd, const SocketAddress &peer, int newId);
+
+    IoThread &m_thread;
+    SocketInfo m_info;
+    int m_fd = -1;
+    quint32 m_registered = 0;
+    std::deque<Op> m_queue;
+    Step m_waiting = Step::Done; // what the head of the queue waits for
+    bool m_readClosed = false;   // EOF or a fatal error seen by watch reads
+    bool m_emfileReported = false;
+    qint64 m_acceptBackoffNs = 0;     // watch accept paused until this time (EMFILE)
+    qint64 m_acceptBackoffStepNs = 0;
+};
+
+} // namespace core

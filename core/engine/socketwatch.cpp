@@ -1,0 +1,191 @@
+// SocketObject's watch mode: continuous receive on a connected or datagram socket, continuous
+// accept on a listener. Each syscall that returns data is one traffic record, so message
+// boundaries stay visible. Reads per wake-up are bounded so one flooded socket cannot starve
+// the others on the same thread; epoll is level-triggered and reports the rest next round.
+#include "socketobject.h"
+
+#include "engine/enginecontext.h"
+#include "engine/iothread.h"
+#include "engine/platform.h"
+#include "net/errors.h"
+#include "store/clock.h"
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace core {
+
+namespace {
+constexpr int kStreamReadsPerWake = 16;
+constexpr int kDatagramBatch = 32;
+constexpr int kDatagramBatchesPerWake = 8;
+constexpr int kAcceptsPerWake = 64;
+constexpr qint64 kFirstBackoffNs = 100'000'000;  // 100 ms
+constexpr qint64 kMaxBackoffNs = 1'600'000'000;  // 1.6 s
+constexpr qsizetype kDatagramBuffer = 64 * 1024;
+} // namespace
+
+void SocketObject::watchRead()
+{
+    if (m_info.state == SocketState::Listening)
+        autoAccept();
+    else if (m_info.type == SOCK_STREAM)
+        watchStream();
+    else
+        watchDatagrams();
+}
+
+void SocketObject::watchStream()
+{
+    char *buffer = m_thread.readBuffer();
+    TrafficStore &traffic = m_thread.context().traffic;
+    for (int i = 0; i < kStreamReadsPerWake; ++i) {
+        const ssize_t n = platform::retryEintr(
+            [&] { return ::recv(m_fd, buffer, size_t(IoThread::kReadBufferSize), 0); });
+        if (n < 0) {
+            if (errno == EAGAIN)
+                break;
+            const int error = errno;
+            recordError(Direction::In, error);
+            m_readClosed = true;
+            setState(SocketState::Error);
+            break;
+        }
+        if (n == 0) {
+            traffic.append(id(), Direction::In, {}, m_info.peer, TrafficFlag::Eof);
+            m_readClosed = true;
+            setState(m_info.state == SocketState::HalfClosedWrite ? SocketState::ShutDown
+                                                                  : SocketState::HalfClosedRead);
+            break;
+        }
+        traffic.append(id(), Direction::In, QByteArrayView(buffer, n), m_info.peer);
+        m_info.bytesIn += quint64(n);
+        ++m_info.recordsIn;
+        changed();
+        if (n < IoThread::kReadBufferSize)
+            break; // drained: saves the EAGAIN round trip
+    }
+}
+
+void SocketObject::watchDatagrams()
+{
+    // recvmmsg: one syscall for up to kDatagramBatch datagrams, each its own record and peer.
+    static thread_local std::unique_ptr<char[]> storage(new char[kDatagramBatch * kDatagramBuffer]);
+    mmsghdr messages[kDatagramBatch];
+    iovec vectors[kDatagramBatch];
+    sockaddr_storage peers[kDatagramBatch];
+    TrafficStore &traffic = m_thread.context().traffic;
+    const bool seqpacket = m_info.type == SOCK_SEQPACKET;
+
+    for (int batch = 0; batch < kDatagramBatchesPerWake; ++batch) {
+        for (int i = 0; i < kDatagramBatch; ++i) {
+            vectors[i] = {storage.get() + i * kDatagramBuffer, size_t(kDatagramBuffer)};
+            messages[i] = {};
+            messages[i].msg_hdr.msg_iov = &vectors[i];
+            messages[i].msg_hdr.msg_iovlen = 1;
+            messages[i].msg_hdr.msg_name = &peers[i];
+            messages[i].msg_hdr.msg_namelen = sizeof peers[i];
+        }
+        const int n = platform::retryEintr(
+            [&] { return ::recvmmsg(m_fd, messages, kDatagramBatch, MSG_TRUNC, nullptr); });
+        if (n < 0) {
+            if (errno == EAGAIN)
+                break;
+            const int error = errno;
+            recordError(Direction::In, error);
+            // ICMP errors on UDP (ECONNREFUSED) are transient; on SEQPACKET an error ends the stream.
+            if (seqpacket) {
+                m_readClosed = true;
+                setState(SocketState::Error);
+            }
+            break;
+        }
+        for (int i = 0; i < n; ++i) {
+            const quint32 wire = messages[i].msg_len;
+            const qsizetype stored = std::min<qsizetype>(wire, kDatagramBuffer);
+            const socklen_t peerLength = messages[i].msg_hdr.msg_namelen;
+            const SocketAddress peer = peerLength > 0
+                ? SocketAddress::fromSockaddr(reinterpret_cast<const sockaddr *>(&peers[i]), peerLength)
+                : m_info.peer;
+            if (seqpacket && wire == 0) {
+                traffic.append(id(), Direction::In, {}, peer, TrafficFlag::Eof);
+                m_readClosed = true;
+                setState(SocketState::HalfClosedRead);
+                return;
+            }
+            const quint8 flags = (messages[i].msg_hdr.msg_flags & MSG_TRUNC) || wire > kDatagramBuffer
+                                     ? TrafficFlag::Truncated : 0;
+            traffic.append(id(), Direction::In, QByteArrayView(static_cast<const char *>(vectors[i].iov_base), stored), peer, flags, wire);
+            m_info.bytesIn += quint64(stored);
+            ++m_info.recordsIn;
+        }
+        changed();
+        if (n < kDatagramBatch)
+            break;
+    }
+}
+
+void SocketObject::autoAccept()
+{
+    Journal &journal = m_thread.context().journal;
+    for (int i = 0; i < kAcceptsPerWake; ++i) {
+        sockaddr_storage peer;
+        socklen_t length = sizeof peer;
+        const int fd = platform::retryEintr([&] {
+            return ::accept4(m_fd, reinterpret_cast<sockaddr *>(&peer), &length, SOCK_NONBLOCK | SOCK_CLOEXEC);
+        });
+        if (fd < 0) {
+            const int error = errno;
+            if (error == EAGAIN)
+                return;
+            if (error == EMFILE || error == ENFILE || error == ENOBUFS || error == ENOMEM) {
+                // Out of descriptors: say so once per burst, stop polling the listener, retry later
+                // with a growing delay. The pending connections stay in the kernel's backlog.
+                m_acceptBackoffStepNs = m_acceptBackoffStepNs ? std::min(m_acceptBackoffStepNs * 2, kMaxBackoffNs)
+                                                              : kFirstBackoffNs;
+                m_acceptBackoffNs = monoNs() + m_acceptBackoffStepNs;
+                m_thread.scheduleDeadline(m_acceptBackoffNs, id());
+                if (!m_emfileReported) {
+                    m_emfileReported = true;
+                    journal.append(id(), QStringLiteral("conn, addr = %1.accept()").arg(m_info.name),
+                                   Outcome::osError(error, QStringLiteral("auto-accept paused; retrying with backoff")));
+                    m_info.lastError = error;
+                }
+                updateInterest();
+                changed();
+                return;
+            }
+            // ECONNABORTED and friends: that one connection is gone, the listener is fine.
+            continue;
+        }
+        m_acceptBackoffStepNs = 0;
+        m_emfileReported = false;
+        const int newId = m_thread.context().nextSocketId.fetch_add(1);
+        const SocketAddress address = SocketAddress::fromSockaddr(reinterpret_cast<sockaddr *>(&peer), length);
+        SocketObject *child = adoptAccepted(fd, address, newId);
+        Outcome o = Outcome::ok(QStringLiteral("(%1, %2)").arg(child->info().pythonRepr(), address.toPython()));
+        o.socketId = newId;
+        o.address = address;
+        o.note = QStringLiteral("auto-accept (watch)");
+        journal.append(id(), QStringLiteral("%1, addr = %2.accept()").arg(child->info().name, m_info.name), std::move(o));
+        child->setWatch(true);
+    }
+}
+
+SocketObject *SocketObject::adoptAccepted(int fd, const SocketAddress &peer, int newId)
+{
+    SocketInfo info;
+    info.id = newId;
+    info.parentId = id();
+    info.name = QStringLiteral("sk%1").arg(newId);
+    info.family = m_info.family;
+    info.type = m_info.type;
+    info.proto = m_info.proto;
+    info.state = SocketState::Connected;
+    info.peer = peer;
+    auto child = std::make_unique<SocketObject>(m_thread, std::move(info), fd);
+    child->readLocalAddress();
+    return &m_thread.adopt(std::move(child));
+}
+
+} // namespace core

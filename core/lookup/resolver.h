@@ -1,0 +1,28 @@
+#pragma once
+
+#include "store/journal.h"
+
+namespace core::lookup {
+
+// Blocking name lookups, each rendered as the socket module's function would return or raise.
+// They run on lookup threads (see Workbench), never on an I/O thread or the GUI thread.
+Outcome gethostname();
+Outcome gethostbyname(const QString &host);
+Outcome gethostbynameEx(const QString &host);
+Outcome getaddrinfo(const QString &host, const QString &port, int family, int type, int proto, int flags);
+Outcome gethostbyaddr(const QString &address);
+Outcome getnameinfo(const SocketAddress &address, int flags);
+
+// The Python spelling of each call, for the journal.
+QString gethostnameCall();
+QString gethostbynameCall(const QString &host);
+QString gethostbynameExCall(const QString &host);
+QString getaddrinfoCall(const QString &host, const QString &port, int family, int type, int proto, int flags);
+QString gethostbyaddrCall(const QString &address);
+QString getnameinfoCall(const SocketAddress &address, int flags);
+
+// Python's repr of a getaddrinfo family/kind: <AddressFamily.AF_INET: 2>, <SocketKind.SOCK_STREAM: 1>.
+QString pythonFamilyEnum(int family);
+QString pythonKindEnum(int type);
+
+} // namespace core::lookup

@@ -1,0 +1,366 @@
+#include "socketaddress.h"
+
+#include "codec/payload.h"
+
+#include <QHashFunctions>
+#include <QRegularExpression>
+
+#include <arpa/inet.h>
+#include <net/if.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+
+#include <cstring>
+
+namespace core {
+
+namespace {
+
+constexpr int kMaxUnixPath = int(sizeof(sockaddr_un::sun_path)) - 1; // 107: room for the NUL
+
+} // namespace
+
+SocketAddress SocketAddress::fromSockaddr(const sockaddr *address, unsigned length)
+{
+    SocketAddress result;
+    if (!address || length < sizeof(sa_family_t))
+        return result;
+    length = std::min<unsigned>(length, result.m_storage.size());
+    std::memcpy(result.m_storage.data(), address, length);
+    result.m_length = length;
+    return result;
+}
+
+SocketAddress SocketAddress::ipv4(quint32 hostOrderAddress, quint16 port)
+{
+    sockaddr_in in{};
+    in.sin_family = AF_INET;
+    in.sin_port = htons(port);
+    in.sin_addr.s_addr = htonl(hostOrderAddress);
+    return fromSockaddr(reinterpret_cast<const sockaddr *>(&in), sizeof in);
+}
+
+int SocketAddress::family() const
+{
+    if (!m_length)
+        return AF_UNSPEC;
+    sa_family_t family;
+    std::memcpy(&family, m_storage.data(), sizeof family);
+    return family;
+}
+
+const sockaddr *SocketAddress::data() const
+{
+    return reinterpret_cast<const sockaddr *>(m_storage.data());
+}
+
+QString SocketAddress::host() const
+{
+    char text[INET6_ADDRSTRLEN] = {};
+    switch (family()) {
+    case AF_INET: {
+        sockaddr_in in;
+        std::memcpy(&in, m_storage.data(), sizeof in);
+        inet_ntop(AF_INET, &in.sin_addr, text, sizeof text);
+        return QString::fromLatin1(text);
+    }
+    case AF_INET6: {
+        sockaddr_in6 in6;
+        std::memcpy(&in6, m_storage.data(), sizeof in6);
+        inet_ntop(AF_INET6, &in6.sin6_addr, text, sizeof text);
+        QString host = QString::fromLatin1(text);
+        if (in6.sin6_scope_id) {
+            char name[IF_NAMESIZE] = {};
+            host += QLatin1Char('%')
+                + (if_indextoname(in6.sin6_scope_id, name) ? QString::fromLatin1(name)
+                                                           : QString::number(in6.sin6_scope_id));
+        }
+        return host;
+    }
+    case AF_UNIX:
+        return QString::fromLocal8Bit(unixPath());
+    default:
+        return {};
+    }
+}
+
+quint16 SocketAddress::port() const
+{
+    switch (family()) {
+    case AF_INET: {
+        sockaddr_in in;
+        std::memcpy(&in, m_storage.data(), sizeof in);
+        return ntohs(in.sin_port);
+    }
+    case AF_INET6: {
+        sockaddr_in6 in6;
+        std::memcpy(&in6, m_storage.data(), sizeof in6);
+        return ntohs(in6.sin6_port);
+    }
+    default:
+        return 0;
+    }
+}
+
+quint32 SocketAddress::flowInfo() const
+{
+    if (family() != AF_INET6)
+        return 0;
+    sockaddr_in6 in6;
+    std::memcpy(&in6, m_storage.data(), sizeof in6);
+    return ntohl(in6.sin6_flowinfo);
+}
+
+quint32 SocketAddress::scopeId() const
+{
+    if (family() != AF_INET6)
+        return 0;
+    sockaddr_in6 in6;
+    std::memcpy(&in6, m_storage.data(), sizeof in6);
+    return in6.sin6_scope_id;
+}
+
+QByteArray SocketAddress::unixPath() const
+{
+    if (family() != AF_UNIX || m_length <= offsetof(sockaddr_un, sun_path))
+        return {};
+    const char *path = reinterpret_cast<const char *>(m_storage.data()) + offsetof(sockaddr_un, sun_path);
+    const int size = int(m_length - offsetof(sockaddr_un, sun_path));
+    if (size > 0 && path[0] == '\0')
+        return QByteArray(path, size); // abstract: every byte counts, NULs included
+    return QByteArray(path, int(strnlen(path, size)));
+}
+
+bool SocketAddress::isUnnamed() const
+{
+    return family() == AF_UNIX && unixPath().isEmpty();
+}
+
+bool SocketAddress::isAbstract() const
+{
+    const QByteArray path = unixPath();
+    return family() == AF_UNIX && !path.isEmpty() && path.at(0) == '\0';
+}
+
+QString SocketAddress::toPython() const
+{
+    switch (family()) {
+    case AF_INET:
+        return QStringLiteral("('%1', %2)").arg(host()).arg(port());
+    case AF_INET6:
+        return QStringLiteral("('%1', %2, %3, %4)").arg(host()).arg(port()).arg(flowInfo()).arg(scopeId());
+    case AF_UNIX:
+        if (isAbstract())
+            return pythonBytesLiteral(unixPath());
+        return pythonStrLiteral(host());
+    default:
+        return QStringLiteral("None");
+    }
+}
+
+QString SocketAddress::toText() const
+{
+    switch (family()) {
+    case AF_INET:
+        return QStringLiteral("%1:%2").arg(host()).arg(port());
+    case AF_INET6:
+        return QStringLiteral("[%1]:%2").arg(host()).arg(port());
+    case AF_UNIX:
+        if (isUnnamed())
+            return QStringLiteral("(unnamed)");
+        if (isAbstract())
+            return QLatin1Char('@') + escapedText(unixPath().mid(1));
+        return host();
+    default:
+        return QString();
+    }
+}
+
+bool SocketAddress::operator==(const SocketAddress &other) const
+{
+    return m_length == other.m_length && std::memcmp(m_storage.data(), other.m_storage.data(), m_length) == 0;
+}
+
+size_t qHash(const SocketAddress &address, size_t seed)
+{
+    return qHashBits(address.data(), address.length(), seed);
+}
+
+Result<quint16> parsePort(QStringView text)
+{
+    const QStringView trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return Result<quint16>::failure(QStringLiteral("port is empty (0-65535)"));
+    for (int i = 0; i < trimmed.size(); ++i) {
+        if (!trimmed.at(i).isDigit())
+            return Result<quint16>::failure(
+                QStringLiteral("port '%1' is not a number (0-65535)").arg(trimmed.toString()), i);
+    }
+    bool ok = false;
+    const qlonglong port = trimmed.toLongLong(&ok);
+    if (!ok || port > 65535)
+        return Result<quint16>::failure(
+            QStringLiteral("port %1 is outside 0-65535").arg(trimmed.toString()));
+    return quint16(port);
+}
+
+namespace {
+
+Result<SocketAddress> parseUnix(QStringView text)
+{
+    if (text.isEmpty())
+        return Result<SocketAddress>::failure(QStringLiteral("UNIX path is empty"));
+    QByteArray path;
+    if (text.startsWith(QLatin1Char('@')))
+        path = QByteArray(1, '\0') + text.mid(1).toString().toUtf8();
+    else if (text.startsWith(QLatin1String("\\0")))
+        path = QByteArray(1, '\0') + text.mid(2).toString().toUtf8();
+    else
+        path = text.toString().toLocal8Bit();
+    const bool abstract = path.at(0) == '\0';
+    if (!abstract && path.contains('\0'))
+        return Result<SocketAddress>::failure(QStringLiteral("UNIX path contains a NUL byte"), int(path.indexOf('\0')));
+    if (path.size() > kMaxUnixPath)
+        return Result<SocketAddress>::failure(
+            QStringLiteral("UNIX %1 is %2 bytes; the limit is %3")
+                .arg(abstract ? QStringLiteral("abstract name") : QStringLiteral("path"))
+                .arg(abstract ? path.size() - 1 : path.size())
+                .arg(abstract ? kMaxUnixPath - 1 : kMaxUnixPath));
+    sockaddr_un un{};
+    un.sun_family = AF_UNIX;
+    std::memcpy(un.sun_path, path.constData(), size_t(path.size()));
+    // Abstract names are length-delimited; paths are NUL-terminated (length includes the NUL).
+    const unsigned length = unsigned(offsetof(sockaddr_un, sun_path) + path.size() + (abstract ? 0 : 1));
+    return SocketAddress::fromSockaddr(reinterpret_cast<const sockaddr *>(&un), length);
+}
+
+// Splits "host:port", "[v6]:port", "host port" and the Python tuple forms into host and port.
+struct HostPort
+{
+    QString host;
+    QString port;
+    QString flow;
+    QString scope;
+    bool tuple = false;
+};
+
+Result<HostPort> splitHostPort(QStringView text)
+{
+    HostPort hp;
+    if (text.startsWith(QLatin1Char('('))) {
+        static const QRegularExpression tuple(QStringLiteral(
+            R"(^\(\s*(['"])(.*?)\1\s*,\s*([^,\s)]*)\s*(?:,\s*([^,\s)]*)\s*(?:,\s*([^,\s)]*)\s*)?)?\)$)"));
+        const auto match = tuple.match(text.toString());
+        if (!match.hasMatch())
+            return Result<HostPort>::failure(
+                QStringLiteral("expected a tuple like ('127.0.0.1', 8080) or ('::1', 8080, 0, 0)"));
+        hp.host = match.captured(2);
+        hp.port = match.captured(3);
+        hp.flow = match.captured(4);
+        hp.scope = match.captured(5);
+        hp.tuple = true;
+        return hp;
+    }
+    if (text.startsWith(QLatin1Char('['))) {
+        const qsizetype close = text.indexOf(QLatin1Char(']'));
+        if (close < 0)
+            return Result<HostPort>::failure(QStringLiteral("missing ']' after the IPv6 address"), int(text.size()));
+        hp.host = text.mid(1, close - 1).toString();
+        QStringView rest = text.mid(close + 1);
+        if (!rest.startsWith(QLatin1Char(':')))
+            return Result<HostPort>::failure(QStringLiteral("expected ':port' after ']'"), int(close + 1));
+        hp.port = rest.mid(1).toString();
+        return hp;
+    }
+    const qsizetype space = text.lastIndexOf(QLatin1Char(' '));
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    if (space >= 0) {
+        hp.host = text.left(space).trimmed().toString();
+        hp.port = text.mid(space + 1).toString();
+    } else if (colon >= 0 && text.indexOf(QLatin1Char(':')) == colon) {
+        hp.host = text.left(colon).toString();
+        hp.port = text.mid(colon + 1).toString();
+    } else if (colon >= 0) {
+        return Result<HostPort>::failure(
+            QStringLiteral("an IPv6 address with a port is written [addr]:port"), 0);
+    } else {
+        return Result<HostPort>::failure(QStringLiteral("missing port: write host:port"), int(text.size()));
+    }
+    return hp;
+}
+
+} // namespace
+
+Result<SocketAddress> parseAddress(QStringView input, int family)
+{
+    const QStringView text = input.trimmed();
+    if (family == AF_UNIX)
+        return parseUnix(text);
+    if (family != AF_INET && family != AF_INET6)
+        return Result<SocketAddress>::failure(QStringLiteral("addresses of family %1 are not supported").arg(family));
+    if (text.isEmpty())
+        return Result<SocketAddress>::failure(QStringLiteral("address is empty: write host:port"));
+
+    const auto split = splitHostPort(text);
+    if (!split)
+        return split.error();
+    const HostPort &hp = *split;
+    const auto port = parsePort(hp.port);
+    if (!port)
+        return Result<SocketAddress>::failure(port.error().message);
+    if (hp.host.isEmpty())
+        return Result<SocketAddress>::failure(
+            family == AF_INET ? QStringLiteral("host is empty: use 0.0.0.0 for all interfaces or 127.0.0.1 for loopback")
+                              : QStringLiteral("host is empty: use :: for all interfaces or ::1 for loopback"),
+            0);
+
+    if (family == AF_INET) {
+        if (!hp.flow.isEmpty())
+            return Result<SocketAddress>::failure(QStringLiteral("an AF_INET address is a 2-tuple (host, port)"));
+        sockaddr_in in{};
+        in.sin_family = AF_INET;
+        in.sin_port = htons(*port);
+        const QString host = hp.host == QLatin1String("localhost") ? QStringLiteral("127.0.0.1") : hp.host;
+        if (inet_pton(AF_INET, host.toLatin1().constData(), &in.sin_addr) != 1)
+            return Result<SocketAddress>::failure(
+                QStringLiteral("'%1' is not an IPv4 address (four numbers 0-255 separated by dots; "
+                               "resolve names in the lookup panel)").arg(hp.host), 0);
+        return SocketAddress::fromSockaddr(reinterpret_cast<const sockaddr *>(&in), sizeof in);
+    }
+
+    sockaddr_in6 in6{};
+    in6.sin6_family = AF_INET6;
+    in6.sin6_port = htons(*port);
+    QString host = hp.host == QLatin1String("localhost") ? QStringLiteral("::1") : hp.host;
+    QString scope = hp.scope;
+    const qsizetype percent = host.indexOf(QLatin1Char('%'));
+    if (percent >= 0) {
+        scope = host.mid(percent + 1);
+        host.truncate(percent);
+        if (scope.isEmpty())
+            return Result<SocketAddress>::failure(QStringLiteral("scope id after '%' is empty"), int(percent) + 1);
+    }
+    if (inet_pton(AF_INET6, host.toLatin1().constData(), &in6.sin6_addr) != 1)
+        return Result<SocketAddress>::failure(
+            QStringLiteral("'%1' is not an IPv6 address (e.g. ::1, fe80::1%lo)").arg(hp.host), 0);
+    if (!hp.flow.isEmpty()) {
+        bool ok = false;
+        const uint flow = hp.flow.toUInt(&ok);
+        if (!ok || flow > 0xfffff)
+            return Result<SocketAddress>::failure(QStringLiteral("flowinfo '%1' must be 0-1048575").arg(hp.flow));
+        in6.sin6_flowinfo = htonl(flow);
+    }
+    if (!scope.isEmpty()) {
+        bool ok = false;
+        uint index = scope.toUInt(&ok);
+        if (!ok)
+            index = if_nametoindex(scope.toLatin1().constData());
+        if (!index && !(ok && scope == QLatin1String("0")))
+            return Result<SocketAddress>::failure(QStringLiteral("no network interface named '%1'").arg(scope));
+        in6.sin6_scope_id = index;
+    }
+    return SocketAddress::fromSockaddr(reinterpret_cast<const sockaddr *>(&in6), sizeof in6);
+}
+
+} // namespace core

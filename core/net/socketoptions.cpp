@@ -1,0 +1,225 @@
+#include "socketoptions.h"
+
+#include "codec/payload.h"
+
+#include <QRegularExpression>
+
+#include <arpa/inet.h>
+#include <net/if.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
+#include <cstring>
+
+namespace core {
+
+namespace {
+
+constexpr OptionSpec kOptions[] = {
+    {"SO_REUSEADDR", "SOL_SOCKET", SOL_SOCKET, SO_REUSEADDR, OptionKind::Bool,
+     "Allow bind() to a local address still in TIME_WAIT"},
+    {"SO_REUSEPORT", "SOL_SOCKET", SOL_SOCKET, SO_REUSEPORT, OptionKind::Bool,
+     "Let several sockets bind the same address and port"},
+    {"SO_BROADCAST", "SOL_SOCKET", SOL_SOCKET, SO_BROADCAST, OptionKind::Bool,
+     "Permit sending datagrams to a broadcast address"},
+    {"SO_KEEPALIVE", "SOL_SOCKET", SOL_SOCKET, SO_KEEPALIVE, OptionKind::Bool,
+     "Send TCP keepalive probes on an idle connection"},
+    {"SO_LINGER", "SOL_SOCKET", SOL_SOCKET, SO_LINGER, OptionKind::Linger,
+     "What close() does with unsent data: 'on,seconds' or 'off'; '1,0' makes close() send RST"},
+    {"SO_RCVBUF", "SOL_SOCKET", SOL_SOCKET, SO_RCVBUF, OptionKind::Int,
+     "Receive buffer size in bytes (the kernel doubles what you set)"},
+    {"SO_SNDBUF", "SOL_SOCKET", SOL_SOCKET, SO_SNDBUF, OptionKind::Int,
+     "Send buffer size in bytes (the kernel doubles what you set)"},
+    {"SO_RCVLOWAT", "SOL_SOCKET", SOL_SOCKET, SO_RCVLOWAT, OptionKind::Int,
+     "Minimum bytes before a read is woken"},
+    {"SO_OOBINLINE", "SOL_SOCKET", SOL_SOCKET, SO_OOBINLINE, OptionKind::Bool,
+     "Receive TCP urgent data in the normal stream"},
+    {"SO_ERROR", "SOL_SOCKET", SOL_SOCKET, SO_ERROR, OptionKind::ReadOnlyInt,
+     "The pending socket error (reading clears it)"},
+    {"SO_TYPE", "SOL_SOCKET", SOL_SOCKET, SO_TYPE, OptionKind::ReadOnlyInt, "The socket type"},
+    {"SO_RXQ_OVFL", "SOL_SOCKET", SOL_SOCKET, SO_RXQ_OVFL, OptionKind::Bool,
+     "Report datagrams the kernel dropped because the receive buffer was full"},
+    {"TCP_NODELAY", "IPPROTO_TCP", IPPROTO_TCP, TCP_NODELAY, OptionKind::Bool,
+     "Disable Nagle's algorithm: send small segments at once"},
+    {"TCP_KEEPIDLE", "IPPROTO_TCP", IPPROTO_TCP, TCP_KEEPIDLE, OptionKind::Int,
+     "Seconds idle before the first keepalive probe"},
+    {"TCP_MAXSEG", "IPPROTO_TCP", IPPROTO_TCP, TCP_MAXSEG, OptionKind::Int, "Maximum segment size"},
+    {"IP_TTL", "IPPROTO_IP", IPPROTO_IP, IP_TTL, OptionKind::Int, "Time to live of outgoing unicast packets"},
+    {"IP_TOS", "IPPROTO_IP", IPPROTO_IP, IP_TOS, OptionKind::Int, "Type of service byte"},
+    {"IP_MULTICAST_TTL", "IPPROTO_IP", IPPROTO_IP, IP_MULTICAST_TTL, OptionKind::Int,
+     "Time to live of outgoing multicast datagrams"},
+    {"IP_MULTICAST_LOOP", "IPPROTO_IP", IPPROTO_IP, IP_MULTICAST_LOOP, OptionKind::Bool,
+     "Deliver our own multicast datagrams back to us"},
+    {"IP_ADD_MEMBERSHIP", "IPPROTO_IP", IPPROTO_IP, IP_ADD_MEMBERSHIP, OptionKind::Membership4,
+     "Join a multicast group: 'group' or 'group,interface-address'"},
+    {"IP_DROP_MEMBERSHIP", "IPPROTO_IP", IPPROTO_IP, IP_DROP_MEMBERSHIP, OptionKind::Membership4,
+     "Leave a multicast group: 'group' or 'group,interface-address'"},
+    {"IPV6_V6ONLY", "IPPROTO_IPV6", IPPROTO_IPV6, IPV6_V6ONLY, OptionKind::Bool,
+     "Accept only IPv6 (no IPv4-mapped addresses)"},
+    {"IPV6_UNICAST_HOPS", "IPPROTO_IPV6", IPPROTO_IPV6, IPV6_UNICAST_HOPS, OptionKind::Int,
+     "Hop limit of outgoing unicast packets"},
+    {"IPV6_MULTICAST_HOPS", "IPPROTO_IPV6", IPPROTO_IPV6, IPV6_MULTICAST_HOPS, OptionKind::Int,
+     "Hop limit of outgoing multicast packets"},
+    {"IPV6_MULTICAST_LOOP", "IPPROTO_IPV6", IPPROTO_IPV6, IPV6_MULTICAST_LOOP, OptionKind::Bool,
+     "Deliver our own IPv6 multicast back to us"},
+    {"IPV6_JOIN_GROUP", "IPPROTO_IPV6", IPPROTO_IPV6, IPV6_JOIN_GROUP, OptionKind::Membership6,
+     "Join an IPv6 multicast group: 'group' or 'group,interface'"},
+    {"IPV6_LEAVE_GROUP", "IPPROTO_IPV6", IPPROTO_IPV6, IPV6_LEAVE_GROUP, OptionKind::Membership6,
+     "Leave an IPv6 multicast group: 'group' or 'group,interface'"},
+};
+
+Result<OptionValue> intValue(QStringView text, bool flag)
+{
+    const QString t = text.trimmed().toString().toLower();
+    if (flag) {
+        if (t == QLatin1String("on") || t == QLatin1String("true") || t == QLatin1String("yes"))
+            return intValue(u"1", false);
+        if (t == QLatin1String("off") || t == QLatin1String("false") || t == QLatin1String("no"))
+            return intValue(u"0", false);
+    }
+    bool ok = false;
+    const int value = t.toInt(&ok, 0);
+    if (!ok)
+        return Result<OptionValue>::failure(
+            flag ? QStringLiteral("'%1' is not 0/1 (or on/off)").arg(text.toString())
+                 : QStringLiteral("'%1' is not an integer").arg(text.toString()), 0);
+    return OptionValue{QByteArray(reinterpret_cast<const char *>(&value), sizeof value), QString::number(value)};
+}
+
+Result<OptionValue> lingerValue(QStringView text)
+{
+    const QString t = text.trimmed().toString().toLower();
+    linger l{};
+    if (t == QLatin1String("off") || t == QLatin1String("0")) {
+        l.l_onoff = 0;
+    } else {
+        QString rest = t;
+        if (rest.startsWith(QLatin1String("on")))
+            rest = QStringLiteral("1") + rest.mid(2);
+        const QStringList parts = rest.split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts);
+        bool ok1 = false, ok2 = false;
+        if (parts.size() == 2) {
+            l.l_onoff = parts[0].toInt(&ok1);
+            l.l_linger = parts[1].toInt(&ok2);
+        }
+        if (!ok1 || !ok2 || l.l_linger < 0)
+            return Result<OptionValue>::failure(
+                QStringLiteral("write 'on,SECONDS' (e.g. 1,0 to reset on close) or 'off'"), 0);
+    }
+    return OptionValue{QByteArray(reinterpret_cast<const char *>(&l), sizeof l),
+                       QStringLiteral("struct.pack('ii', %1, %2)").arg(l.l_onoff).arg(l.l_linger)};
+}
+
+Result<OptionValue> membership4(QStringView text)
+{
+    const QStringList parts = text.trimmed().toString().split(QLatin1Char(','));
+    ip_mreq mreq{};
+    const QString group = parts.value(0).trimmed();
+    const QString iface = parts.size() > 1 ? parts[1].trimmed() : QStringLiteral("0.0.0.0");
+    if (parts.size() > 2 || inet_pton(AF_INET, group.toLatin1().constData(), &mreq.imr_multiaddr) != 1)
+        return Result<OptionValue>::failure(QStringLiteral("write a group address like 224.0.0.251[,interface-ip]"), 0);
+    if (inet_pton(AF_INET, iface.toLatin1().constData(), &mreq.imr_interface) != 1)
+        return Result<OptionValue>::failure(QStringLiteral("'%1' is not an IPv4 interface address").arg(iface));
+    return OptionValue{QByteArray(reinterpret_cast<const char *>(&mreq), sizeof mreq),
+                       QStringLiteral("socket.inet_aton('%1') + socket.inet_aton('%2')").arg(group, iface)};
+}
+
+Result<OptionValue> membership6(QStringView text)
+{
+    const QStringList parts = text.trimmed().toString().split(QLatin1Char(','));
+    ipv6_mreq mreq{};
+    const QString group = parts.value(0).trimmed();
+    if (parts.size() > 2 || inet_pton(AF_INET6, group.toLatin1().constData(), &mreq.ipv6mr_multiaddr) != 1)
+        return Result<OptionValue>::failure(QStringLiteral("write a group address like ff02::1[,interface]"), 0);
+    if (parts.size() > 1) {
+        const QString iface = parts[1].trimmed();
+        bool ok = false;
+        mreq.ipv6mr_interface = iface.toUInt(&ok);
+        if (!ok)
+            mreq.ipv6mr_interface = if_nametoindex(iface.toLatin1().constData());
+        if (!ok && !mreq.ipv6mr_interface)
+            return Result<OptionValue>::failure(QStringLiteral("no network interface named '%1'").arg(iface));
+    }
+    return OptionValue{QByteArray(reinterpret_cast<const char *>(&mreq), sizeof mreq),
+                       QStringLiteral("socket.inet_pton(socket.AF_INET6, '%1') + struct.pack('@I', %2)")
+                           .arg(group).arg(mreq.ipv6mr_interface)};
+}
+
+} // namespace
+
+std::span<const OptionSpec> socketOptions() { return kOptions; }
+
+const OptionSpec *findOption(QStringView name)
+{
+    for (const auto &spec : kOptions) {
+        if (name == QLatin1String(spec.name))
+            return &spec;
+    }
+    return nullptr;
+}
+
+Result<OptionValue> encodeOption(const OptionSpec &spec, QStringView text)
+{
+    switch (spec.kind) {
+    case OptionKind::Int:
+        return intValue(text, false);
+    case OptionKind::Bool:
+        return intValue(text, true);
+    case OptionKind::Linger:
+        return lingerValue(text);
+    case OptionKind::Membership4:
+        return membership4(text);
+    case OptionKind::Membership6:
+        return membership6(text);
+    case OptionKind::ReadOnlyInt:
+        return Result<OptionValue>::failure(QStringLiteral("%1 can only be read").arg(QLatin1String(spec.name)));
+    }
+    return Result<OptionValue>::failure(QStringLiteral("unknown option kind"));
+}
+
+int optionBufferSize(const OptionSpec &spec)
+{
+    switch (spec.kind) {
+    case OptionKind::Linger:
+        return int(sizeof(linger));
+    case OptionKind::Membership4:
+        return int(sizeof(ip_mreq));
+    case OptionKind::Membership6:
+        return int(sizeof(ipv6_mreq));
+    default:
+        return 0;
+    }
+}
+
+QString describeOption(const OptionSpec &spec, QByteArrayView raw)
+{
+    if (spec.kind == OptionKind::Linger && raw.size() >= qsizetype(sizeof(linger))) {
+        linger l;
+        std::memcpy(&l, raw.data(), sizeof l);
+        return l.l_onoff ? QStringLiteral("on, %1 s").arg(l.l_linger) : QStringLiteral("off");
+    }
+    if (optionBufferSize(spec) == 0 && raw.size() >= qsizetype(sizeof(int))) {
+        int value;
+        std::memcpy(&value, raw.data(), sizeof value);
+        return QString::number(value);
+    }
+    return spacedHex(raw);
+}
+
+QString pythonOptionResult(const OptionSpec &spec, QByteArrayView raw)
+{
+    if (optionBufferSize(spec) == 0 && raw.size() >= qsizetype(sizeof(int))) {
+        int value;
+        std::memcpy(&value, raw.data(), sizeof value);
+        return QString::number(value);
+    }
+    return pythonBytesLiteral(raw);
+}
+
+QString pythonOptionArgs(const OptionSpec &spec)
+{
+    return QStringLiteral("socket.%1, socket.%2").arg(QLatin1String(spec.levelName), QLatin1String(spec.name));
+}
+
+} // namespace core

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "result.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <span>
+
+namespace core {
+
+// The named socket options the workbench offers, with how their values are typed, encoded for
+// setsockopt and decoded from getsockopt.
+enum class OptionKind {
+    Int,         // an int: SO_RCVBUF 65536
+    Bool,        // an int used as a flag: SO_REUSEADDR 1
+    Linger,      // struct linger: "1,0" (on, seconds) or "off"
+    Membership4, // struct ip_mreq: "224.0.0.251" or "224.0.0.251,192.168.1.2"
+    Membership6, // struct ipv6_mreq: "ff02::1" or "ff02::1,eth0"
+    ReadOnlyInt, // SO_ERROR, SO_TYPE: getsockopt only
+};
+
+struct OptionSpec
+{
+    const char *name;      // SO_REUSEADDR
+    const char *levelName; // SOL_SOCKET
+    int level;
+    int optname;
+    OptionKind kind;
+    const char *help;
+};
+
+// A value ready for setsockopt, with its Python spelling (1, struct.pack('ii', 1, 0), ...).
+struct OptionValue
+{
+    QByteArray raw;
+    QString python;
+};
+
+std::span<const OptionSpec> socketOptions();
+const OptionSpec *findOption(QStringView name);
+
+// Parses what a person typed for this option.
+Result<OptionValue> encodeOption(const OptionSpec &spec, QStringView text);
+
+// getsockopt's buffer as text people read ("212992", "on, 5 s") and as Python returns it.
+QString describeOption(const OptionSpec &spec, QByteArrayView raw);
+QString pythonOptionResult(const OptionSpec &spec, QByteArrayView raw);
+// The getsockopt buffer size to ask for: 0 for the int forms (Python's default), else the struct size.
+int optionBufferSize(const OptionSpec &spec);
+
+// Python spelling of the level and name: socket.SOL_SOCKET, socket.SO_REUSEADDR.
+QString pythonOptionArgs(const OptionSpec &spec);
+
+} // namespace core

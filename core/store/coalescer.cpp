@@ -1,0 +1,26 @@
+#include "coalescer.h"
+
+namespace core {
+
+Coalescer::Coalescer(int intervalMs, QObject *parent)
+    : QObject(parent)
+{
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(intervalMs);
+    m_timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        // Cleared before emitting so that a poke arriving during the slots schedules again.
+        m_scheduled.store(false, std::memory_order_release);
+        emit fired();
+    });
+}
+
+void Coalescer::poke()
+{
+    if (m_scheduled.exchange(true, std::memory_order_acq_rel))
+        return;
+    // queued: the timer belongs to this object's thread and pokes come from I/O threads
+    QMetaObject::invokeMethod(this, [this] { m_timer.start(); }, Qt::QueuedConnection);
+}
+
+} // namespace core

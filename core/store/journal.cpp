@@ -1,0 +1,134 @@
+#include "journal.h"
+
+#include "net/errors.h"
+#include "store/clock.h"
+
+#include <QDeadlineTimer>
+
+namespace core {
+
+Outcome Outcome::ok(QString result)
+{
+    Outcome o;
+    o.status = CallStatus::Done;
+    o.result = std::move(result);
+    return o;
+}
+
+Outcome Outcome::osError(int error, QString note)
+{
+    Outcome o;
+    o.status = CallStatus::Failed;
+    o.error = error;
+    o.errorName = errnoName(error);
+    o.result = pythonOsError(error);
+    o.note = std::move(note);
+    return o;
+}
+
+Outcome Outcome::timeout()
+{
+    Outcome o;
+    o.status = CallStatus::Failed;
+    o.errorName = QStringLiteral("timeout");
+    o.result = pythonTimeoutError();
+    return o;
+}
+
+Outcome Outcome::cancelled(QString why)
+{
+    Outcome o;
+    o.status = CallStatus::Cancelled;
+    o.result = QStringLiteral("(cancelled)");
+    o.note = std::move(why);
+    return o;
+}
+
+Journal::Journal(QObject *parent)
+    : QObject(parent)
+{
+    connect(&m_notify, &Coalescer::fired, this, &Journal::changed);
+}
+
+CallId Journal::begin(int socketId, QString call, QByteArray argument)
+{
+    CallRecord record;
+    record.socketId = socketId;
+    record.call = std::move(call);
+    record.argument = std::move(argument);
+    record.startWallNs = wallNs();
+    record.startMonoNs = monoNs();
+    CallId id;
+    {
+        QMutexLocker lock(&m_mutex);
+        id = CallId(m_records.size()) + 1;
+        record.id = id;
+        m_records.push_back(std::move(record));
+    }
+    m_notify.poke();
+    return id;
+}
+
+bool Journal::finish(CallId id, Outcome outcome)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        if (id == 0 || id > m_records.size())
+            return false;
+        CallRecord &record = m_records[id - 1];
+        if (record.finished())
+            return false;
+        record.durationNs = monoNs() - record.startMonoNs;
+        record.outcome = std::move(outcome);
+    }
+    m_finished.wakeAll();
+    m_notify.poke();
+    return true;
+}
+
+CallId Journal::append(int socketId, QString call, Outcome outcome)
+{
+    const CallId id = begin(socketId, std::move(call));
+    finish(id, std::move(outcome));
+    return id;
+}
+
+qsizetype Journal::count() const
+{
+    QMutexLocker lock(&m_mutex);
+    return qsizetype(m_records.size());
+}
+
+CallRecord Journal::at(qsizetype index) const
+{
+    QMutexLocker lock(&m_mutex);
+    if (index < 0 || size_t(index) >= m_records.size())
+        return {};
+    return m_records[size_t(index)];
+}
+
+CallRecord Journal::call(CallId id) const
+{
+    return at(qsizetype(id) - 1);
+}
+
+bool Journal::isPending(CallId id) const
+{
+    QMutexLocker lock(&m_mutex);
+    return id > 0 && id <= m_records.size() && !m_records[id - 1].finished();
+}
+
+bool Journal::wait(CallId id, int timeoutMs) const
+{
+    QDeadlineTimer deadline(timeoutMs);
+    QMutexLocker lock(&m_mutex);
+    if (id == 0 || id > m_records.size())
+        return false;
+    while (!m_records[id - 1].finished()) {
+        if (!m_finished.wait(&m_mutex, deadline))
+            return m_records[id - 1].finished();
+    }
+    return true;
+}
+
+} // namespace core

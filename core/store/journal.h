@@ -1,0 +1,106 @@
+#pragma once
+
+#include "net/socketaddress.h"
+#include "store/coalescer.h"
+
+#include <QMutex>
+#include <QObject>
+#include <QStringList>
+#include <QWaitCondition>
+
+#include <deque>
+#include <memory>
+
+namespace core {
+
+using CallId = quint64;
+
+// One address a name lookup produced (a getaddrinfo row).
+struct AddressInfo
+{
+    int family = 0;
+    int type = 0;
+    int proto = 0;
+    QString canonName;
+    SocketAddress address;
+};
+
+// What a name lookup found, beside its Python rendering.
+struct LookupResult
+{
+    QString name;            // canonical or reverse-resolved host name
+    QStringList aliases;
+    QList<AddressInfo> entries;
+};
+
+enum class CallStatus : quint8 { Pending, Done, Failed, Cancelled };
+
+// How a call ended, as a value, plus its Python rendering. Filled by the thread that ran it.
+struct Outcome
+{
+    CallStatus status = CallStatus::Pending;
+    QString result;        // Python: None, 5, b'hi', (b'x', ('127.0.0.1', 9)), or the exception line
+    int error = 0;         // errno (or EAI_* / h_errno for lookups) when Failed
+    QString errorName;     // ECONNREFUSED, EAI_NONAME, "timeout"
+    qint64 count = -1;     // bytes sent, connect_ex's code, fileno, option value
+    QByteArray data;       // bytes received
+    SocketAddress address; // peer of recvfrom/accept, result of getsockname/getpeername
+    int socketId = -1;     // the socket a call created (socket, accept)
+    QString note;          // what Python does not show: "3 send() calls", "truncated from 2000 bytes"
+    std::shared_ptr<const LookupResult> lookup; // name lookups only
+
+    static Outcome ok(QString result);
+    static Outcome osError(int error, QString note = {});
+    static Outcome timeout();
+    static Outcome cancelled(QString why);
+};
+
+struct CallRecord
+{
+    CallId id = 0;
+    int socketId = -1;     // -1 for calls on the module (lookups)
+    QString call;          // sk1.bind(('127.0.0.1', 8080))
+    QByteArray argument;   // the full payload of send/sendall/sendto
+    qint64 startWallNs = 0;
+    qint64 startMonoNs = 0;
+    qint64 durationNs = -1; // -1 while pending
+    Outcome outcome;
+
+    bool finished() const { return outcome.status != CallStatus::Pending; }
+};
+
+// The journal of calls: one record per call, appended when the call is made and completed by
+// whichever thread finishes it. Thread-safe; readers get copies. Changes are announced through
+// changed(), coalesced to at most one signal per ~16 ms.
+class Journal final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Journal(QObject *parent = nullptr);
+
+    CallId begin(int socketId, QString call, QByteArray argument = {});
+    // Completes a pending call; false when it had already finished (e.g. it was cancelled).
+    bool finish(CallId id, Outcome outcome);
+    // A call that happened on its own (auto-accept in watch mode): appended already finished.
+    CallId append(int socketId, QString call, Outcome outcome);
+
+    qsizetype count() const;
+    CallRecord at(qsizetype index) const;
+    CallRecord call(CallId id) const;
+    bool isPending(CallId id) const;
+
+    // Blocks the calling thread until the call finishes or the timeout passes. For tests,
+    // benchmarks and scripts; the window never calls it.
+    bool wait(CallId id, int timeoutMs) const;
+
+signals:
+    void changed();
+
+private:
+    mutable QMutex m_mutex;
+    mutable QWaitCondition m_finished;
+    std::deque<CallRecord> m_records;
+    Coalescer m_notify;
+};
+
+} // namespace core

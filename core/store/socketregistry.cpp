@@ -1,0 +1,111 @@
+#include "socketregistry.h"
+
+#include "net/constants.h"
+
+namespace core {
+
+QString stateName(SocketState state)
+{
+    switch (state) {
+    case SocketState::Created: return QStringLiteral("created");
+    case SocketState::Bound: return QStringLiteral("bound");
+    case SocketState::Listening: return QStringLiteral("listening");
+    case SocketState::Connecting: return QStringLiteral("connecting");
+    case SocketState::Connected: return QStringLiteral("connected");
+    case SocketState::HalfClosedRead: return QStringLiteral("half-closed (rd)");
+    case SocketState::HalfClosedWrite: return QStringLiteral("half-closed (wr)");
+    case SocketState::ShutDown: return QStringLiteral("shut down");
+    case SocketState::Closed: return QStringLiteral("closed");
+    case SocketState::Error: return QStringLiteral("error");
+    }
+    return {};
+}
+
+QString SocketInfo::pythonRepr() const
+{
+    const bool closed = state == SocketState::Closed;
+    QString text = QStringLiteral("<socket.socket %1fd=%2, family=%3, type=%4, proto=%5")
+                       .arg(closed ? QStringLiteral("[closed] ") : QString())
+                       .arg(closed ? -1 : fd)
+                       .arg(family)
+                       .arg(type)
+                       .arg(proto);
+    if (!closed) {
+        // CPython omits an AF_UNIX laddr that is unnamed (''), and raddr when not connected.
+        if (local.isValid() && !local.isUnnamed())
+            text += QStringLiteral(", laddr=") + local.toPython();
+        if (peer.isValid() && !peer.isUnnamed())
+            text += QStringLiteral(", raddr=") + peer.toPython();
+    }
+    return text + QLatin1Char('>');
+}
+
+QString SocketInfo::kindText() const
+{
+    QString base;
+    if (family == sock::AfUnix) {
+        base = QStringLiteral("UNIX ");
+        base += type == sock::Stream ? QStringLiteral("stream")
+              : type == sock::Dgram  ? QStringLiteral("dgram")
+              : type == sock::SeqPacket ? QStringLiteral("seqpacket")
+                                        : constantName(socketTypes(), type);
+        return base;
+    }
+    const QString suffix = family == sock::AfInet6 ? QStringLiteral("6") : QString();
+    if (type == sock::Stream)
+        return QStringLiteral("TCP") + suffix;
+    if (type == sock::Dgram)
+        return QStringLiteral("UDP") + suffix;
+    return constantName(socketTypes(), type) + (suffix.isEmpty() ? QString() : QStringLiteral(" (v6)"));
+}
+
+SocketRegistry::SocketRegistry(QObject *parent)
+    : QObject(parent)
+{
+    connect(&m_notify, &Coalescer::fired, this, &SocketRegistry::changed);
+}
+
+void SocketRegistry::publish(const SocketInfo &info)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        auto it = m_sockets.find(info.id);
+        if (it == m_sockets.end()) {
+            m_sockets.insert(info.id, info);
+            m_order.append(info.id);
+        } else {
+            *it = info;
+        }
+    }
+    m_notify.poke();
+}
+
+SocketInfo SocketRegistry::info(int id) const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_sockets.value(id);
+}
+
+bool SocketRegistry::contains(int id) const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_sockets.contains(id);
+}
+
+QList<int> SocketRegistry::ids() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_order;
+}
+
+QList<SocketInfo> SocketRegistry::snapshot() const
+{
+    QMutexLocker lock(&m_mutex);
+    QList<SocketInfo> list;
+    list.reserve(m_order.size());
+    for (int id : m_order)
+        list.append(m_sockets.value(id));
+    return list;
+}
+
+} // namespace core

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "net/socketaddress.h"
+#include "store/coalescer.h"
+
+#include <QHash>
+#include <QList>
+#include <QMutex>
+#include <QObject>
+
+namespace core {
+
+enum class SocketState : quint8 {
+    Created,
+    Bound,
+    Listening,
+    Connecting,
+    Connected,
+    HalfClosedRead,  // shutdown(SHUT_RD), or the peer's EOF was read
+    HalfClosedWrite, // shutdown(SHUT_WR): we sent FIN, we can still read
+    ShutDown,        // both directions shut down, descriptor still open
+    Closed,
+    Error,           // socket() failed, or the connection failed/reset
+};
+
+enum class BlockingMode : quint8 { Blocking, NonBlocking, Timeout };
+
+QString stateName(SocketState state);
+
+// A snapshot of one socket as its I/O thread last published it.
+struct SocketInfo
+{
+    int id = -1;
+    int parentId = -1;      // the listener an accepted socket came from
+    QString name;           // Python variable: sk1
+    int fd = -1;
+    int family = 0;
+    int type = 0;
+    int proto = 0;
+    SocketState state = SocketState::Created;
+    SocketAddress local;
+    SocketAddress peer;
+    BlockingMode mode = BlockingMode::Blocking;
+    double timeout = -1;    // seconds when mode is Timeout
+    bool watching = false;
+    quint64 bytesIn = 0;
+    quint64 bytesOut = 0;
+    quint64 recordsIn = 0;
+    quint64 recordsOut = 0;
+    int lastError = 0;
+    int pendingCalls = 0;
+    // Live figures, read by Workbench::refreshLive on the socket's thread.
+    int rxQueue = -1;       // FIONREAD / SIOCINQ
+    int txQueue = -1;       // SIOCOUTQ
+    QString tcpState;       // TCP_INFO tcpi_state: ESTABLISHED, TIME_WAIT, ...
+    quint32 drops = 0;      // datagrams the kernel dropped (SO_RXQ_OVFL)
+
+    // <socket.socket fd=5, family=2, type=1, proto=0, laddr=('127.0.0.1', 8080)>
+    QString pythonRepr() const;
+    // sk1 = socket.socket(...) value spelled for tables: "TCP", "UDP6", "UNIX stream"...
+    QString kindText() const;
+};
+
+// Every socket's latest snapshot, published by the I/O threads; changed() is coalesced.
+class SocketRegistry final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SocketRegistry(QObject *parent = nullptr);
+
+    void publish(const SocketInfo &info);
+    SocketInfo info(int id) const;
+    bool contains(int id) const;
+    QList<int> ids() const;          // in creation order
+    QList<SocketInfo> snapshot() const;
+
+signals:
+    void changed();
+
+private:
+    mutable QMutex m_mutex;
+    QHash<int, SocketInfo> m_sockets;
+    QList<int> m_order;
+    Coalescer m_notify;
+};
+
+} // namespace core

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "net/socketaddress.h"
+#include "store/coalescer.h"
+
+#include <QByteArrayView>
+#include <QHash>
+#include <QMutex>
+#include <QObject>
+
+#include <atomic>
+#include <deque>
+#include <memory>
+
+namespace core {
+
+enum class Direction : quint8 { In = 0, Out = 1 };
+
+namespace TrafficFlag {
+enum : quint8 {
+    Truncated = 1, // datagram longer than the buffer: wireLength holds its real size
+    Eof = 2,       // recv returned 0 bytes: the peer shut down its side
+    Error = 4,     // the syscall failed: error holds errno, no payload
+    Peek = 8,      // MSG_PEEK: the bytes are still queued and will be read again
+    Oob = 16,      // MSG_OOB: urgent data
+};
+}
+
+// One send/recv syscall. Fixed size (40 bytes), payload kept apart in the store's arena.
+struct TrafficRecord
+{
+    qint64 timeNs = 0;      // wall clock, ns since the epoch
+    qint32 socketId = 0;
+    quint32 peerId = 0;     // interned peer address; 0 when the socket is connected
+    quint32 block = 0;
+    quint32 offset = 0;
+    quint32 length = 0;     // bytes stored
+    quint32 wireLength = 0; // bytes the syscall moved (bigger than length only when truncated)
+    quint16 error = 0;
+    Direction direction = Direction::In;
+    quint8 flags = 0;
+};
+static_assert(sizeof(TrafficRecord) == 40, "traffic records stay compact");
+
+// The traffic store: append-only, written by the I/O threads, read by index from any thread
+// without a lock and without copying payloads. Records live in fixed-size chunks and payloads in
+// an append-only arena of large blocks, so neither moves once written. appended() is coalesced.
+class TrafficStore final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TrafficStore(QObject *parent = nullptr);
+    ~TrafficStore() override;
+
+    qint64 append(int socketId, Direction direction, QByteArrayView payload, const SocketAddress &peer = {},
+                  quint8 flags = 0, quint32 wireLength = 0, quint16 error = 0);
+
+    qsizetype count() const { return m_count.load(std::memory_order_acquire); }
+    TrafficRecord at(qsizetype index) const;
+    // Valid for the life of the store.
+    QByteArrayView payload(const TrafficRecord &record) const;
+    SocketAddress peer(quint32 peerId) const;
+
+    quint64 bytes(Direction direction) const;
+
+signals:
+    void appended(qsizetype count);
+
+private:
+    static constexpr qsizetype kChunkRecords = 4096;
+    static constexpr qsizetype kMaxChunks = 1 << 16;
+    static constexpr qsizetype kBlockBytes = 4 << 20;
+    static constexpr qsizetype kMaxBlocks = 1 << 16;
+
+    quint32 internPeer(const SocketAddress &peer);
+
+    QMutex m_writeMutex;
+    std::atomic<qsizetype> m_count{0};
+    std::unique_ptr<std::atomic<TrafficRecord *>[]> m_chunks;
+    std::unique_ptr<std::atomic<char *>[]> m_blocks;
+    qsizetype m_blockCount = 0;
+    qsizetype m_blockUsed = 0;
+    qsizetype m_blockCapacity = 0;
+    std::atomic<quint64> m_bytes[2] = {0, 0};
+
+    mutable QMutex m_peerMutex;
+    std::deque<SocketAddress> m_peers;
+    QHash<SocketAddress, quint32> m_peerIds;
+
+    Coalescer m_notify;
+};
+
+} // namespace core

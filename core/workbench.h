@@ -1,0 +1,108 @@
+#pragma once
+
+#include "net/socketaddress.h"
+#include "net/socketoptions.h"
+#include "store/journal.h"
+#include "store/socketregistry.h"
+#include "store/trafficstore.h"
+
+#include <QObject>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace core {
+
+struct EngineContext;
+class IoThread;
+struct LookupGate;
+
+// The façade over the socket engine: the only type a front end (window, console, benchmark)
+// talks to. Thread-safe, and every method returns at once: a call gets a CallId, runs on the
+// socket's I/O thread in the order the calls were made, and its outcome arrives in the journal.
+// Sockets are spread over a small fixed set of I/O threads; a waiting call holds no thread.
+class Workbench final : public QObject
+{
+    Q_OBJECT
+public:
+    struct SocketCall
+    {
+        int socketId = -1;
+        CallId call = 0;
+    };
+    struct PairCall
+    {
+        int first = -1;
+        int second = -1;
+        CallId call = 0;
+    };
+
+    explicit Workbench(int ioThreads = 0, QObject *parent = nullptr);
+    ~Workbench() override;
+
+    Journal &journal() { return *m_journal; }
+    TrafficStore &traffic() { return *m_traffic; }
+    SocketRegistry &sockets() { return *m_registry; }
+    int ioThreadCount() const { return int(m_threads.size()); }
+
+    // socket.socket(family, type, proto) and socket.socketpair(family, type, proto).
+    SocketCall createSocket(int family, int type, int proto = 0);
+    PairCall socketPair(int family, int type, int proto = 0);
+
+    CallId bind(int socketId, const SocketAddress &address);
+    CallId listen(int socketId, std::optional<int> backlog = std::nullopt);
+    CallId accept(int socketId);
+    CallId connect(int socketId, const SocketAddress &address);
+    CallId connectEx(int socketId, const SocketAddress &address);
+    CallId send(int socketId, const QByteArray &data, int flags = 0);
+    CallId sendAll(int socketId, const QByteArray &data, int flags = 0);
+    CallId sendTo(int socketId, const QByteArray &data, const SocketAddress &address, int flags = 0);
+    CallId recv(int socketId, qint64 bufsize, int flags = 0);
+    CallId recvFrom(int socketId, qint64 bufsize, int flags = 0);
+    CallId shutdown(int socketId, int how);
+    CallId close(int socketId);
+    CallId setBlocking(int socketId, bool blocking);
+    CallId setTimeout(int socketId, std::optional<double> seconds);
+    CallId getTimeout(int socketId);
+    CallId setOption(int socketId, const OptionSpec &option, const OptionValue &value);
+    CallId getOption(int socketId, const OptionSpec &option);
+    CallId sockName(int socketId);
+    CallId peerName(int socketId);
+    CallId fileno(int socketId);
+
+    // Continuous receive (continuous accept on a listener, new connections watched too).
+    void setWatch(int socketId, bool on);
+    // Reads queue sizes and TCP state into the socket's snapshot (not a journaled call).
+    void refreshLive(int socketId);
+    // Cancels a call still waiting; false when it has already finished.
+    bool cancel(CallId call);
+
+    // Name lookups, each on a thread of its own so a hung resolver blocks nothing else.
+    CallId gethostname();
+    CallId gethostbyname(const QString &host);
+    CallId gethostbynameEx(const QString &host);
+    CallId getaddrinfo(const QString &host, const QString &port, int family = 0, int type = 0, int proto = 0,
+                       int flags = 0);
+    CallId gethostbyaddr(const QString &address);
+    CallId getnameinfo(const SocketAddress &address, int flags = 0);
+
+private:
+    CallId enqueue(int socketId, QString call, struct Op op, QByteArray argument = {});
+    CallId reject(int socketId, QString call, Outcome outcome);
+    IoThread *threadOf(int socketId) const;
+    IoThread *nextThread();
+    QString nameOf(int socketId) const;
+    CallId runLookup(QString call, std::function<Outcome()> lookup);
+
+    std::unique_ptr<Journal> m_journal;
+    std::unique_ptr<TrafficStore> m_traffic;
+    std::unique_ptr<SocketRegistry> m_registry;
+    std::unique_ptr<EngineContext> m_context;
+    std::vector<std::unique_ptr<IoThread>> m_threads;
+    std::atomic<unsigned> m_nextThread{0};
+    std::shared_ptr<LookupGate> m_lookupGate;
+};
+
+} // namespace core
