@@ -256,7 +256,7 @@ QStringList hexDumpLines(QByteArrayView bytes, qsizetype maxLines)
             if (i == 7)
                 line += QLatin1Char(' ');
         }
-        line += QLatin1Char('|');
+        line += QLatin1String(" |");
         for (const char ch : row) {
             const unsigned char c = static_cast<unsigned char>(ch);
             line += (c >= 0x20 && c < 0x7f) ? QLatin1Char(char(c)) : QLatin1Char('.');
