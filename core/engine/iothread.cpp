@@ -66,7 +66,7 @@ SocketObject &IoThread::adopt(std::unique_ptr<SocketObject> socket)
     SocketObject &ref = *socket;
     m_context.setRoute(ref.id(), m_index);
     m_sockets[ref.id()] = std::move(socket);
-    markDirty(ref);
+    m_context.registry.publish(ref.info());
     return ref;
 }
 

@@ -136,6 +136,9 @@ void SocketObject::finish(Op &op, Outcome outcome)
 {
     if (outcome.status == CallStatus::Failed && outcome.error)
         m_info.lastError = outcome.error;
+    // Published before the outcome so that whoever reads the result sees the state it left.
+    m_info.pendingCalls = int(m_queue.size()) - 1;
+    m_thread.context().registry.publish(m_info);
     m_thread.context().journal.finish(op.call, std::move(outcome));
 }
 

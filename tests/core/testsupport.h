@@ -1,13 +1,16 @@
 #pragma once
 
+#include "net/constants.h"
 #include "workbench.h"
 
-#include <QDir>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <dirent.h>
+#include <sys/socket.h>
 
-// Helpers shared by the core tests: open descriptor counts and waiting for a journaled call.
+// Helpers shared by the core tests: descriptor counts, waiting for journaled calls, and
+// ready-made loopback endpoints driven through the Workbench itself.
 namespace testsupport {
 
 inline int openFdCount()
@@ -25,9 +28,73 @@ inline int openFdCount()
 inline core::CallRecord finished(core::Workbench &wb, core::CallId id, int timeoutMs = 5000)
 {
     if (!wb.journal().wait(id, timeoutMs))
-        qWarning("call %llu did not finish within %d ms: %s", id, timeoutMs,
-                 qPrintable(wb.journal().call(id).call));
+        qWarning("call %llu did not finish within %d ms: %s", id, timeoutMs, qPrintable(wb.journal().call(id).call));
     return wb.journal().call(id);
+}
+
+inline bool succeeded(const core::CallRecord &r)
+{
+    if (r.outcome.status != core::CallStatus::Done)
+        qWarning("%s -> %s", qPrintable(r.call), qPrintable(r.outcome.result));
+    return r.outcome.status == core::CallStatus::Done;
+}
+
+inline core::SocketAddress address(const QString &text, int family)
+{
+    const auto parsed = core::parseAddress(text, family);
+    if (!parsed)
+        qWarning("bad test address %s: %s", qPrintable(text), qPrintable(parsed.error().message));
+    return parsed ? parsed.value() : core::SocketAddress();
+}
+
+// An address on loopback with an ephemeral port, or a fresh path in dir for AF_UNIX.
+inline core::SocketAddress loopback(int family, const QTemporaryDir &dir, const QString &name = QStringLiteral("s"))
+{
+    if (family == AF_INET)
+        return address(QStringLiteral("127.0.0.1:0"), family);
+    if (family == AF_INET6)
+        return address(QStringLiteral("[::1]:0"), family);
+    return address(dir.filePath(name + QStringLiteral(".sock")), family);
+}
+
+// A created, bound and listening stream socket; returns its id and real address.
+struct Listener
+{
+    int id = -1;
+    core::SocketAddress address;
+};
+
+inline Listener listener(core::Workbench &wb, int family, const QTemporaryDir &dir, int type = SOCK_STREAM,
+                         const QString &name = QStringLiteral("listener"))
+{
+    Listener l;
+    const auto created = wb.createSocket(family, type);
+    l.id = created.socketId;
+    wb.bind(l.id, loopback(family, dir, name));
+    wb.listen(l.id, 16);
+    const core::CallRecord named = finished(wb, wb.sockName(l.id));
+    l.address = named.outcome.address;
+    return l;
+}
+
+// A listener, a client connected to it and the accepted end.
+struct Connection
+{
+    Listener server;
+    int client = -1;
+    int accepted = -1;
+};
+
+inline Connection connection(core::Workbench &wb, int family, const QTemporaryDir &dir, int type = SOCK_STREAM)
+{
+    Connection c;
+    c.server = listener(wb, family, dir, type);
+    c.client = wb.createSocket(family, type).socketId;
+    const core::CallId connected = wb.connect(c.client, c.server.address);
+    const core::CallRecord accepted = finished(wb, wb.accept(c.server.id));
+    finished(wb, connected);
+    c.accepted = accepted.outcome.socketId;
+    return c;
 }
 
 } // namespace testsupport
