@@ -128,7 +128,13 @@ SocketObject::Step SocketObject::doConnect(Op &op)
         socklen_t length = sizeof error;
         if (::getsockopt(m_fd, SOL_SOCKET, SO_ERROR, &error, &length) != 0)
             error = errno;
-        return error ? fail(error) : succeed();
+        if (error)
+            return fail(error);
+        // Linux keeps the socket layer in SS_CONNECTING until connect() is called once more, and
+        // that call returns 0. A blocking connect in CPython never sees this, so we settle it here
+        // and a later connect() reports EISCONN as it would there.
+        ::connect(m_fd, op.address.data(), op.address.length());
+        return succeed();
     }
     if (platform::retryEintr([&] { return ::connect(m_fd, op.address.data(), op.address.length()); }) == 0)
         return succeed();
