@@ -1,0 +1,172 @@
+#include "store/journal.h"
+#include "store/trafficstore.h"
+
+#include <QElapsedTimer>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <atomic>
+#include <thread>
+#include <vector>
+
+using namespace core;
+
+// The traffic store and journal: compact records, lock-free reads by index while I/O threads
+// write, payloads that never move, and notifications coalesced in time.
+class tst_TrafficStore : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void recordIsCompact();
+    void appendAndRead();
+    void peersAreInterned();
+    void largePayloadsGetTheirOwnBlock();
+    void concurrentWritersAndReader();
+    void notificationsAreCoalesced();
+    void journalLifecycle();
+    void journalWaitTimesOut();
+};
+
+void tst_TrafficStore::init()
+{
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("QObject|QTimer|thread")));
+}
+
+void tst_TrafficStore::recordIsCompact()
+{
+    QVERIFY(sizeof(TrafficRecord) <= 64);
+}
+
+void tst_TrafficStore::appendAndRead()
+{
+    TrafficStore store;
+    QCOMPARE(store.count(), 0);
+    QCOMPARE(store.append(3, Direction::Out, "hello"), 0);
+    QCOMPARE(store.append(4, Direction::In, {}, {}, TrafficFlag::Eof), 1);
+    QCOMPARE(store.append(4, Direction::In, "abcdefghij", {}, TrafficFlag::Truncated, 100), 2);
+    QCOMPARE(store.count(), 3);
+    const TrafficRecord a = store.at(0);
+    QCOMPARE(a.socketId, 3);
+    QCOMPARE(a.direction, Direction::Out);
+    QCOMPARE(store.payload(a), QByteArrayView("hello"));
+    QVERIFY(a.timeNs > 0);
+    QVERIFY(store.at(1).flags & TrafficFlag::Eof);
+    QCOMPARE(store.payload(store.at(1)).size(), 0);
+    QCOMPARE(store.at(2).wireLength, 100u);
+    QCOMPARE(store.bytes(Direction::In), 10u);
+    QCOMPARE(store.bytes(Direction::Out), 5u);
+    QCOMPARE(store.at(99).socketId, 0); // out of range: an empty record, no crash
+}
+
+void tst_TrafficStore::peersAreInterned()
+{
+    TrafficStore store;
+    const SocketAddress p1 = SocketAddress::ipv4(0x7f000001, 5000);
+    const SocketAddress p2 = SocketAddress::ipv4(0x7f000001, 5001);
+    store.append(1, Direction::In, "a", p1);
+    store.append(1, Direction::In, "b", p2);
+    store.append(1, Direction::In, "c", p1);
+    QCOMPARE(store.at(0).peerId, store.at(2).peerId);
+    QVERIFY(store.at(0).peerId != store.at(1).peerId);
+    QCOMPARE(store.peer(store.at(1).peerId), p2);
+    QVERIFY(!store.peer(0).isValid());
+}
+
+void tst_TrafficStore::largePayloadsGetTheirOwnBlock()
+{
+    TrafficStore store;
+    const QByteArray big(9 << 20, 'B');
+    store.append(1, Direction::In, "small");
+    store.append(1, Direction::In, big);
+    store.append(1, Direction::In, "after");
+    QCOMPARE(store.payload(store.at(1)), QByteArrayView(big));
+    QCOMPARE(store.payload(store.at(0)), QByteArrayView("small"));
+    QCOMPARE(store.payload(store.at(2)), QByteArrayView("after"));
+}
+
+// Two writer threads append while this thread reads every published record; each payload must
+// match its record, whatever the interleaving.
+void tst_TrafficStore::concurrentWritersAndReader()
+{
+    TrafficStore store;
+    constexpr int kPerWriter = 50000;
+    std::atomic<int> running{2};
+    auto writer = [&](int socketId) {
+        for (int i = 0; i < kPerWriter; ++i) {
+            const QByteArray payload = QByteArray::number(socketId) + ':' + QByteArray::number(i);
+            store.append(socketId, Direction::In, payload);
+        }
+        running.fetch_sub(1);
+    };
+    std::thread a(writer, 1), b(writer, 2);
+    qsizetype checked = 0;
+    int lastSeen[3] = {-1, -1, -1};
+    while (running.load() > 0 || checked < store.count()) {
+        const qsizetype n = store.count();
+        for (; checked < n; ++checked) {
+            const TrafficRecord r = store.at(checked);
+            const QList<QByteArray> parts = store.payload(r).toByteArray().split(':');
+            QCOMPARE(parts.size(), 2);
+            QCOMPARE(parts[0].toInt(), r.socketId);
+            const int seq = parts[1].toInt();
+            QCOMPARE(seq, lastSeen[r.socketId] + 1); // each writer's records stay in order
+            lastSeen[r.socketId] = seq;
+        }
+    }
+    a.join();
+    b.join();
+    QCOMPARE(store.count(), 2 * kPerWriter);
+    QCOMPARE(checked, 2 * kPerWriter);
+}
+
+void tst_TrafficStore::notificationsAreCoalesced()
+{
+    TrafficStore store;
+    QSignalSpy spy(&store, &TrafficStore::appended);
+    std::thread writer([&] {
+        for (int i = 0; i < 100000; ++i)
+            store.append(1, Direction::In, "x");
+    });
+    writer.join();
+    QTRY_COMPARE_WITH_TIMEOUT(spy.isEmpty() ? -1 : spy.last().at(0).value<qsizetype>(), qsizetype(100000), 2000);
+    QVERIFY2(spy.count() < 10, qPrintable(QString::number(spy.count())));
+}
+
+void tst_TrafficStore::journalLifecycle()
+{
+    Journal journal;
+    QSignalSpy spy(&journal, &Journal::changed);
+    const CallId id = journal.begin(7, QStringLiteral("sk7.recv(10)"));
+    QCOMPARE(id, CallId(1));
+    QVERIFY(journal.isPending(id));
+    QCOMPARE(journal.call(id).durationNs, -1);
+    QVERIFY(journal.finish(id, Outcome::ok(QStringLiteral("b'x'"))));
+    QVERIFY(!journal.finish(id, Outcome::cancelled(QStringLiteral("late")))); // first outcome wins
+    const CallRecord r = journal.call(id);
+    QCOMPARE(r.outcome.result, QStringLiteral("b'x'"));
+    QVERIFY(r.durationNs >= 0);
+    QVERIFY(r.startWallNs > 0);
+    QCOMPARE(journal.append(-1, QStringLiteral("socket.gethostname()"), Outcome::ok(QStringLiteral("'h'"))), CallId(2));
+    QCOMPARE(journal.count(), 2);
+    QVERIFY(spy.wait(1000));
+    QCOMPARE(Outcome::osError(ECONNREFUSED).result, QStringLiteral("ConnectionRefusedError: [Errno 111] Connection refused"));
+}
+
+void tst_TrafficStore::journalWaitTimesOut()
+{
+    Journal journal;
+    const CallId id = journal.begin(1, QStringLiteral("sk1.accept()"));
+    QElapsedTimer t;
+    t.start();
+    QVERIFY(!journal.wait(id, 50));
+    QVERIFY(t.elapsed() >= 40);
+    std::thread finisher([&] { journal.finish(id, Outcome::ok(QStringLiteral("None"))); });
+    QVERIFY(journal.wait(id, 5000));
+    finisher.join();
+    QVERIFY(!journal.wait(999, 10));
+}
+
+QTEST_GUILESS_MAIN(tst_TrafficStore)
+#include "tst_trafficstore.moc"
