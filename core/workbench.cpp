@@ -148,8 +148,10 @@ Workbench::PairCall Workbench::socketPair(int family, int type, int proto)
     SocketInfo b = a;
     a.id = first;
     a.name = nameOf(first);
+    a.pairedWith = second;
     b.id = second;
     b.name = nameOf(second);
+    b.pairedWith = first;
     m_registry->publish(a);
     m_registry->publish(b);
     const CallId callId = m_journal->begin(first, call);
@@ -351,6 +353,7 @@ CallId Workbench::setOption(int socketId, const OptionSpec &option, const Option
     op.kind = OpKind::SetOption;
     op.option = &option;
     op.data = value.raw;
+    op.optionText = value.text;
     return enqueue(socketId,
                    QStringLiteral("%1.setsockopt(%2, %3)").arg(nameOf(socketId), pythonOptionArgs(option), value.python),
                    std::move(op));

@@ -26,6 +26,7 @@ struct Op
     qint64 size = 0;           // recv bufsize, listen backlog, shutdown how, setblocking flag
     double seconds = -1;       // settimeout (< 0: None)
     const OptionSpec *option = nullptr;
+    QString optionText;        // setsockopt: the value as typed
     int newSocketId = -1;      // accept: the id reserved for the new socket
 
     // Progress, kept while the call waits.

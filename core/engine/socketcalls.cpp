@@ -49,6 +49,7 @@ SocketObject::Step SocketObject::doBind(Op &op)
         return Step::Done;
     }
     readLocalAddress();
+    m_info.boundTo = op.address;
     if (m_info.state == SocketState::Created)
         setState(SocketState::Bound);
     changed();
@@ -63,6 +64,7 @@ SocketObject::Step SocketObject::doListen(Op &op)
         return Step::Done;
     }
     readLocalAddress(); // listen() on an unbound socket binds it to an ephemeral port
+    m_info.backlog = int(op.size);
     setState(SocketState::Listening);
     finish(op, Outcome::ok(QStringLiteral("None")));
     return Step::Done;
@@ -122,6 +124,7 @@ SocketObject::Step SocketObject::doConnect(Op &op)
         return Step::Done;
     };
 
+    m_info.connectTo = op.address;
     if (op.connectStarted) {
         // Woken writable: the handshake is over; SO_ERROR says how it ended (CPython does the same).
         int error = 0;
@@ -380,6 +383,8 @@ SocketObject::Step SocketObject::doSetOption(Op &op)
         finish(op, Outcome::osError(errno));
         return Step::Done;
     }
+    m_info.options.insert(QLatin1String(op.option->name), op.optionText);
+    changed();
     finish(op, Outcome::ok(QStringLiteral("None")));
     return Step::Done;
 }

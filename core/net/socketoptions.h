@@ -35,6 +35,7 @@ struct OptionValue
 {
     QByteArray raw;
     QString python;
+    QString text; // what the person typed, trimmed (kept with the socket's settings)
 };
 
 std::span<const OptionSpec> socketOptions();

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QMap>
 #include <QMutex>
 #include <QObject>
 
@@ -54,6 +55,12 @@ struct SocketInfo
     int txQueue = -1;       // SIOCOUTQ
     QString tcpState;       // TCP_INFO tcpi_state: ESTABLISHED, TIME_WAIT, ...
     quint32 drops = 0;      // datagrams the kernel dropped (SO_RXQ_OVFL)
+    QMap<QString, QString> options; // options set successfully: name -> value as typed
+    // What the user asked for, kept so a session can make the socket again.
+    SocketAddress boundTo;   // last successful bind()
+    SocketAddress connectTo; // last connect()/connect_ex() target
+    int backlog = -1;        // last successful listen()
+    int pairedWith = -1;     // the other end of a socketpair()
 
     // <socket.socket fd=5, family=2, type=1, proto=0, laddr=('127.0.0.1', 8080)>
     QString pythonRepr() const;
