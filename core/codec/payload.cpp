@@ -36,6 +36,27 @@ QString describeChar(QChar c)
     return QStringLiteral("U+%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
 }
 
+// Python's str.isprintable() for one code point: not Other (Cc Cf Cs Co Cn) and not a separator
+// other than the ASCII space.
+bool isPythonPrintable(char32_t c)
+{
+    if (c == U' ')
+        return true;
+    switch (QChar::category(c)) {
+    case QChar::Other_Control:
+    case QChar::Other_Format:
+    case QChar::Other_Surrogate:
+    case QChar::Other_PrivateUse:
+    case QChar::Other_NotAssigned:
+    case QChar::Separator_Space:
+    case QChar::Separator_Line:
+    case QChar::Separator_Paragraph:
+        return false;
+    default:
+        return true;
+    }
+}
+
 } // namespace
 
 Result<QByteArray> decodeEscapes(QStringView text)
@@ -196,20 +217,30 @@ QString pythonStrLiteral(const QString &text)
     const bool useDouble = text.contains(QLatin1Char('\'')) && !text.contains(QLatin1Char('"'));
     const QChar quote = useDouble ? QLatin1Char('"') : QLatin1Char('\'');
     QString out = quote;
-    for (const QChar c : text) {
-        if (c == quote || c == QLatin1Char('\\')) {
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        char32_t code = c.unicode();
+        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
+            code = QChar::surrogateToUcs4(c, text.at(++i)); // a lone surrogate stays one, as \udcxx
+        if (code == quote.unicode() || code == U'\\') {
             out += QLatin1Char('\\');
             out += c;
-        } else if (c == QLatin1Char('\n')) {
+        } else if (code == U'\n') {
             out += QLatin1String("\\n");
-        } else if (c == QLatin1Char('\r')) {
+        } else if (code == U'\r') {
             out += QLatin1String("\\r");
-        } else if (c == QLatin1Char('\t')) {
+        } else if (code == U'\t') {
             out += QLatin1String("\\t");
-        } else if (c.unicode() < 0x20 || c.unicode() == 0x7f) {
-            out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
-        } else {
+        } else if (code < 0x7f && code >= 0x20) {
             out += c;
+        } else if (!isPythonPrintable(code)) {
+            // Python: \xNN below 0x100, \uNNNN below 0x10000, else \UNNNNNNNN; lowercase hex.
+            const int width = code < 0x100 ? 2 : code < 0x10000 ? 4 : 8;
+            out += QLatin1Char('\\');
+            out += QLatin1Char(width == 2 ? 'x' : width == 4 ? 'u' : 'U');
+            out += QStringLiteral("%1").arg(uint(code), width, 16, QLatin1Char('0'));
+        } else {
+            out += QString::fromUcs4(&code, 1);
         }
     }
     return out + quote;

@@ -29,9 +29,10 @@ QString pythonPort(const QString &port)
 {
     if (port.isEmpty())
         return QStringLiteral("None");
+    // As a Python int literal: 080 would be a SyntaxError.
     bool numeric = false;
-    port.toUInt(&numeric);
-    return numeric ? port : pythonStrLiteral(port);
+    const uint value = port.toUInt(&numeric);
+    return numeric ? QString::number(value) : pythonStrLiteral(port);
 }
 
 QString pythonHost(const QString &host)
@@ -68,9 +69,18 @@ Outcome hostFailure(int error)
     return o;
 }
 
-// Resolves an IPv4 name as CPython's setipaddr() does before the gethostby* calls.
+// Resolves an IPv4 name as CPython's setipaddr() does before the gethostby* calls, including its
+// two special names: '' is INADDR_ANY and '<broadcast>' is INADDR_BROADCAST.
 int resolveIpv4(const QString &host, in_addr *out)
 {
+    if (host.isEmpty()) {
+        out->s_addr = htonl(INADDR_ANY);
+        return 0;
+    }
+    if (host == QLatin1String("<broadcast>")) {
+        out->s_addr = htonl(INADDR_BROADCAST);
+        return 0;
+    }
     addrinfo hints{};
     hints.ai_family = AF_INET;
     addrinfo *list = nullptr;
@@ -212,6 +222,14 @@ Outcome gethostbyaddr(const QString &address)
     int family = AF_INET;
     const void *raw = &in;
     socklen_t length = sizeof in;
+    if (address.isEmpty()) {
+        // CPython resolves '' as a wildcard of any family here, finds several and gives up.
+        Outcome o;
+        o.status = CallStatus::Failed;
+        o.errorName = QStringLiteral("OSError");
+        o.result = QStringLiteral("OSError: wildcard resolved to multiple address");
+        return o;
+    }
     if (inet_pton(AF_INET6, address.toLatin1().constData(), &in6) == 1) {
         family = AF_INET6;
         raw = &in6;

@@ -55,6 +55,9 @@ QString errnoName(int error)
         if (e.value == error)
             return QString::fromLatin1(e.name);
     }
+    // The rest (ETXTBSY, EBADFD, ...) from the C library (glibc 2.32+) rather than a made-up "E26".
+    if (const char *name = strerrorname_np(error))
+        return QString::fromLatin1(name);
     return QStringLiteral("E%1").arg(error);
 }
 

@@ -18,6 +18,16 @@ namespace core {
 namespace {
 
 constexpr int kMaxUnixPath = int(sizeof(sockaddr_un::sun_path)) - 1; // 107: room for the NUL
+// An abstract name needs no terminating NUL: its leading NUL and up to 107 bytes fill sun_path.
+constexpr int kMaxAbstractPath = int(sizeof(sockaddr_un::sun_path));
+
+// The numeric IPv6 address without a %scope suffix.
+QString ipv6Text(const sockaddr_in6 &in6)
+{
+    char text[INET6_ADDRSTRLEN] = {};
+    inet_ntop(AF_INET6, &in6.sin6_addr, text, sizeof text);
+    return QString::fromLatin1(text);
+}
 
 } // namespace
 
@@ -68,8 +78,7 @@ QString SocketAddress::host() const
     case AF_INET6: {
         sockaddr_in6 in6;
         std::memcpy(&in6, m_storage.data(), sizeof in6);
-        inet_ntop(AF_INET6, &in6.sin6_addr, text, sizeof text);
-        QString host = QString::fromLatin1(text);
+        QString host = ipv6Text(in6);
         if (in6.sin6_scope_id) {
             char name[IF_NAMESIZE] = {};
             host += QLatin1Char('%')
@@ -148,8 +157,12 @@ QString SocketAddress::toPython() const
     switch (family()) {
     case AF_INET:
         return QStringLiteral("('%1', %2)").arg(host()).arg(port());
-    case AF_INET6:
-        return QStringLiteral("('%1', %2, %3, %4)").arg(host()).arg(port()).arg(flowInfo()).arg(scopeId());
+    case AF_INET6: {
+        // As CPython 3.7+ does: the scope is the 4th item only, never a '%lo' suffix on the host.
+        sockaddr_in6 in6;
+        std::memcpy(&in6, m_storage.data(), sizeof in6);
+        return QStringLiteral("('%1', %2, %3, %4)").arg(ipv6Text(in6)).arg(port()).arg(flowInfo()).arg(scopeId());
+    }
     case AF_UNIX:
         if (isAbstract())
             return pythonBytesLiteral(unixPath());
@@ -193,7 +206,8 @@ Result<quint16> parsePort(QStringView text)
     if (trimmed.isEmpty())
         return Result<quint16>::failure(QStringLiteral("port is empty (0-65535)"));
     for (int i = 0; i < trimmed.size(); ++i) {
-        if (!trimmed.at(i).isDigit())
+        const char16_t c = trimmed.at(i).unicode();
+        if (c < u'0' || c > u'9') // not QChar::isDigit: that takes every script's digits
             return Result<quint16>::failure(
                 QStringLiteral("port '%1' is not a number (0-65535)").arg(trimmed.toString()), i);
     }
@@ -221,12 +235,12 @@ Result<SocketAddress> parseUnix(QStringView text)
     const bool abstract = path.at(0) == '\0';
     if (!abstract && path.contains('\0'))
         return Result<SocketAddress>::failure(QStringLiteral("UNIX path contains a NUL byte"), int(path.indexOf('\0')));
-    if (path.size() > kMaxUnixPath)
+    if (path.size() > (abstract ? kMaxAbstractPath : kMaxUnixPath))
         return Result<SocketAddress>::failure(
             QStringLiteral("UNIX %1 is %2 bytes; the limit is %3")
                 .arg(abstract ? QStringLiteral("abstract name") : QStringLiteral("path"))
                 .arg(abstract ? path.size() - 1 : path.size())
-                .arg(abstract ? kMaxUnixPath - 1 : kMaxUnixPath));
+                .arg(abstract ? kMaxAbstractPath - 1 : kMaxUnixPath));
     sockaddr_un un{};
     un.sun_family = AF_UNIX;
     std::memcpy(un.sun_path, path.constData(), size_t(path.size()));
@@ -259,6 +273,9 @@ Result<HostPort> splitHostPort(QStringView text)
         hp.port = match.captured(3);
         hp.flow = match.captured(4);
         hp.scope = match.captured(5);
+        if (hp.flow.isEmpty() && !hp.scope.isEmpty()) // ('::1', 80, , 1): a hole, not a Python tuple
+            return Result<HostPort>::failure(
+                QStringLiteral("expected a tuple like ('127.0.0.1', 8080) or ('::1', 8080, 0, 0)"));
         hp.tuple = true;
         return hp;
     }
@@ -288,6 +305,12 @@ Result<HostPort> splitHostPort(QStringView text)
         return Result<HostPort>::failure(QStringLiteral("missing port: write host:port"), int(text.size()));
     }
     return hp;
+}
+
+// Host names are case-insensitive: LOCALHOST is localhost, as the resolver sees it.
+bool isLocalhost(const QString &host)
+{
+    return host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0;
 }
 
 } // namespace
@@ -321,7 +344,7 @@ Result<SocketAddress> parseAddress(QStringView input, int family)
         sockaddr_in in{};
         in.sin_family = AF_INET;
         in.sin_port = htons(*port);
-        const QString host = hp.host == QLatin1String("localhost") ? QStringLiteral("127.0.0.1") : hp.host;
+        const QString host = isLocalhost(hp.host) ? QStringLiteral("127.0.0.1") : hp.host;
         if (inet_pton(AF_INET, host.toLatin1().constData(), &in.sin_addr) != 1)
             return Result<SocketAddress>::failure(
                 QStringLiteral("'%1' is not an IPv4 address (four numbers 0-255 separated by dots; "
@@ -332,7 +355,7 @@ Result<SocketAddress> parseAddress(QStringView input, int family)
     sockaddr_in6 in6{};
     in6.sin6_family = AF_INET6;
     in6.sin6_port = htons(*port);
-    QString host = hp.host == QLatin1String("localhost") ? QStringLiteral("::1") : hp.host;
+    QString host = isLocalhost(hp.host) ? QStringLiteral("::1") : hp.host;
     QString scope = hp.scope;
     const qsizetype percent = host.indexOf(QLatin1Char('%'));
     if (percent >= 0) {

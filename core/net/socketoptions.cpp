@@ -78,8 +78,12 @@ Result<OptionValue> intValue(QStringView text, bool flag)
         if (t == QLatin1String("off") || t == QLatin1String("false") || t == QLatin1String("no"))
             return intValue(u"0", false);
     }
+    // Decimal, or hex after 0x. Not base 0: C's octal would make "064" mean 52.
     bool ok = false;
-    const int value = t.toInt(&ok, 0);
+    const bool hex = t.startsWith(QLatin1String("0x"));
+    const QString digits = hex ? t.mid(2) : t;
+    const bool signedHex = hex && (digits.startsWith(QLatin1Char('-')) || digits.startsWith(QLatin1Char('+')));
+    const int value = signedHex ? 0 : digits.toInt(&ok, hex ? 16 : 10);
     if (!ok)
         return Result<OptionValue>::failure(
             flag ? QStringLiteral("'%1' is not 0/1 (or on/off)").arg(text.toString())
@@ -159,7 +163,7 @@ const OptionSpec *findOption(QStringView name)
     return nullptr;
 }
 
-Result<OptionValue> encodeOption(const OptionSpec &spec, QStringView text)
+static Result<OptionValue> encodeOptionValue(const OptionSpec &spec, QStringView text)
 {
     switch (spec.kind) {
     case OptionKind::Int:
@@ -176,6 +180,14 @@ Result<OptionValue> encodeOption(const OptionSpec &spec, QStringView text)
         return Result<OptionValue>::failure(QStringLiteral("%1 can only be read").arg(QLatin1String(spec.name)));
     }
     return Result<OptionValue>::failure(QStringLiteral("unknown option kind"));
+}
+
+Result<OptionValue> encodeOption(const OptionSpec &spec, QStringView text)
+{
+    Result<OptionValue> result = encodeOptionValue(spec, text);
+    if (result)
+        result.value().text = text.trimmed().toString();
+    return result;
 }
 
 int optionBufferSize(const OptionSpec &spec)

@@ -1,0 +1,228 @@
+#include "pythonscript.h"
+
+#include "codec/payload.h"
+#include "store/journal.h"
+#include "store/socketregistry.h"
+
+#include <QHash>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <vector>
+
+namespace core {
+
+namespace {
+
+constexpr qsizetype kCommentLimit = 160; // characters of a result shown in a comment
+constexpr qsizetype kBytesPerLine = 32;  // payload bytes per line of a written-out literal
+constexpr qsizetype kMaxPeriod = 256;    // a payload repeating a unit this short is written unit * n
+
+const char kReportHelper[] = R"(
+
+def report(error):
+    """Prints an exception the way the session's journal shows it."""
+    kind = type(error)
+    name = kind.__qualname__ if kind.__module__ == 'builtins' else f'{kind.__module__}.{kind.__qualname__}'
+    print(f'{name}: {error}')
+)";
+
+// sk2.recv(100), sk2.recvfrom(100, socket.MSG_PEEK): calls whose result the script prints.
+bool isReceive(const QString &call)
+{
+    static const QRegularExpression pattern(QStringLiteral("^sk\\d+\\.(recv|recvfrom)\\(.*\\)$"));
+    return pattern.match(call).hasMatch();
+}
+
+// accept/recv/recvfrom wait for another party; they took effect when they finished.
+bool waitsForPeer(const QString &call)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\w+, addr = )?sk\\d+\\.(accept|recv|recvfrom)\\("));
+    return pattern.match(call).hasMatch();
+}
+
+// A comment never spans lines and stays short enough to read beside the call.
+QString commentText(QString text)
+{
+    text.replace(QLatin1Char('\r'), QLatin1String("\\r"));
+    text.replace(QLatin1Char('\n'), QLatin1String("\\n"));
+    if (text.size() > kCommentLimit)
+        text = text.left(kCommentLimit) + QChar(0x2026);
+    return text;
+}
+
+// The length of the shortest unit the bytes repeat (the whole length when they do not).
+qsizetype smallestPeriod(QByteArrayView data)
+{
+    const qsizetype n = data.size();
+    if (n == 0)
+        return 0;
+    std::vector<qsizetype> prefix(size_t(n), 0); // Knuth-Morris-Pratt failure function
+    for (qsizetype i = 1; i < n; ++i) {
+        qsizetype k = prefix[size_t(i - 1)];
+        while (k > 0 && data[i] != data[k])
+            k = prefix[size_t(k - 1)];
+        if (data[i] == data[k])
+            ++k;
+        prefix[size_t(i)] = k;
+    }
+    return n - prefix[size_t(n - 1)];
+}
+
+// Python for exactly these bytes: unit * n when they repeat a short unit, else a parenthesised
+// run of literals, kBytesPerLine bytes a line.
+QString payloadExpression(QByteArrayView data)
+{
+    const qsizetype period = smallestPeriod(data);
+    if (period <= kMaxPeriod && period * 2 <= data.size()) {
+        const QString unit = pythonBytesLiteral(data.first(period));
+        const qsizetype times = data.size() / period;
+        if (data.size() % period == 0)
+            return QStringLiteral("%1 * %2").arg(unit).arg(times);
+        return QStringLiteral("(%1 * %2)[:%3]").arg(unit).arg(times + 1).arg(data.size());
+    }
+    QString out = QStringLiteral("(\n");
+    for (qsizetype offset = 0; offset < data.size(); offset += kBytesPerLine)
+        out += QStringLiteral("    %1\n").arg(pythonBytesLiteral(data.sliced(offset, std::min(kBytesPerLine, data.size() - offset))));
+    return out + QLatin1Char(')');
+}
+
+struct Step
+{
+    qint64 effect = 0; // monotonic ns when the call took effect
+    qsizetype index = 0;
+    CallRecord record;
+};
+
+// Journal order is the order calls were made, but a call that waited (an accept made before the
+// connect that satisfied it) must come after what woke it, or the script would wait forever.
+std::vector<Step> stepsInEffectOrder(const Journal &journal)
+{
+    std::vector<Step> steps;
+    const qsizetype count = journal.count();
+    steps.reserve(size_t(count));
+    QHash<int, qint64> lastFinish; // per socket: when its previous call finished
+    for (qsizetype i = 0; i < count; ++i) {
+        Step step;
+        step.index = i;
+        step.record = journal.at(i);
+        const CallRecord &r = step.record;
+        // Calls on one socket run one after another: a call starts when the one before it ended.
+        qint64 ready = r.startMonoNs;
+        if (r.socketId >= 0)
+            ready = std::max(ready, lastFinish.value(r.socketId, ready));
+        const bool finished = r.finished() && r.durationNs >= 0;
+        const qint64 end = finished ? r.startMonoNs + r.durationNs : ready;
+        step.effect = r.outcome.status != CallStatus::Cancelled && finished && waitsForPeer(r.call) ? end : ready;
+        if (r.socketId >= 0 && finished)
+            lastFinish.insert(r.socketId, std::max(end, ready));
+        steps.push_back(std::move(step));
+    }
+    std::stable_sort(steps.begin(), steps.end(), [](const Step &a, const Step &b) {
+        return a.effect < b.effect || (a.effect == b.effect && a.index < b.index);
+    });
+    return steps;
+}
+
+// The socket summary at the top: what each socket was when the script was written.
+QString socketSummary(const SocketRegistry &sockets)
+{
+    QString out;
+    for (const SocketInfo &info : sockets.snapshot()) {
+        QString line = QStringLiteral("#   %1  %2").arg(info.name, -5).arg(info.kindText(), -12);
+        if (info.local.isValid())
+            line += QLatin1Char(' ') + info.local.toText();
+        if (info.peer.isValid())
+            line += QStringLiteral(" -> ") + info.peer.toText();
+        line += QStringLiteral("  (%1)").arg(stateName(info.state));
+        if (info.watching)
+            line += QStringLiteral(", watched: what the watch read is not read here");
+        out += line.trimmed() + QLatin1Char('\n');
+    }
+    return out.isEmpty() ? QString() : QStringLiteral("#\n# Sockets at export:\n") + out;
+}
+
+class ScriptWriter final
+{
+public:
+    QString body;
+    bool usesReport = false;
+
+    void write(const CallRecord &r)
+    {
+        switch (r.outcome.status) {
+        case CallStatus::Pending:
+            body += QStringLiteral("# still pending at export: %1\n").arg(commentText(r.call));
+            return;
+        case CallStatus::Cancelled:
+            body += QStringLiteral("# cancelled (%1): %2\n").arg(commentText(r.outcome.note), commentText(r.call));
+            return;
+        case CallStatus::Done:
+        case CallStatus::Failed:
+            break;
+        }
+        QString code = r.call;
+        if (!restorePayload(r, &code)) {
+            body += QStringLiteral("# payload not restorable: %1\n").arg(commentText(r.call));
+            return;
+        }
+        if (isReceive(code))
+            code = QStringLiteral("print(%1)").arg(code);
+        QString result = r.outcome.result;
+        if (!r.outcome.note.isEmpty())
+            result += QStringLiteral("; ") + r.outcome.note;
+        if (r.outcome.status == CallStatus::Done) {
+            body += QStringLiteral("%1  # -> %2\n").arg(code, commentText(result));
+            return;
+        }
+        usesReport = true;
+        body += QStringLiteral("try:\n    %1  # raised %2\nexcept Exception as error:\n    report(error)\n")
+                    .arg(code, commentText(result));
+    }
+
+private:
+    // A long payload shows in the call as b'...'…<N bytes>: it is written out in full as a
+    // variable before the call, and the call uses it.
+    bool restorePayload(const CallRecord &r, QString *code)
+    {
+        if (r.argument.isEmpty())
+            return true;
+        const QString shown = pythonBytesArgument(r.argument);
+        if (shown == pythonBytesLiteral(r.argument) || shown.startsWith(QLatin1String("bytes(")))
+            return true;
+        const qsizetype at = code->indexOf(shown);
+        if (at < 0)
+            return false;
+        const QString name = QStringLiteral("payload%1").arg(r.id);
+        body += QStringLiteral("%1 = %2  # %3 bytes\n").arg(name, payloadExpression(r.argument)).arg(r.argument.size());
+        code->replace(at, shown.size(), name);
+        return true;
+    }
+};
+
+} // namespace
+
+QString pythonScript(const Journal &journal, const SocketRegistry &sockets)
+{
+    const std::vector<Step> steps = stepsInEffectOrder(journal);
+    ScriptWriter writer;
+    for (const Step &step : steps)
+        writer.write(step.record);
+
+    QString out = QStringLiteral(
+        "#!/usr/bin/env python3\n"
+        "# A Socket Workbench session replayed with Python's socket module (%1 calls).\n"
+        "# Calls are in the order they took effect: one that waited (accept, recv, recvfrom) where it\n"
+        "# finished. Each is followed by what it returned in the session; calls that failed there\n"
+        "# print their exception and the script goes on. recv/recvfrom print what they received.\n")
+                      .arg(steps.size());
+    out += socketSummary(sockets);
+    out += QStringLiteral("\nimport socket, struct\n");
+    if (writer.usesReport)
+        out += QLatin1String(kReportHelper);
+    out += QLatin1Char('\n');
+    out += writer.body;
+    return out;
+}
+
+} // namespace core
