@@ -11,6 +11,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -42,6 +43,7 @@ private slots:
     void halfClose();
     void cancelWaitingAcceptAndRecv();
     void thousandWaitingRecvsCostNoThreads();
+    void tenThousandWaitingCalls();
     void watchedListenerAcceptsAndReads();
     void watchSeesEof();
     void optionsRoundTrip();
@@ -455,6 +457,38 @@ void tst_Workbench::thousandWaitingRecvsCostNoThreads()
         QCOMPARE(openFdCount(), fdsWithWorkbench);
     }
     QCOMPARE(openFdCount(), fdsBefore);
+}
+
+// The design's promise: 10,000 sockets, each with a call waiting, on the same few threads.
+void tst_Workbench::tenThousandWaitingCalls()
+{
+    rlimit limit;
+    QCOMPARE(getrlimit(RLIMIT_NOFILE, &limit), 0);
+    const rlimit saved = limit;
+    if (limit.rlim_max != RLIM_INFINITY && limit.rlim_max < 10'200)
+        QSKIP("the hard descriptor limit is below 10,200");
+    limit.rlim_cur = std::max<rlim_t>(limit.rlim_cur, 10'200);
+    QCOMPARE(setrlimit(RLIMIT_NOFILE, &limit), 0);
+    {
+        Workbench wb;
+        const int threads = threadCount();
+        QList<CallId> recvs;
+        recvs.reserve(10'000);
+        for (int i = 0; i < 5'000; ++i) {
+            const auto pair = wb.socketPair(AF_UNIX, SOCK_STREAM);
+            recvs << wb.recv(pair.first, 16) << wb.recv(pair.second, 16);
+        }
+        // The last pair answers a send: the engine is responsive with 9,998 calls parked.
+        const auto probe = wb.socketPair(AF_UNIX, SOCK_DGRAM);
+        QVERIFY(succeeded(finished(wb, wb.send(probe.first, "alive"), 20000)));
+        QCOMPARE(finished(wb, wb.recv(probe.second, 16)).outcome.data, QByteArray("alive"));
+        int pending = 0;
+        for (CallId id : recvs)
+            pending += wb.journal().isPending(id);
+        QCOMPARE(pending, 10'000);
+        QCOMPARE(threadCount(), threads);
+    }
+    setrlimit(RLIMIT_NOFILE, &saved);
 }
 
 void tst_Workbench::watchedListenerAcceptsAndReads()
