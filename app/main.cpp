@@ -1,24 +1,60 @@
 #include "mainwindow.h"
+#include "session/quickopen.h"
 #include "workbench.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 
+#include <cstdio>
+
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Socket Workbench"));
-    QApplication::setOrganizationName(QStringLiteral("Socket Workbench"));
+    QApplication::setOrganizationName(QStringLiteral("socket-workbench"));
     QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION_STRING));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("A workbench for the BSD socket API"));
+    parser.setApplicationDescription(QStringLiteral(
+        "A workbench for the BSD socket API: every action is the Python socket call it equals.\n"
+        "Quick openers: tcp://HOST:PORT, udp://HOST:PORT, tcp://[V6]:PORT, unix:/PATH, unix:@ABSTRACT,\n"
+        "unix-dgram:/PATH, unix-seqpacket:/PATH."));
     parser.addHelpOption();
     parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("session"), QStringLiteral("A session file to open (JSON)."), QStringLiteral("[session]"));
+    const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Open a watched listener (repeatable)."), QStringLiteral("url"));
+    const QCommandLineOption connect(QStringLiteral("connect"), QStringLiteral("Open a watched connection (repeatable)."), QStringLiteral("url"));
+    const QCommandLineOption example(QStringLiteral("example"), QStringLiteral("Start the Loopback echo lab example."));
+    parser.addOptions({listen, connect, example});
     parser.process(app);
+
+    // Every opener is checked before anything opens: a typo opens nothing.
+    core::Session quick;
+    for (const auto &[option, isListen] : {std::pair{listen, true}, std::pair{connect, false}}) {
+        for (const QString &url : parser.values(option)) {
+            const auto spec = core::parseQuickOpen(url, isListen);
+            if (!spec) {
+                std::fprintf(stderr, "socket-workbench: --%s %s: %s\n", qPrintable(option.names().first()), qPrintable(url),
+                             qPrintable(spec.error().message));
+                return 2;
+            }
+            quick.sockets.append(spec.value());
+        }
+    }
 
     core::Workbench workbench;
     ui::MainWindow window(workbench);
     window.show();
+    for (const QString &path : parser.positionalArguments()) {
+        QString error;
+        if (!window.openSessionFile(path, &error)) {
+            std::fprintf(stderr, "socket-workbench: %s\n", qPrintable(error));
+            return 2;
+        }
+    }
+    if (!quick.sockets.isEmpty())
+        window.applySession(quick);
+    if (parser.isSet(example))
+        window.startExample();
     return app.exec();
 }

@@ -1,30 +1,185 @@
 #include "mainwindow.h"
 
+#include "calls/socketpanel.h"
+#include "composer/composer.h"
+#include "journal/journalpanel.h"
+#include "lookup/lookuppanel.h"
+#include "session/callchain.h"
+#include "session/examples.h"
+#include "sockets/socketspanel.h"
+#include "statusline.h"
+#include "traffic/trafficpanel.h"
 #include "workbench.h"
 
-#include <QPlainTextEdit>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
 
 namespace ui {
 
 MainWindow::MainWindow(core::Workbench &workbench, QWidget *parent)
     : QMainWindow(parent)
     , m_workbench(workbench)
+    , m_sockets(new SocketsPanel(workbench, this))
+    , m_socket(new SocketPanel(workbench, this))
+    , m_composer(new Composer(workbench, this))
+    , m_traffic(new TrafficPanel(workbench, this))
+    , m_journal(new JournalPanel(workbench, this))
+    , m_lookup(new LookupPanel(workbench, this))
+    , m_status(new StatusLine(workbench, this))
 {
     setWindowTitle(tr("Socket Workbench"));
-    auto *journal = new QPlainTextEdit(this);
-    journal->setReadOnly(true);
-    journal->setAccessibleName(tr("Journal"));
-    setCentralWidget(journal);
-    connect(&m_workbench.journal(), &core::Journal::changed, journal, [this, journal] {
-        QStringList lines;
-        const qsizetype n = m_workbench.journal().count();
-        for (qsizetype i = 0; i < n; ++i) {
-            const core::CallRecord r = m_workbench.journal().at(i);
-            lines << QStringLiteral(">>> %1").arg(r.call) << (r.finished() ? r.outcome.result : tr("(pending)"));
-        }
-        journal->setPlainText(lines.join(QLatin1Char('\n')));
+    setDockNestingEnabled(true);
+    setCentralWidget(m_traffic);
+    addDock(m_sockets, tr("Sockets"), QStringLiteral("socketsDock"), Qt::LeftDockWidgetArea);
+    QDockWidget *journal = addDock(m_journal, tr("Journal (Python)"), QStringLiteral("journalDock"), Qt::LeftDockWidgetArea);
+    QDockWidget *calls = addDock(m_socket, tr("Socket"), QStringLiteral("socketDock"), Qt::RightDockWidgetArea);
+    QDockWidget *lookup = addDock(m_lookup, tr("Lookups"), QStringLiteral("lookupDock"), Qt::RightDockWidgetArea);
+    addDock(m_composer, tr("Composer"), QStringLiteral("composerDock"), Qt::BottomDockWidgetArea);
+    tabifyDockWidget(calls, lookup);
+    calls->raise();
+    Q_UNUSED(journal);
+    statusBar()->addPermanentWidget(m_status, 1);
+
+    connect(m_sockets, &SocketsPanel::currentSocketChanged, m_socket, &SocketPanel::setSocket);
+    connect(m_sockets, &SocketsPanel::currentSocketChanged, m_composer, &Composer::setSocket);
+    connect(m_traffic, &TrafficPanel::recordChosen, m_composer, &Composer::setReplyPeer);
+    connect(m_lookup, &LookupPanel::addressChosen, this, [this](const QString &text) {
+        m_socket->setAddressText(text);
+        m_sockets->quickAddress()->setText(text);
+        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("socketDock")))
+            dock->raise();
     });
-    resize(900, 600);
+
+    createMenus();
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!settings.value(QStringLiteral("window/seen")).toBool()) {
+        resize(1400, 900);
+        statusBar()->showMessage(tr("New here? Try Examples → Loopback echo lab (one click, on the toolbar)."), 30000);
+    }
+}
+
+QDockWidget *MainWindow::addDock(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName);
+    dock->setWidget(panel);
+    dock->setAccessibleName(title);
+    addDockWidget(area, dock);
+    return dock;
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newSocket = file->addAction(tr("&New socket…"), m_sockets, &SocketsPanel::newSocketDialog);
+    newSocket->setShortcut(QKeySequence::New);
+    file->addSeparator();
+    file->addAction(tr("&Open session…"), QKeySequence::Open, this, &MainWindow::openSessionDialog);
+    file->addAction(tr("&Save session…"), QKeySequence::Save, this, &MainWindow::saveSessionDialog);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *examples = menuBar()->addMenu(tr("&Examples"));
+    QAction *lab = examples->addAction(tr("&Loopback echo lab"), this, &MainWindow::startExample);
+    lab->setToolTip(tr("A listener and a client on 127.0.0.1, connected, a few messages exchanged"));
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        m_viewMenu->addAction(dock->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About"), this, [this] {
+        QMessageBox::about(this, tr("About Socket Workbench"),
+                           tr("<b>Socket Workbench %1</b><p>A workbench for the BSD socket API. Every action is the "
+                              "Python <code>socket</code> call it equals, with its real result or exception.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->addAction(newSocket);
+    toolbar->addAction(lab);
+    m_viewMenu->addAction(toolbar->toggleViewAction());
+}
+
+core::CallChain *MainWindow::startExample()
+{
+    return core::startEchoLab(m_workbench);
+}
+
+core::CallChain *MainWindow::applySession(const core::Session &session)
+{
+    return core::applySession(m_workbench, session);
+}
+
+bool MainWindow::openSessionFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("Cannot read %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    if (file.size() > 16 << 20) {
+        *error = tr("%1 is too large to be a session file").arg(path);
+        return false;
+    }
+    const auto session = core::sessionFromJson(file.readAll());
+    if (!session) {
+        *error = tr("%1: %2").arg(path, session.error().message);
+        return false;
+    }
+    applySession(session.value());
+    return true;
+}
+
+bool MainWindow::saveSessionFile(const QString &path, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(core::sessionToJson(core::captureSession(m_workbench.sockets()))) < 0
+        || !file.commit()) {
+        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::openSessionDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open session"), {}, tr("Sessions (*.json);;All files (*)"),
+                                                      nullptr, QFileDialog::DontUseNativeDialog);
+    QString error;
+    if (!path.isEmpty() && !openSessionFile(path, &error))
+        QMessageBox::warning(this, tr("Open session"), error);
+}
+
+void MainWindow::saveSessionDialog()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save session"), QStringLiteral("session.json"),
+                                                      tr("Sessions (*.json)"), nullptr, QFileDialog::DontUseNativeDialog);
+    QString error;
+    if (!path.isEmpty() && !saveSessionFile(path, &error))
+        QMessageBox::warning(this, tr("Save session"), error);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/seen"), true);
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace ui

@@ -25,6 +25,7 @@ def report(error):
     kind = type(error)
     name = kind.__qualname__ if kind.__module__ == 'builtins' else f'{kind.__module__}.{kind.__qualname__}'
     print(f'{name}: {error}')
+
 )";
 
 // sk2.recv(100), sk2.recvfrom(100, socket.MSG_PEEK): calls whose result the script prints.
@@ -145,25 +146,26 @@ QString socketSummary(const SocketRegistry &sockets)
 class ScriptWriter final
 {
 public:
-    QString body;
-    bool usesReport = false;
+    const QString &body() const { return m_body; }
+    bool usesReport() const { return m_usesReport; }
 
     void write(const CallRecord &r)
     {
         switch (r.outcome.status) {
         case CallStatus::Pending:
-            body += QStringLiteral("# still pending at export: %1\n").arg(commentText(r.call));
+            m_body += QStringLiteral("# still pending at export: %1\n").arg(commentText(r.call));
             return;
         case CallStatus::Cancelled:
-            body += QStringLiteral("# cancelled (%1): %2\n").arg(commentText(r.outcome.note), commentText(r.call));
+            m_body += QStringLiteral("# cancelled (%1): %2\n").arg(commentText(r.outcome.note), commentText(r.call));
             return;
         case CallStatus::Done:
         case CallStatus::Failed:
             break;
         }
         QString code = r.call;
-        if (!restorePayload(r, &code)) {
-            body += QStringLiteral("# payload not restorable: %1\n").arg(commentText(r.call));
+        QString statement;
+        if (!restorePayload(r, &code, &statement)) {
+            m_body += QStringLiteral("# payload not restorable: %1\n").arg(commentText(r.call));
             return;
         }
         if (isReceive(code))
@@ -172,18 +174,26 @@ public:
         if (!r.outcome.note.isEmpty())
             result += QStringLiteral("; ") + r.outcome.note;
         if (r.outcome.status == CallStatus::Done) {
-            body += QStringLiteral("%1  # -> %2\n").arg(code, commentText(result));
+            statement += QStringLiteral("%1  # -> %2\n").arg(code, commentText(result));
+        } else {
+            m_usesReport = true;
+            statement += QStringLiteral("try:\n    %1  # raised %2\nexcept Exception as error:\n    report(error)\n")
+                             .arg(code, commentText(result));
+        }
+        // A statement of several lines stands apart from its neighbours.
+        if (statement.count(QLatin1Char('\n')) == 1) {
+            m_body += statement;
             return;
         }
-        usesReport = true;
-        body += QStringLiteral("try:\n    %1  # raised %2\nexcept Exception as error:\n    report(error)\n")
-                    .arg(code, commentText(result));
+        if (!m_body.isEmpty() && !m_body.endsWith(QLatin1String("\n\n")))
+            m_body += QLatin1Char('\n');
+        m_body += statement + QLatin1Char('\n');
     }
 
 private:
     // A long payload shows in the call as b'...'…<N bytes>: it is written out in full as a
-    // variable before the call, and the call uses it.
-    bool restorePayload(const CallRecord &r, QString *code)
+    // variable (assigned in *prelude) and the call uses that instead.
+    static bool restorePayload(const CallRecord &r, QString *code, QString *prelude)
     {
         if (r.argument.isEmpty())
             return true;
@@ -194,10 +204,13 @@ private:
         if (at < 0)
             return false;
         const QString name = QStringLiteral("payload%1").arg(r.id);
-        body += QStringLiteral("%1 = %2  # %3 bytes\n").arg(name, payloadExpression(r.argument)).arg(r.argument.size());
+        *prelude += QStringLiteral("%1 = %2  # %3 bytes\n").arg(name, payloadExpression(r.argument)).arg(r.argument.size());
         code->replace(at, shown.size(), name);
         return true;
     }
+
+    QString m_body;
+    bool m_usesReport = false;
 };
 
 } // namespace
@@ -218,10 +231,10 @@ QString pythonScript(const Journal &journal, const SocketRegistry &sockets)
                       .arg(steps.size());
     out += socketSummary(sockets);
     out += QStringLiteral("\nimport socket, struct\n");
-    if (writer.usesReport)
+    if (writer.usesReport())
         out += QLatin1String(kReportHelper);
     out += QLatin1Char('\n');
-    out += writer.body;
+    out += writer.body();
     return out;
 }
 

@@ -117,11 +117,9 @@ import socket, sys
 family = int(sys.argv[1])
 s = socket.socket(family, socket.SOCK_STREAM)
 s.settimeout(10)
-if family == socket.AF_UNIX:
-    s.bind(sys.argv[2]); print(sys.argv[2], flush=True)
-else:
-    s.bind((sys.argv[2], 0)); print(s.getsockname()[1], flush=True)
+s.bind(sys.argv[2] if family == socket.AF_UNIX else (sys.argv[2], 0))
 s.listen(1)
+print(sys.argv[2] if family == socket.AF_UNIX else s.getsockname()[1], flush=True)
 c, addr = s.accept()
 c.settimeout(10)
 data = c.recv(1024)

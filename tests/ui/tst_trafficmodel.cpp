@@ -1,0 +1,757 @@
+#include "traffic/hexdumpview.h"
+#include "traffic/trafficexportdialog.h"
+#include "traffic/trafficmodel.h"
+#include "traffic/trafficpanel.h"
+
+#include "codec/payload.h"
+#include "net/errors.h"
+#include "store/trafficexport.h"
+#include "testsupport.h"
+#include "workbench.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileDialog>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QRegularExpression>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <functional>
+#include <thread>
+
+using namespace core;
+using ui::TrafficModel;
+
+// The traffic log: the model over the store (batched inserts, O(1) rows at a million records,
+// incremental filters), the hex dump, and the panel against a real UDP flood (tail-follow,
+// selection, copy, export).
+class tst_TrafficModel : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void columnsAndRoles();
+    void socketNamesFollowTheRegistry();
+    void filters();
+    void filtersGrowIncrementally();
+    void badHexFilter();
+    void millionRecords();
+    void hexDumpView();
+    void exportDialogChoices();
+    void panelFollowsAFlood();
+    void panelSelectionCopyAndFilters();
+    void panelExports();
+    void panelControlsAreNamed();
+};
+
+namespace {
+
+constexpr qsizetype kPayloadBytes = 64;
+
+QString cell(const QAbstractItemModel &model, int row, int column, int role = Qt::DisplayRole)
+{
+    return model.data(model.index(row, column), role).toString();
+}
+
+SocketInfo socketInfo(int id, const QString &name, const SocketAddress &peer = {})
+{
+    SocketInfo info;
+    info.id = id;
+    info.name = name;
+    info.family = sock::AfInet;
+    info.type = sock::Dgram;
+    info.peer = peer;
+    return info;
+}
+
+// Record i: socket 1 + i % 4, sent when i % 3 == 0, 64 bytes; "NEEDLE" in it when i % 1000 == 7,
+// the bytes de ad be ef when i % 997 == 3.
+int socketOf(qsizetype i) { return int(1 + i % 4); }
+Direction directionOf(qsizetype i) { return i % 3 == 0 ? Direction::Out : Direction::In; }
+bool hasNeedle(qsizetype i) { return i % 1000 == 7; }
+bool hasDeadBeef(qsizetype i) { return i % 997 == 3; }
+
+void appendRecords(TrafficStore &store, qsizetype from, qsizetype count)
+{
+    char payload[kPayloadBytes];
+    for (qsizetype i = from; i < from + count; ++i) {
+        std::memset(payload, 'a' + int(i % 26), sizeof payload);
+        const int n = std::snprintf(payload, sizeof payload, "record %lld ", static_cast<long long>(i));
+        payload[n] = ' ';
+        if (hasNeedle(i))
+            std::memcpy(payload + 30, "NEEDLE", 6);
+        if (hasDeadBeef(i))
+            std::memcpy(payload + 40, "\xde\xad\xbe\xef", 4);
+        store.append(socketOf(i), directionOf(i), QByteArrayView(payload, kPayloadBytes));
+    }
+}
+
+std::vector<qsizetype> expected(qsizetype count, const std::function<bool(qsizetype)> &keep)
+{
+    std::vector<qsizetype> rows;
+    for (qsizetype i = 0; i < count; ++i) {
+        if (keep(i))
+            rows.push_back(i);
+    }
+    return rows;
+}
+
+// A plain POSIX UDP sender bound to loopback: the far end of the flood, outside the workbench.
+struct Sender
+{
+    int fd = -1;
+    quint16 port = 0;
+
+    Sender()
+    {
+        fd = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        sockaddr_in local{};
+        local.sin_family = AF_INET;
+        local.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr *>(&local), sizeof local) != 0)
+            qWarning("sender: %s", qPrintable(errnoName(errno)));
+        socklen_t length = sizeof local;
+        ::getsockname(fd, reinterpret_cast<sockaddr *>(&local), &length);
+        port = ntohs(local.sin_port);
+    }
+    ~Sender() { ::close(fd); }
+
+    static QByteArray payload(int i)
+    {
+        return QByteArray("datagram ").append(QByteArray::number(i).rightJustified(8, '0')).leftJustified(kPayloadBytes, '.');
+    }
+
+    // Sends datagrams first..first+count-1 to the receiver, keeping at most a window of them
+    // unrecorded so the receiver's socket buffer never overflows. Returns how many went out.
+    int flood(const SocketAddress &to, const TrafficStore &store, int first, int count)
+    {
+        constexpr qsizetype kWindow = 128;
+        const qsizetype base = store.count();
+        QDeadlineTimer deadline(30000);
+        int sent = 0;
+        while (sent < count && !deadline.hasExpired()) {
+            if (sent - (store.count() - base) >= kWindow) {
+                QCoreApplication::processEvents();
+                std::this_thread::yield();
+                continue;
+            }
+            const QByteArray data = payload(first + sent);
+            if (::sendto(fd, data.constData(), size_t(data.size()), 0, to.data(), to.length()) == data.size())
+                ++sent;
+        }
+        return sent;
+    }
+};
+
+// A workbench UDP socket on loopback, watched, and its address.
+struct Receiver
+{
+    int id = -1;
+    SocketAddress address;
+};
+
+Receiver watchedUdpSocket(Workbench &wb)
+{
+    Receiver r;
+    r.id = wb.createSocket(AF_INET, SOCK_DGRAM).socketId;
+    wb.bind(r.id, testsupport::address(QStringLiteral("127.0.0.1:0"), AF_INET));
+    r.address = testsupport::finished(wb, wb.sockName(r.id)).outcome.address;
+    wb.setWatch(r.id, true);
+    return r;
+}
+
+// A shown panel over a fresh workbench, a watched UDP socket in it, and a POSIX sender aimed at it.
+struct LivePanel
+{
+    Workbench wb;
+    ui::TrafficPanel panel{wb};
+    Receiver receiver;
+    Sender sender;
+    int sent = 0;
+
+    LivePanel()
+    {
+        panel.resize(900, 600);
+        panel.show();
+        receiver = watchedUdpSocket(wb);
+    }
+
+    // Sends the next count datagrams; returns how many went out.
+    int send(int count)
+    {
+        const int n = sender.flood(receiver.address, wb.traffic(), sent, count);
+        sent += n;
+        return n;
+    }
+};
+
+bool atBottom(const QTableView &view)
+{
+    return view.verticalScrollBar()->value() == view.verticalScrollBar()->maximum();
+}
+
+bool lastRowVisible(const QTableView &view)
+{
+    const int last = view.model()->rowCount() - 1;
+    const QRect rect = view.visualRect(view.model()->index(last, 0));
+    return last >= 0 && rect.isValid() && view.viewport()->rect().intersects(rect);
+}
+
+} // namespace
+
+void tst_TrafficModel::initTestCase()
+{
+    qRegisterMetaType<SocketAddress>();
+}
+
+void tst_TrafficModel::init()
+{
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("QObject|QTimer|thread|QAbstractItemModel|model")));
+}
+
+void tst_TrafficModel::columnsAndRoles()
+{
+    TrafficStore store;
+    SocketRegistry sockets;
+    const SocketAddress peer = SocketAddress::ipv4(0x7f000001, 5353);
+    sockets.publish(socketInfo(1, QStringLiteral("sk1"), peer));
+    store.append(1, Direction::Out, "hello\r\n", peer);
+    store.append(1, Direction::In, "0123456789", SocketAddress::ipv4(0x0a000001, 53), TrafficFlag::Truncated, 100);
+    store.append(1, Direction::In, {}, peer, TrafficFlag::Eof);
+    store.append(1, Direction::Out, {}, {}, TrafficFlag::Error, 0, ECONNREFUSED);
+    store.append(9, Direction::In, QByteArray(500, '\x01'));
+
+    TrafficModel model(store, sockets);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_COMPARE(model.rowCount(), 5);
+    QCOMPARE(model.columnCount(), int(TrafficModel::ColumnCount));
+
+    const QStringList headers{"#", "Time", "Socket", "Dir", "Peer", "Length", "Data"};
+    for (int c = 0; c < model.columnCount(); ++c) {
+        QCOMPARE(model.headerData(c, Qt::Horizontal).toString(), headers.at(c));
+        QVERIFY(!model.headerData(c, Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty());
+    }
+
+    QCOMPARE(cell(model, 0, TrafficModel::SeqColumn), QStringLiteral("1"));
+    QCOMPARE(cell(model, 4, TrafficModel::SeqColumn), QStringLiteral("5"));
+    const QString time = cell(model, 0, TrafficModel::TimeColumn);
+    QVERIFY2(QRegularExpression(QStringLiteral("^\\d\\d:\\d\\d:\\d\\d\\.\\d{6}$")).match(time).hasMatch(), qPrintable(time));
+    QCOMPARE(time, trafficTimeText(store.at(0).timeNs));
+    QCOMPARE(cell(model, 0, TrafficModel::SocketColumn), QStringLiteral("sk1"));
+    QCOMPARE(cell(model, 4, TrafficModel::SocketColumn), QStringLiteral("#9"));
+    QCOMPARE(cell(model, 0, TrafficModel::DirectionColumn), QStringLiteral("\u2192"));
+    QCOMPARE(cell(model, 1, TrafficModel::DirectionColumn), QStringLiteral("\u2190"));
+    QCOMPARE(cell(model, 0, TrafficModel::PeerColumn), QStringLiteral("127.0.0.1:5353"));
+    QCOMPARE(cell(model, 1, TrafficModel::PeerColumn), QStringLiteral("10.0.0.1:53"));
+    QCOMPARE(cell(model, 3, TrafficModel::PeerColumn), QStringLiteral("127.0.0.1:5353")); // the socket's peer
+    QCOMPARE(cell(model, 4, TrafficModel::PeerColumn), QString());
+    QCOMPARE(cell(model, 0, TrafficModel::LengthColumn), QStringLiteral("7"));
+    QCOMPARE(cell(model, 1, TrafficModel::LengthColumn), QStringLiteral("10 of 100"));
+    QCOMPARE(cell(model, 2, TrafficModel::LengthColumn), QStringLiteral("0"));
+    QCOMPARE(cell(model, 3, TrafficModel::LengthColumn), QString());
+    QCOMPARE(cell(model, 0, TrafficModel::DataColumn), QStringLiteral("hello\\r\\n"));
+    QCOMPARE(cell(model, 1, TrafficModel::DataColumn), QStringLiteral("0123456789"));
+    QCOMPARE(cell(model, 2, TrafficModel::DataColumn), QStringLiteral("EOF"));
+    QCOMPARE(cell(model, 3, TrafficModel::DataColumn),
+             QStringLiteral("ECONNREFUSED: ") + errnoMessage(ECONNREFUSED));
+    QCOMPARE(cell(model, 4, TrafficModel::DataColumn), escapedText(QByteArray(500, '\x01'), TrafficModel::kPreviewBytes));
+    QVERIFY(cell(model, 4, TrafficModel::DataColumn).endsWith(QChar(0x2026)));
+
+    // Direction colours: sent and received differ, errors are red across the row.
+    const auto color = [&model](int row, int column, int role) {
+        return qvariant_cast<QColor>(model.data(model.index(row, column), role));
+    };
+    QVERIFY(color(0, TrafficModel::DirectionColumn, Qt::ForegroundRole).isValid());
+    QVERIFY(color(0, TrafficModel::DirectionColumn, Qt::ForegroundRole)
+            != color(1, TrafficModel::DirectionColumn, Qt::ForegroundRole));
+    QVERIFY(color(0, TrafficModel::DirectionColumn, Qt::BackgroundRole)
+            != color(1, TrafficModel::DirectionColumn, Qt::BackgroundRole));
+    for (int c = 0; c < model.columnCount(); ++c) {
+        const QColor red = color(3, c, Qt::ForegroundRole);
+        QVERIFY(red.red() > 150 && red.green() < 100 && red.blue() < 100);
+    }
+    QCOMPARE(model.data(model.index(1, TrafficModel::DirectionColumn), Qt::AccessibleTextRole).toString(),
+             QStringLiteral("received"));
+    QVERIFY(cell(model, 1, TrafficModel::DirectionColumn, Qt::ToolTipRole).contains(QStringLiteral("TRUNC")));
+    QCOMPARE(cell(model, 3, TrafficModel::DataColumn, Qt::ToolTipRole), pythonOsError(ECONNREFUSED));
+
+    QCOMPARE(model.data(model.index(2, 0), TrafficModel::RecordIndexRole).value<qsizetype>(), qsizetype(2));
+    QCOMPARE(model.recordIndex(4), qsizetype(4));
+    QCOMPARE(model.recordIndex(5), qsizetype(-1));
+    QCOMPARE(model.record(1).wireLength, 100u);
+    QCOMPARE(model.rowOfRecord(3), 3);
+    QCOMPARE(model.rowOfRecord(99), -1);
+}
+
+void tst_TrafficModel::socketNamesFollowTheRegistry()
+{
+    TrafficStore store;
+    SocketRegistry sockets;
+    store.append(5, Direction::In, "x");
+    TrafficModel model(store, sockets);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_COMPARE(model.rowCount(), 1);
+    QCOMPARE(cell(model, 0, TrafficModel::SocketColumn), QStringLiteral("#5"));
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    sockets.publish(socketInfo(5, QStringLiteral("sk5"), SocketAddress::ipv4(0x7f000001, 7)));
+    QVERIFY(changed.wait(2000));
+    QCOMPARE(cell(model, 0, TrafficModel::SocketColumn), QStringLiteral("sk5"));
+    QCOMPARE(cell(model, 0, TrafficModel::PeerColumn), QStringLiteral("127.0.0.1:7"));
+
+    // A later connect() changes the socket's peer: rows without a peer of their own follow it.
+    changed.clear();
+    sockets.publish(socketInfo(5, QStringLiteral("sk5"), SocketAddress::ipv4(0x7f000001, 8)));
+    QVERIFY(changed.wait(2000));
+    QCOMPARE(cell(model, 0, TrafficModel::PeerColumn), QStringLiteral("127.0.0.1:8"));
+}
+
+void tst_TrafficModel::filters()
+{
+    constexpr qsizetype kCount = 5000;
+    TrafficStore store;
+    SocketRegistry sockets;
+    appendRecords(store, 0, kCount);
+    TrafficModel model(store, sockets);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_COMPARE(model.rowCount(), int(kCount));
+    QVERIFY(!model.isFiltered());
+
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    model.setSocketFilter(2);
+    QCOMPARE(resets.count(), 1);
+    QVERIFY(model.isFiltered());
+    QCOMPARE(model.recordIndices(), expected(kCount, [](qsizetype i) { return socketOf(i) == 2; }));
+    QCOMPARE(cell(model, 0, TrafficModel::SocketColumn), QStringLiteral("#2"));
+    model.setSocketFilter(2);
+    QCOMPARE(resets.count(), 1); // no change, no rebuild
+
+    model.setSocketFilter(-1);
+    model.setDirectionFilter(TrafficModel::DirectionFilter::Out);
+    QCOMPARE(model.recordIndices(), expected(kCount, [](qsizetype i) { return directionOf(i) == Direction::Out; }));
+    model.setDirectionFilter(TrafficModel::DirectionFilter::In);
+    QCOMPARE(model.recordIndices(), expected(kCount, [](qsizetype i) { return directionOf(i) == Direction::In; }));
+
+    model.setDirectionFilter(TrafficModel::DirectionFilter::Both);
+    QVERIFY(!model.isFiltered());
+    model.setTextFilter(QStringLiteral("NEEDLE"));
+    QCOMPARE(model.recordIndices(), expected(kCount, hasNeedle));
+    QCOMPARE(model.rowCount(), 5);
+    model.setTextFilter(QStringLiteral("hex:de ad be ef"));
+    QCOMPARE(model.recordIndices(), expected(kCount, hasDeadBeef));
+    QVERIFY(model.rowCount() > 0);
+    model.setTextFilter(QStringLiteral("HEX:DEADBEEF"));
+    QCOMPARE(model.recordIndices(), expected(kCount, hasDeadBeef));
+    model.setTextFilter(QStringLiteral("record 4999 "));
+    QCOMPARE(model.recordIndices(), std::vector<qsizetype>{4999});
+    QCOMPARE(model.rowOfRecord(4999), 0);
+    QCOMPARE(model.rowOfRecord(4998), -1);
+
+    model.setTextFilter(QStringLiteral("NEEDLE"));
+    model.setSocketFilter(socketOf(7));
+    model.setDirectionFilter(directionOf(7) == Direction::Out ? TrafficModel::DirectionFilter::Out
+                                                              : TrafficModel::DirectionFilter::In);
+    QCOMPARE(model.recordIndices(), expected(kCount, [](qsizetype i) {
+                 return hasNeedle(i) && socketOf(i) == socketOf(7) && directionOf(i) == directionOf(7);
+             }));
+    QCOMPARE(model.recordIndex(0), qsizetype(7));
+
+    model.clearFilters();
+    QVERIFY(!model.isFiltered());
+    QCOMPARE(model.rowCount(), int(kCount));
+    QCOMPARE(model.socketFilter(), -1);
+    QCOMPARE(model.textFilter(), QString());
+}
+
+void tst_TrafficModel::filtersGrowIncrementally()
+{
+    TrafficStore store;
+    SocketRegistry sockets;
+    appendRecords(store, 0, 3000);
+    TrafficModel model(store, sockets);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_COMPARE(model.rowCount(), 3000);
+    model.setSocketFilter(3);
+    model.setDirectionFilter(TrafficModel::DirectionFilter::In);
+    const auto keep = [](qsizetype i) { return socketOf(i) == 3 && directionOf(i) == Direction::In; };
+    QCOMPARE(model.recordIndices(), expected(3000, keep));
+
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    for (int batch = 1; batch <= 3; ++batch) {
+        const int before = model.rowCount();
+        appendRecords(store, 3000 * batch, 3000);
+        QTRY_COMPARE(model.seenCount(), 3000 * (batch + 1));
+        QCOMPARE(model.recordIndices(), expected(3000 * (batch + 1), keep));
+        QVERIFY(model.rowCount() > before);
+    }
+    QCOMPARE(resets.count(), 0);
+    QVERIFY(inserted.count() >= 3);
+    int next = 0;
+    for (const QList<QVariant> &args : inserted) {
+        if (next == 0)
+            next = args.at(1).toInt();
+        QCOMPARE(args.at(1).toInt(), next); // each batch goes at the end, no gaps, no overlap
+        next = args.at(2).toInt() + 1;
+    }
+    QCOMPARE(next, model.rowCount());
+}
+
+void tst_TrafficModel::badHexFilter()
+{
+    TrafficStore store;
+    SocketRegistry sockets;
+    appendRecords(store, 0, 100);
+    TrafficModel model(store, sockets);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_COMPARE(model.rowCount(), 100);
+    model.setTextFilter(QStringLiteral("hex:zz"));
+    QVERIFY(model.isFiltered());
+    QVERIFY(!model.textFilterError().isEmpty());
+    QCOMPARE(model.rowCount(), 0);
+    appendRecords(store, 100, 100);
+    QTRY_COMPARE(model.seenCount(), 200);
+    QCOMPARE(model.rowCount(), 0);
+    model.setTextFilter(QStringLiteral("hex:"));
+    QVERIFY(model.textFilterError().isEmpty());
+    QVERIFY(!model.isFiltered());
+    QCOMPARE(model.rowCount(), 200);
+}
+
+void tst_TrafficModel::millionRecords()
+{
+    constexpr qsizetype kCount = 1'000'000;
+    TrafficStore store;
+    SocketRegistry sockets;
+    sockets.publish(socketInfo(1, QStringLiteral("sk1")));
+    appendRecords(store, 0, kCount);
+
+    TrafficModel model(store, sockets);
+    // The tester walks every row after each change: a few seconds here, and worth it.
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), int(kCount), 30000);
+    QCOMPARE(inserted.count(), 1); // one tick, one batch
+    QCOMPARE(inserted.at(0).at(1).toInt(), 0);
+    QCOMPARE(inserted.at(0).at(2).toInt(), int(kCount - 1));
+
+    const int last = int(kCount - 1);
+    const QByteArrayView lastPayload = store.payload(store.at(last));
+    QCOMPARE(cell(model, last, TrafficModel::SeqColumn), QStringLiteral("1000000"));
+    QCOMPARE(cell(model, last, TrafficModel::SocketColumn), QStringLiteral("#%1").arg(socketOf(last)));
+    QCOMPARE(cell(model, last, TrafficModel::LengthColumn), QStringLiteral("64"));
+    QCOMPARE(cell(model, last, TrafficModel::DataColumn), escapedText(lastPayload, TrafficModel::kPreviewBytes));
+    QVERIFY(cell(model, last, TrafficModel::DataColumn).startsWith(QStringLiteral("record 999999 ")));
+    QCOMPARE(cell(model, 4, TrafficModel::SocketColumn), QStringLiteral("sk1"));
+
+    // A screenful at the end costs what one at the start does: nothing depends on the row count.
+    QElapsedTimer timer;
+    timer.start();
+    for (int row = last - 1000; row <= last; ++row) {
+        for (int c = 0; c < model.columnCount(); ++c)
+            model.data(model.index(row, c));
+    }
+    QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+
+    model.setSocketFilter(2);
+    QCOMPARE(model.rowCount(), int(kCount / 4));
+    QCOMPARE(model.recordIndex(0), qsizetype(1));
+    QCOMPARE(model.recordIndex(model.rowCount() - 1), kCount - 3);
+
+    model.setSocketFilter(-1);
+    model.setDirectionFilter(TrafficModel::DirectionFilter::Out);
+    QCOMPARE(model.rowCount(), int((kCount + 2) / 3));
+
+    model.setDirectionFilter(TrafficModel::DirectionFilter::Both);
+    model.setTextFilter(QStringLiteral("NEEDLE"));
+    QCOMPARE(model.rowCount(), int(kCount / 1000));
+    QCOMPARE(model.recordIndex(999), qsizetype(999'007));
+
+    const std::vector<qsizetype> beef = expected(kCount, hasDeadBeef);
+    model.setTextFilter(QStringLiteral("hex:deadbeef"));
+    QCOMPARE(model.rowCount(), int(beef.size()));
+    QCOMPARE(model.recordIndex(model.rowCount() - 1), beef.back());
+
+    // More records arrive: only they are scanned, and the matches are appended.
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    inserted.clear();
+    appendRecords(store, kCount, 10'000);
+    QTRY_COMPARE(model.seenCount(), kCount + 10'000);
+    QCOMPARE(model.recordIndices(), expected(kCount + 10'000, hasDeadBeef));
+    QCOMPARE(resets.count(), 0);
+    QVERIFY(inserted.count() >= 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), int(beef.size()));
+}
+
+void tst_TrafficModel::hexDumpView()
+{
+    TrafficStore store;
+    SocketRegistry sockets;
+    sockets.publish(socketInfo(1, QStringLiteral("sk1")));
+    const QByteArray big(100 * 1024, 'z');
+    store.append(1, Direction::In, "hello", SocketAddress::ipv4(0x7f000001, 9), TrafficFlag::Peek);
+    store.append(1, Direction::In, big);
+    store.append(1, Direction::Out, {}, {}, TrafficFlag::Error, 0, EPIPE);
+
+    ui::HexDumpView view(store, sockets);
+    view.showRecord(0);
+    QCOMPARE(view.recordIndex(), qsizetype(0));
+    QCOMPARE(view.dumpText(), hexDumpLines("hello").join(QLatin1Char('\n')));
+    QVERIFY2(view.headerText().contains(QStringLiteral("sk1  \u2190 in  127.0.0.1:9  5 bytes  [PEEK]")),
+             qPrintable(view.headerText()));
+
+    view.showRecord(1);
+    const QStringList lines = view.dumpText().split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), int(ui::HexDumpView::kMaxDumpBytes / 16) + 1);
+    QVERIFY2(lines.last().contains(QString::number(big.size() - ui::HexDumpView::kMaxDumpBytes)), qPrintable(lines.last()));
+
+    view.showRecord(2);
+    QVERIFY(view.headerText().contains(QStringLiteral("EPIPE")));
+    QVERIFY(view.headerText().contains(QStringLiteral("[ERROR]")));
+    QCOMPARE(view.dumpText(), QString());
+
+    view.showRecord(-1);
+    QCOMPARE(view.recordIndex(), qsizetype(-1));
+    QCOMPARE(view.headerText(), QString());
+}
+
+void tst_TrafficModel::exportDialogChoices()
+{
+    SocketRegistry sockets;
+    sockets.publish(socketInfo(4, QStringLiteral("sk4")));
+    sockets.publish(socketInfo(6, QStringLiteral("sk6")));
+    ui::TrafficExportDialog dialog(sockets, 10, 0);
+    QCOMPARE(dialog.format(), ui::TrafficExportDialog::Format::Text);
+    QCOMPARE(dialog.defaultSuffix(), QStringLiteral("txt"));
+    QVERIFY(!dialog.selectedOnly());
+    dialog.setRawSource(6, Direction::Out);
+    QCOMPARE(dialog.socketId(), 6);
+    QCOMPARE(dialog.direction(), Direction::Out);
+    auto *format = dialog.findChild<QComboBox *>();
+    QVERIFY(format);
+    QCOMPARE(format->accessibleName(), QStringLiteral("Format"));
+    format->setCurrentIndex(2);
+    QCOMPARE(dialog.format(), ui::TrafficExportDialog::Format::Raw);
+    QCOMPARE(dialog.nameFilter(), QStringLiteral("Raw bytes (*.bin)"));
+}
+
+void tst_TrafficModel::panelFollowsAFlood()
+{
+    LivePanel live;
+    QVERIFY(QTest::qWaitForWindowExposed(&live.panel));
+    QVERIFY(live.receiver.address.isValid());
+    QVERIFY(live.sender.fd >= 0);
+    QTableView *view = live.panel.view();
+    TrafficModel *model = live.panel.model();
+
+    constexpr int kFlood = 20'000;
+    QCOMPARE(live.send(kFlood), kFlood);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), kFlood, 15000);
+    QCOMPARE(live.wb.traffic().count(), qsizetype(kFlood));
+    QCOMPARE(cell(*model, kFlood - 1, TrafficModel::DataColumn), QString::fromLatin1(Sender::payload(kFlood - 1)));
+    QCOMPARE(cell(*model, 0, TrafficModel::PeerColumn), QStringLiteral("127.0.0.1:%1").arg(live.sender.port));
+    QTRY_COMPARE(cell(*model, 0, TrafficModel::SocketColumn), live.wb.sockets().info(live.receiver.id).name);
+
+    // It was at the bottom all along, so it followed.
+    QVERIFY(view->verticalScrollBar()->maximum() > 0);
+    QTRY_VERIFY(atBottom(*view));
+    QVERIFY(lastRowVisible(*view));
+
+    // Scrolled up: it stays where the user put it.
+    QScrollBar *bar = view->verticalScrollBar();
+    bar->setValue(bar->maximum() / 2);
+    const int parked = bar->value();
+    QCOMPARE(live.send(2000), 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), kFlood + 2000, 10000);
+    QCoreApplication::processEvents();
+    QCOMPARE(bar->value(), parked);
+    QVERIFY(!lastRowVisible(*view));
+
+    // Back at the bottom: it follows again.
+    view->scrollToBottom();
+    QVERIFY(atBottom(*view));
+    QCOMPARE(live.send(2000), 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), kFlood + 4000, 10000);
+    QTRY_VERIFY(atBottom(*view));
+    QVERIFY(lastRowVisible(*view));
+}
+
+void tst_TrafficModel::panelSelectionCopyAndFilters()
+{
+    LivePanel live;
+    QVERIFY(QTest::qWaitForWindowExposed(&live.panel));
+    ui::TrafficPanel &panel = live.panel;
+    TrafficModel *model = panel.model();
+    QTableView *view = panel.view();
+    const int socketId = live.receiver.id;
+    QCOMPARE(live.send(50), 50);
+    QTRY_COMPARE(model->rowCount(), 50);
+    const QString name = live.wb.sockets().info(socketId).name;
+
+    // The socket list learns the new socket; choosing it filters the model.
+    auto *socketCombo = panel.findChild<QComboBox *>(QStringLiteral("socketFilter"));
+    QVERIFY(socketCombo);
+    QTRY_VERIFY(socketCombo->findData(socketId) >= 0);
+    QVERIFY(socketCombo->itemText(socketCombo->findData(socketId)).startsWith(name));
+    panel.setSocketFilter(socketId);
+    QCOMPARE(socketCombo->currentData().toInt(), socketId);
+    QCOMPARE(model->socketFilter(), socketId);
+    QCOMPARE(model->rowCount(), 50);
+    socketCombo->setCurrentIndex(0);
+    QCOMPARE(model->socketFilter(), -1);
+    panel.setSocketFilter(socketId + 1000); // unknown to the registry: still offered
+    QCOMPARE(socketCombo->currentData().toInt(), socketId + 1000);
+    QCOMPARE(model->rowCount(), 0);
+    panel.setSocketFilter(-1);
+    QCOMPARE(model->rowCount(), 50);
+
+    // Selecting a record: the hex dump shows it, the composer hears socket and peer.
+    QSignalSpy chosen(&panel, &ui::TrafficPanel::recordChosen);
+    view->selectionModel()->setCurrentIndex(model->index(3, 0),
+                                            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QCOMPARE(chosen.count(), 1);
+    QCOMPARE(chosen.at(0).at(0).toInt(), socketId);
+    const SocketAddress peer = chosen.at(0).at(1).value<SocketAddress>();
+    QCOMPARE(peer.toText(), QStringLiteral("127.0.0.1:%1").arg(live.sender.port));
+    auto *dump = panel.findChild<ui::HexDumpView *>(QStringLiteral("hexDump"));
+    QVERIFY(dump);
+    QCOMPARE(dump->dumpText(), hexDumpLines(Sender::payload(3)).join(QLatin1Char('\n')));
+    QVERIFY(dump->headerText().contains(name + QStringLiteral("  \u2190 in")));
+
+    // Copy actions work on the selected rows, one line per record.
+    auto *copyText = panel.findChild<QAction *>(QStringLiteral("copyText"));
+    auto *copyHex = panel.findChild<QAction *>(QStringLiteral("copyHex"));
+    auto *copyPython = panel.findChild<QAction *>(QStringLiteral("copyPython"));
+    QVERIFY(copyText && copyHex && copyPython);
+    QVERIFY(copyText->isEnabled());
+    QVERIFY(view->actions().contains(copyText)); // in the context menu
+    copyText->trigger();
+    QCOMPARE(QApplication::clipboard()->text(), escapedText(Sender::payload(3)));
+    copyHex->trigger();
+    QCOMPARE(QApplication::clipboard()->text(), spacedHex(Sender::payload(3)));
+    view->selectionModel()->select(model->index(5, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    copyPython->trigger();
+    QCOMPARE(QApplication::clipboard()->text(),
+             pythonBytesLiteral(Sender::payload(3)) + QLatin1Char('\n') + pythonBytesLiteral(Sender::payload(5)));
+
+    // The text filter applies on Enter; a filter change keeps the current record selected.
+    auto *text = panel.findChild<QLineEdit *>(QStringLiteral("textFilter"));
+    QVERIFY(text);
+    view->selectionModel()->setCurrentIndex(model->index(13, 0),
+                                            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    text->setFocus();
+    QTest::keyClicks(text, QStringLiteral("datagram 0000001"));
+    QTest::keyClick(text, Qt::Key_Return);
+    QCOMPARE(model->textFilter(), QStringLiteral("datagram 0000001"));
+    QCOMPARE(model->rowCount(), 10); // datagrams 10..19
+    QCOMPARE(model->recordIndex(view->currentIndex().row()), qsizetype(13));
+    text->setText(QStringLiteral("hex:6"));
+    QTest::keyClick(text, Qt::Key_Return);
+    QVERIFY(!model->textFilterError().isEmpty());
+    QVERIFY(text->toolTip().contains(model->textFilterError()));
+    auto *clear = panel.findChild<QAction *>(QStringLiteral("clearFilter"));
+    QVERIFY(clear && clear->isEnabled());
+    clear->trigger();
+    QVERIFY(!model->isFiltered());
+    QCOMPARE(text->text(), QString());
+    QCOMPARE(model->rowCount(), 50);
+}
+
+void tst_TrafficModel::panelExports()
+{
+    LivePanel live;
+    ui::TrafficPanel &panel = live.panel;
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QCOMPARE(live.send(40), 40);
+    QTRY_COMPARE(panel.model()->rowCount(), 40);
+    QTRY_VERIFY(panel.findChild<QAction *>(QStringLiteral("export"))->isEnabled());
+    QTemporaryDir dir;
+
+    // Drives the two modal dialogs the action opens: choose the format, then the file.
+    const auto runExport = [&](int format, const QString &path) {
+        QDeadlineTimer deadline(10000);
+        QTimer driver;
+        driver.setInterval(20);
+        connect(&driver, &QTimer::timeout, &panel, [&] {
+            QWidget *modal = QApplication::activeModalWidget();
+            if (deadline.hasExpired()) {
+                if (auto *dialog = qobject_cast<QDialog *>(modal))
+                    dialog->reject();
+            } else if (auto *options = qobject_cast<ui::TrafficExportDialog *>(modal)) {
+                options->findChild<QComboBox *>()->setCurrentIndex(format);
+                options->accept();
+            } else if (auto *files = qobject_cast<QFileDialog *>(modal)) {
+                // selectFile() leaves a focused name field alone, so type into the field itself.
+                auto *name = files->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+                if (!files->testOption(QFileDialog::DontUseNativeDialog) || !name)
+                    return files->reject();
+                name->setText(path);
+                static_cast<QDialog *>(files)->accept(); // QFileDialog::accept() is protected
+            }
+        });
+        driver.start();
+        panel.findChild<QAction *>(QStringLiteral("export"))->trigger();
+        driver.stop();
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
+
+    panel.model()->setTextFilter(QStringLiteral("datagram 0000002")); // datagrams 20..29
+    const QByteArray csv = runExport(1, dir.filePath(QStringLiteral("shown.csv")));
+    const QList<QByteArray> lines = csv.split('\n');
+    QCOMPARE(lines.size(), 12); // header, ten rows, the empty tail after the last CRLF
+    QVERIFY(lines.at(1).startsWith("21,"));
+    QVERIFY(lines.at(1).contains(Sender::payload(20).toHex()));
+
+    panel.model()->clearFilters();
+    panel.view()->selectionModel()->setCurrentIndex(panel.model()->index(0, 0),
+                                                    QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    const QByteArray raw = runExport(2, dir.filePath(QStringLiteral("in.bin")));
+    QByteArray all;
+    for (int i = 0; i < 40; ++i)
+        all += Sender::payload(i);
+    QCOMPARE(raw, all);
+}
+
+void tst_TrafficModel::panelControlsAreNamed()
+{
+    Workbench wb;
+    ui::TrafficPanel panel(wb);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QStringList unnamed;
+    for (QWidget *widget : panel.findChildren<QWidget *>()) {
+        const bool control = qobject_cast<QAbstractButton *>(widget) || qobject_cast<QComboBox *>(widget)
+                             || qobject_cast<QLineEdit *>(widget) || qobject_cast<QAbstractItemView *>(widget)
+                             || qobject_cast<QPlainTextEdit *>(widget);
+        if (control && widget->isVisibleTo(&panel)
+            && (widget->accessibleName().isEmpty() || widget->toolTip().isEmpty()))
+            unnamed << QString::fromLatin1(widget->metaObject()->className()) + QLatin1Char(' ') + widget->objectName();
+    }
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+}
+
+QTEST_MAIN(tst_TrafficModel)
+#include "tst_trafficmodel.moc"

@@ -1,0 +1,163 @@
+#include "optionspanel.h"
+
+#include "calls/callwatcher.h"
+#include "net/socketoptions.h"
+#include "workbench.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace ui {
+
+namespace {
+enum Column { NameColumn, LevelColumn, ValueColumn };
+}
+
+OptionsPanel::OptionsPanel(core::Workbench &workbench, QWidget *parent)
+    : QWidget(parent)
+    , m_workbench(workbench)
+    , m_watcher(new CallWatcher(workbench.journal(), this))
+    , m_table(new QTableWidget(int(core::socketOptions().size()), 3, this))
+    , m_value(new QLineEdit(this))
+    , m_error(new QLabel(this))
+    , m_set(new QPushButton(tr("setsockopt"), this))
+{
+    m_table->setAccessibleName(tr("Socket options"));
+    m_table->setHorizontalHeaderLabels({tr("Option"), tr("Level"), tr("Value")});
+    m_table->verticalHeader()->hide();
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(LevelColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    int row = 0;
+    for (const core::OptionSpec &spec : core::socketOptions()) {
+        auto *name = new QTableWidgetItem(QString::fromLatin1(spec.name));
+        name->setToolTip(QString::fromLatin1(spec.help));
+        m_table->setItem(row, NameColumn, name);
+        m_table->setItem(row, LevelColumn, new QTableWidgetItem(QString::fromLatin1(spec.levelName)));
+        m_table->setItem(row, ValueColumn, new QTableWidgetItem());
+        ++row;
+    }
+
+    auto *readAll = new QPushButton(tr("Read all"), this);
+    readAll->setAccessibleName(tr("Read all"));
+    readAll->setToolTip(QStringLiteral("sk.getsockopt(level, option) for every option"));
+    auto *get = new QPushButton(tr("getsockopt"), this);
+    get->setAccessibleName(tr("getsockopt"));
+    get->setToolTip(QStringLiteral("sk.getsockopt(level, option)"));
+    m_set->setAccessibleName(tr("setsockopt"));
+    m_set->setToolTip(QStringLiteral("sk.setsockopt(level, option, value)"));
+    m_value->setAccessibleName(tr("Option value"));
+    m_value->setPlaceholderText(tr("value: 1, 65536, on, '1,0' (linger), 224.0.0.251 (group)…"));
+    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_error->setWordWrap(true);
+    m_error->hide();
+    connect(readAll, &QPushButton::clicked, this, &OptionsPanel::readAll);
+    connect(get, &QPushButton::clicked, this, &OptionsPanel::readSelected);
+    connect(m_set, &QPushButton::clicked, this, &OptionsPanel::setSelected);
+    connect(m_value, &QLineEdit::returnPressed, this, &OptionsPanel::setSelected);
+    connect(m_value, &QLineEdit::textChanged, this, &OptionsPanel::validate);
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] {
+        const int row = selectedRow();
+        m_value->setToolTip(row >= 0 ? QString::fromLatin1(core::socketOptions()[size_t(row)].help) : QString());
+        validate();
+    });
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_value, 1);
+    buttons->addWidget(m_set);
+    buttons->addWidget(get);
+    buttons->addWidget(readAll);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_table, 1);
+    layout->addLayout(buttons);
+    layout->addWidget(m_error);
+    m_table->selectRow(0);
+}
+
+void OptionsPanel::setSocket(int socketId)
+{
+    m_socketId = socketId;
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        m_table->item(row, ValueColumn)->setText(QString());
+    setEnabled(socketId >= 0);
+}
+
+int OptionsPanel::selectedRow() const
+{
+    const auto rows = m_table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? -1 : rows.first().row();
+}
+
+void OptionsPanel::validate()
+{
+    const int row = selectedRow();
+    if (row < 0 || m_value->text().trimmed().isEmpty()) {
+        m_error->hide();
+        return;
+    }
+    const auto encoded = core::encodeOption(core::socketOptions()[size_t(row)], m_value->text());
+    m_error->setText(encoded ? QString() : encoded.error().message);
+    m_error->setVisible(!encoded);
+}
+
+void OptionsPanel::readRow(int row)
+{
+    if (m_socketId < 0 || row < 0)
+        return;
+    const core::OptionSpec &spec = core::socketOptions()[size_t(row)];
+    if (spec.kind == core::OptionKind::Membership4 || spec.kind == core::OptionKind::Membership6)
+        return; // write-only in the kernel
+    QTableWidgetItem *value = m_table->item(row, ValueColumn);
+    value->setText(tr("…"));
+    m_watcher->watch(m_workbench.getOption(m_socketId, spec), [value](const core::CallRecord &r) {
+        const bool ok = r.outcome.status == core::CallStatus::Done;
+        value->setText(ok ? r.outcome.note : QStringLiteral("%1 (%2)").arg(r.outcome.errorName, r.outcome.result));
+        value->setForeground(ok ? QBrush() : QBrush(Qt::darkRed));
+        value->setToolTip(r.outcome.result);
+    });
+}
+
+void OptionsPanel::readAll()
+{
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        readRow(row);
+}
+
+void OptionsPanel::readSelected()
+{
+    readRow(selectedRow());
+}
+
+void OptionsPanel::setSelected()
+{
+    const int row = selectedRow();
+    if (m_socketId < 0 || row < 0)
+        return;
+    const core::OptionSpec &spec = core::socketOptions()[size_t(row)];
+    const auto encoded = core::encodeOption(spec, m_value->text());
+    if (!encoded) {
+        m_error->setText(encoded.error().message);
+        m_error->show();
+        m_value->setFocus();
+        return;
+    }
+    m_watcher->watch(m_workbench.setOption(m_socketId, spec, encoded.value()), [this, row](const core::CallRecord &r) {
+        if (r.outcome.status == core::CallStatus::Done) {
+            readRow(row);
+        } else {
+            m_error->setText(QStringLiteral("%1 (%2)").arg(r.outcome.result, r.outcome.errorName));
+            m_error->show();
+        }
+    });
+}
+
+} // namespace ui

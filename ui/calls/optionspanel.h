@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableWidget;
+
+namespace core {
+class Workbench;
+}
+
+namespace ui {
+
+class CallWatcher;
+
+// The named socket options of the selected socket: each with its level, what it does and its
+// current value as read back with getsockopt. A value typed for setsockopt is checked as it is
+// typed; a bad one is explained and nothing is set.
+class OptionsPanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit OptionsPanel(core::Workbench &workbench, QWidget *parent = nullptr);
+
+    QTableWidget *table() const { return m_table; }
+    QLineEdit *valueField() const { return m_value; }
+
+public slots:
+    void setSocket(int socketId);
+    void readAll();
+    void readSelected();
+    void setSelected();
+
+private:
+    int selectedRow() const;
+    void readRow(int row);
+    void validate();
+
+    core::Workbench &m_workbench;
+    CallWatcher *m_watcher;
+    int m_socketId = -1;
+    QTableWidget *m_table;
+    QLineEdit *m_value;
+    QLabel *m_error;
+    QPushButton *m_set;
+};
+
+} // namespace ui

@@ -1,0 +1,505 @@
+#include "socketpanel.h"
+
+#include "calls/callwatcher.h"
+#include "calls/optionspanel.h"
+#include "net/constants.h"
+#include "net/errors.h"
+#include "workbench.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCompleter>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStringListModel>
+#include <QStyle>
+#include <QTabWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace ui {
+
+namespace {
+
+constexpr int kRecentAddresses = 12;
+
+QString modeText(const core::SocketInfo &info)
+{
+    switch (info.mode) {
+    case core::BlockingMode::Blocking: return QStringLiteral("blocking");
+    case core::BlockingMode::NonBlocking: return QStringLiteral("non-blocking");
+    case core::BlockingMode::Timeout: return QStringLiteral("timeout %1 s").arg(info.timeout);
+    }
+    return {};
+}
+
+} // namespace
+
+SocketPanel::SocketPanel(core::Workbench &workbench, QWidget *parent)
+    : QWidget(parent)
+    , m_workbench(workbench)
+    , m_watcher(new CallWatcher(workbench.journal(), this))
+    , m_title(new QLabel(tr("No socket selected"), this))
+    , m_details(new QLabel(this))
+    , m_address(new QLineEdit(this))
+    , m_addressError(new QLabel(this))
+    , m_backlog(new QSpinBox(this))
+    , m_how(new QComboBox(this))
+    , m_bufsize(new QSpinBox(this))
+    , m_peek(new QCheckBox(QStringLiteral("MSG_PEEK"), this))
+    , m_waitAll(new QCheckBox(QStringLiteral("MSG_WAITALL"), this))
+    , m_dontWait(new QCheckBox(QStringLiteral("MSG_DONTWAIT"), this))
+    , m_oob(new QCheckBox(QStringLiteral("MSG_OOB"), this))
+    , m_blocking(new QRadioButton(tr("Blocking"), this))
+    , m_nonBlocking(new QRadioButton(tr("Non-blocking"), this))
+    , m_timeoutMode(new QRadioButton(tr("Timeout"), this))
+    , m_timeout(new QDoubleSpinBox(this))
+    , m_watch(new QCheckBox(tr("Watch (receive / accept continuously)"), this))
+    , m_result(new QLabel(this))
+    , m_cancel(nullptr)
+    , m_options(new OptionsPanel(workbench, this))
+    , m_liveTimer(new QTimer(this))
+{
+    setStyleSheet(QStringLiteral("QPushButton[suggested=\"true\"] { font-weight: bold; border: 2px solid #2e7d32; "
+                                 "border-radius: 3px; padding: 3px 8px; }"));
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
+    m_title->setFont(titleFont);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setWordWrap(true);
+
+    // Address: bind / connect / connect_ex.
+    m_address->setAccessibleName(tr("Address"));
+    m_address->setPlaceholderText(tr("127.0.0.1:8080, [::1]:8080, /path/to.sock or @abstract"));
+    m_address->setToolTip(tr("The address for bind(), connect() and connect_ex()"));
+    m_address->setClearButtonEnabled(true);
+    QSettings settings;
+    auto *completer = new QCompleter(new QStringListModel(settings.value(QStringLiteral("recentAddresses")).toStringList(), this), this);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_address->setCompleter(completer);
+    m_addressError->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_addressError->setWordWrap(true);
+    m_addressError->hide();
+    connect(m_address, &QLineEdit::textChanged, this, &SocketPanel::validateAddress);
+
+    auto *calls = new QWidget(this);
+    auto *grid = new QGridLayout(calls);
+    grid->setContentsMargins(0, 0, 0, 0);
+    int row = 0;
+    auto *addressLabel = new QLabel(tr("&Address"), calls);
+    addressLabel->setBuddy(m_address);
+    grid->addWidget(addressLabel, row, 0);
+    grid->addWidget(m_address, row, 1, 1, 3);
+    ++row;
+    grid->addWidget(m_addressError, row++, 1, 1, 3);
+    auto *addressButtons = new QHBoxLayout;
+    addressButtons->addWidget(addButton(tr("bind"), QStringLiteral("sk.bind(address)"), &SocketPanel::doBind));
+    addressButtons->addWidget(addButton(tr("connect"), QStringLiteral("sk.connect(address)"), &SocketPanel::doConnect));
+    addressButtons->addWidget(addButton(tr("connect_ex"), QStringLiteral("sk.connect_ex(address)"), &SocketPanel::doConnectEx));
+    addressButtons->addStretch();
+    grid->addLayout(addressButtons, row++, 1, 1, 3);
+
+    m_backlog->setRange(0, 65535);
+    m_backlog->setValue(5);
+    m_backlog->setAccessibleName(tr("Backlog"));
+    m_backlog->setToolTip(tr("listen(backlog): connections the kernel completes before accept()"));
+    grid->addWidget(new QLabel(tr("Backlog"), calls), row, 0);
+    auto *listenRow = new QHBoxLayout;
+    listenRow->addWidget(m_backlog);
+    listenRow->addWidget(addButton(tr("listen"), QStringLiteral("sk.listen(backlog)"), &SocketPanel::doListen));
+    listenRow->addWidget(addButton(tr("accept"), QStringLiteral("conn, addr = sk.accept()"), &SocketPanel::doAccept));
+    listenRow->addStretch();
+    grid->addLayout(listenRow, row++, 1, 1, 3);
+
+    m_bufsize->setRange(0, 16 << 20);
+    m_bufsize->setValue(4096);
+    m_bufsize->setAccessibleName(tr("bufsize"));
+    m_bufsize->setToolTip(tr("recv(bufsize): the most bytes one call returns"));
+    grid->addWidget(new QLabel(tr("bufsize"), calls), row, 0);
+    auto *recvRow = new QHBoxLayout;
+    recvRow->addWidget(m_bufsize);
+    recvRow->addWidget(addButton(tr("recv"), QStringLiteral("sk.recv(bufsize, flags)"), &SocketPanel::doRecv));
+    recvRow->addWidget(addButton(tr("recvfrom"), QStringLiteral("sk.recvfrom(bufsize, flags)"), &SocketPanel::doRecvFrom));
+    recvRow->addStretch();
+    grid->addLayout(recvRow, row++, 1, 1, 3);
+    auto *flagRow = new QHBoxLayout;
+    for (QCheckBox *flag : {m_peek, m_waitAll, m_dontWait, m_oob}) {
+        flag->setAccessibleName(flag->text());
+        flag->setToolTip(QStringLiteral("socket.%1 in the recv flags").arg(flag->text()));
+        flagRow->addWidget(flag);
+    }
+    flagRow->addStretch();
+    grid->addLayout(flagRow, row++, 1, 1, 3);
+
+    for (const auto &how : core::shutdownModes())
+        m_how->addItem(QString::fromLatin1(how.name), how.value);
+    m_how->setCurrentIndex(1);
+    m_how->setAccessibleName(tr("How"));
+    m_how->setToolTip(tr("shutdown(how): SHUT_WR sends FIN and keeps reading"));
+    grid->addWidget(new QLabel(tr("End"), calls), row, 0);
+    auto *endRow = new QHBoxLayout;
+    endRow->addWidget(m_how);
+    endRow->addWidget(addButton(tr("shutdown"), QStringLiteral("sk.shutdown(how)"), &SocketPanel::doShutdown));
+    endRow->addWidget(addButton(tr("close"), QStringLiteral("sk.close()"), &SocketPanel::doClose));
+    endRow->addStretch();
+    grid->addLayout(endRow, row++, 1, 1, 3);
+
+    grid->addWidget(new QLabel(tr("Read"), calls), row, 0);
+    auto *infoRow = new QHBoxLayout;
+    infoRow->addWidget(addButton(tr("getsockname"), QStringLiteral("sk.getsockname()"), &SocketPanel::doSockName));
+    infoRow->addWidget(addButton(tr("getpeername"), QStringLiteral("sk.getpeername()"), &SocketPanel::doPeerName));
+    infoRow->addWidget(addButton(tr("fileno"), QStringLiteral("sk.fileno()"), &SocketPanel::doFileno));
+    infoRow->addWidget(addButton(tr("gettimeout"), QStringLiteral("sk.gettimeout()"), &SocketPanel::doGetTimeout));
+    infoRow->addStretch();
+    grid->addLayout(infoRow, row++, 1, 1, 3);
+
+    // Mode.
+    auto *modeGroup = new QButtonGroup(this);
+    modeGroup->addButton(m_blocking);
+    modeGroup->addButton(m_nonBlocking);
+    modeGroup->addButton(m_timeoutMode);
+    m_blocking->setChecked(true);
+    m_blocking->setAccessibleName(tr("Blocking"));
+    m_blocking->setToolTip(QStringLiteral("sk.setblocking(True)"));
+    m_nonBlocking->setAccessibleName(tr("Non-blocking"));
+    m_nonBlocking->setToolTip(QStringLiteral("sk.setblocking(False)"));
+    m_timeoutMode->setAccessibleName(tr("Timeout"));
+    m_timeoutMode->setToolTip(QStringLiteral("sk.settimeout(seconds)"));
+    m_timeout->setRange(0.001, 86400);
+    m_timeout->setDecimals(3);
+    m_timeout->setValue(5.0);
+    m_timeout->setSuffix(tr(" s"));
+    m_timeout->setAccessibleName(tr("Timeout seconds"));
+    m_timeout->setToolTip(QStringLiteral("sk.settimeout(seconds)"));
+    grid->addWidget(new QLabel(tr("Mode"), calls), row, 0);
+    auto *modeRow = new QHBoxLayout;
+    for (QWidget *w : std::initializer_list<QWidget *>{m_blocking, m_nonBlocking, m_timeoutMode, m_timeout})
+        modeRow->addWidget(w);
+    modeRow->addStretch();
+    grid->addLayout(modeRow, row++, 1, 1, 3);
+    connect(modeGroup, &QButtonGroup::buttonClicked, this, &SocketPanel::applyMode);
+    connect(m_timeout, &QDoubleSpinBox::editingFinished, this, [this] {
+        if (m_timeoutMode->isChecked())
+            applyMode();
+    });
+
+    m_watch->setAccessibleName(tr("Watch"));
+    m_watch->setToolTip(tr("Record everything that arrives (a recv loop); on a listener, accept every connection"));
+    connect(m_watch, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_socketId >= 0 && !m_settingMode)
+            m_workbench.setWatch(m_socketId, on);
+    });
+    auto *watchRow = new QHBoxLayout;
+    watchRow->addWidget(m_watch);
+    m_cancel = addButton(tr("Cancel waiting call"), QStringLiteral("(interrupts the call this socket is waiting in)"),
+                         &SocketPanel::doCancel);
+    watchRow->addWidget(m_cancel);
+    watchRow->addStretch();
+    grid->addLayout(watchRow, row++, 0, 1, 4);
+    grid->setRowStretch(row, 1);
+
+    m_result->setAccessibleName(tr("Last result"));
+    m_result->setWordWrap(true);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_result->setMinimumHeight(40);
+    m_result->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_result->setStyleSheet(QStringLiteral("QLabel { background: palette(base); border: 1px solid palette(mid); padding: 4px; "
+                                           "font-family: monospace; }"));
+
+    auto *tabs = new QTabWidget(this);
+    tabs->addTab(calls, tr("&Calls"));
+    tabs->addTab(m_options, tr("&Options"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(m_title);
+    layout->addWidget(m_details);
+    layout->addWidget(tabs, 1);
+    layout->addWidget(m_result);
+
+    connect(&workbench.sockets(), &core::SocketRegistry::changed, this, &SocketPanel::refreshInfo);
+    m_liveTimer->setInterval(1000);
+    connect(m_liveTimer, &QTimer::timeout, this, [this] {
+        if (m_socketId >= 0 && isVisible())
+            m_workbench.refreshLive(m_socketId);
+    });
+    setSocket(-1);
+}
+
+QPushButton *SocketPanel::addButton(const QString &label, const QString &python, void (SocketPanel::*slot)())
+{
+    auto *button = new QPushButton(label, this);
+    button->setAccessibleName(label);
+    button->setToolTip(python);
+    button->setAutoDefault(false);
+    connect(button, &QPushButton::clicked, this, slot);
+    m_buttons.append(button);
+    return button;
+}
+
+QPushButton *SocketPanel::button(const QString &accessibleName) const
+{
+    for (QPushButton *b : m_buttons) {
+        if (b->accessibleName() == accessibleName)
+            return b;
+    }
+    return nullptr;
+}
+
+void SocketPanel::setSocket(int socketId)
+{
+    m_socketId = socketId;
+    m_options->setSocket(socketId);
+    const bool any = socketId >= 0;
+    for (QPushButton *b : m_buttons)
+        b->setEnabled(any);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_address, m_backlog, m_how, m_bufsize, m_blocking, m_nonBlocking,
+                                                       m_timeoutMode, m_timeout, m_watch, m_peek, m_waitAll, m_dontWait, m_oob})
+        w->setEnabled(any);
+    m_result->clear();
+    if (any) {
+        m_liveTimer->start();
+        m_workbench.refreshLive(socketId);
+    } else {
+        m_liveTimer->stop();
+    }
+    refreshInfo();
+    validateAddress();
+}
+
+void SocketPanel::setAddressText(const QString &text)
+{
+    m_address->setText(text);
+}
+
+void SocketPanel::refreshInfo()
+{
+    if (m_socketId < 0) {
+        m_title->setText(tr("No socket selected"));
+        m_details->setText(tr("Create one in the Sockets panel, or pick one there."));
+        return;
+    }
+    const core::SocketInfo info = m_workbench.sockets().info(m_socketId);
+    m_title->setText(QStringLiteral("%1 — %2 — %3").arg(info.name, info.kindText(), core::stateName(info.state)));
+    QStringList lines;
+    lines << tr("fd %1 · %2 · local %3 · peer %4")
+                 .arg(info.fd)
+                 .arg(modeText(info))
+                 .arg(info.local.isValid() ? info.local.toText() : tr("none"))
+                 .arg(info.peer.isValid() ? info.peer.toText() : tr("none"));
+    QString live = tr("in %1 B / %2 records · out %3 B / %4 records").arg(info.bytesIn).arg(info.recordsIn).arg(info.bytesOut).arg(info.recordsOut);
+    if (info.rxQueue >= 0)
+        live += tr(" · recv queue %1 B").arg(info.rxQueue);
+    if (info.txQueue >= 0)
+        live += tr(" · send queue %1 B").arg(info.txQueue);
+    if (!info.tcpState.isEmpty())
+        live += QStringLiteral(" · TCP %1").arg(info.tcpState);
+    lines << live;
+    if (info.lastError)
+        lines << tr("last error: %1 (%2)").arg(core::errnoName(info.lastError), core::errnoMessage(info.lastError));
+    m_details->setText(lines.join(QLatin1Char('\n')));
+    m_details->setToolTip(info.pythonRepr());
+
+    m_settingMode = true;
+    m_blocking->setChecked(info.mode == core::BlockingMode::Blocking);
+    m_nonBlocking->setChecked(info.mode == core::BlockingMode::NonBlocking);
+    m_timeoutMode->setChecked(info.mode == core::BlockingMode::Timeout);
+    if (info.mode == core::BlockingMode::Timeout && !m_timeout->hasFocus())
+        m_timeout->setValue(info.timeout);
+    m_watch->setChecked(info.watching);
+    m_settingMode = false;
+    m_cancel->setEnabled(info.pendingCalls > 0);
+    m_backlog->setToolTip(tr("listen(backlog): connections the kernel completes before accept()"));
+    updateSuggestions(info);
+}
+
+// The calls a person usually makes next in this state are highlighted; all stay enabled.
+void SocketPanel::updateSuggestions(const core::SocketInfo &info)
+{
+    using S = core::SocketState;
+    const bool stream = info.type == core::sock::Stream || info.type == core::sock::SeqPacket;
+    QStringList next;
+    switch (info.state) {
+    case S::Created: next = stream ? QStringList{tr("bind"), tr("connect")} : QStringList{tr("bind"), tr("connect")}; break;
+    case S::Bound: next = stream ? QStringList{tr("listen")} : QStringList{tr("recvfrom")}; break;
+    case S::Listening: next = {tr("accept")}; break;
+    case S::Connected: next = {tr("recv"), tr("shutdown")}; break;
+    case S::HalfClosedRead:
+    case S::HalfClosedWrite:
+    case S::ShutDown: next = {tr("recv"), tr("close")}; break;
+    case S::Connecting: next = {tr("connect")}; break;
+    case S::Error: next = {tr("close")}; break;
+    case S::Closed: break;
+    }
+    for (QPushButton *b : m_buttons) {
+        const bool suggested = next.contains(b->accessibleName());
+        if (b->property("suggested").toBool() != suggested) {
+            b->setProperty("suggested", suggested);
+            b->style()->unpolish(b);
+            b->style()->polish(b);
+        }
+    }
+}
+
+void SocketPanel::validateAddress()
+{
+    core::SocketAddress ignored;
+    const QString text = m_address->text().trimmed();
+    if (text.isEmpty() || m_socketId < 0) {
+        m_addressError->hide();
+        return;
+    }
+    validAddress(&ignored);
+}
+
+bool SocketPanel::validAddress(core::SocketAddress *out)
+{
+    const core::SocketInfo info = m_workbench.sockets().info(m_socketId);
+    const auto parsed = core::parseAddress(m_address->text(), info.family);
+    if (!parsed) {
+        m_addressError->setText(parsed.error().message);
+        m_addressError->show();
+        return false;
+    }
+    m_addressError->hide();
+    *out = parsed.value();
+    return true;
+}
+
+void SocketPanel::rememberAddress(const QString &text)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentAddresses")).toStringList();
+    recent.removeAll(text);
+    recent.prepend(text);
+    while (recent.size() > kRecentAddresses)
+        recent.removeLast();
+    settings.setValue(QStringLiteral("recentAddresses"), recent);
+    if (auto *model = qobject_cast<QStringListModel *>(m_address->completer()->model()))
+        model->setStringList(recent);
+}
+
+void SocketPanel::track(core::CallId id)
+{
+    m_lastCall = id;
+    m_result->setTextFormat(Qt::PlainText);
+    m_result->setText(QStringLiteral(">>> %1\n… waiting").arg(m_workbench.journal().call(id).call));
+    m_watcher->watch(id, [this](const core::CallRecord &record) {
+        if (record.id == m_lastCall)
+            showResult(record);
+        emit callFinished(record);
+    });
+}
+
+void SocketPanel::showResult(const core::CallRecord &record)
+{
+    QString text = QStringLiteral(">>> %1\n%2").arg(record.call, record.outcome.result);
+    if (!record.outcome.errorName.isEmpty() && record.outcome.status == core::CallStatus::Failed)
+        text += QStringLiteral("   (%1)").arg(record.outcome.errorName);
+    if (!record.outcome.note.isEmpty())
+        text += QStringLiteral("\n# %1").arg(record.outcome.note);
+    m_result->setText(text);
+    const bool failed = record.outcome.status == core::CallStatus::Failed;
+    m_result->setProperty("failed", failed);
+    m_result->setStyleSheet(QStringLiteral("QLabel { background: palette(base); border: 1px solid %1; padding: 4px; "
+                                           "font-family: monospace; color: %2; }")
+                                .arg(failed ? QStringLiteral("#b00020") : QStringLiteral("palette(mid)"),
+                                     failed ? QStringLiteral("#b00020") : QStringLiteral("palette(text)")));
+}
+
+int SocketPanel::recvFlags() const
+{
+    int flags = 0;
+    if (m_peek->isChecked())
+        flags |= core::sock::MsgPeek;
+    if (m_waitAll->isChecked())
+        flags |= core::sock::MsgWaitAll;
+    if (m_dontWait->isChecked())
+        flags |= core::sock::MsgDontWait;
+    if (m_oob->isChecked())
+        flags |= core::sock::MsgOob;
+    return flags;
+}
+
+void SocketPanel::doBind()
+{
+    core::SocketAddress address;
+    if (!validAddress(&address)) {
+        m_address->setFocus();
+        return;
+    }
+    rememberAddress(m_address->text().trimmed());
+    track(m_workbench.bind(m_socketId, address));
+}
+
+void SocketPanel::doConnect()
+{
+    core::SocketAddress address;
+    if (!validAddress(&address)) {
+        m_address->setFocus();
+        return;
+    }
+    rememberAddress(m_address->text().trimmed());
+    track(m_workbench.connect(m_socketId, address));
+}
+
+void SocketPanel::doConnectEx()
+{
+    core::SocketAddress address;
+    if (!validAddress(&address)) {
+        m_address->setFocus();
+        return;
+    }
+    rememberAddress(m_address->text().trimmed());
+    track(m_workbench.connectEx(m_socketId, address));
+}
+
+void SocketPanel::doListen() { track(m_workbench.listen(m_socketId, m_backlog->value())); }
+void SocketPanel::doAccept() { track(m_workbench.accept(m_socketId)); }
+void SocketPanel::doRecv() { track(m_workbench.recv(m_socketId, m_bufsize->value(), recvFlags())); }
+void SocketPanel::doRecvFrom() { track(m_workbench.recvFrom(m_socketId, m_bufsize->value(), recvFlags())); }
+void SocketPanel::doShutdown() { track(m_workbench.shutdown(m_socketId, m_how->currentData().toInt())); }
+void SocketPanel::doClose() { track(m_workbench.close(m_socketId)); }
+void SocketPanel::doSockName() { track(m_workbench.sockName(m_socketId)); }
+void SocketPanel::doPeerName() { track(m_workbench.peerName(m_socketId)); }
+void SocketPanel::doFileno() { track(m_workbench.fileno(m_socketId)); }
+void SocketPanel::doGetTimeout() { track(m_workbench.getTimeout(m_socketId)); }
+
+void SocketPanel::doCancel()
+{
+    // The waiting call is the oldest pending call of this socket.
+    const core::Journal &journal = m_workbench.journal();
+    for (qsizetype i = 0; i < journal.count(); ++i) {
+        const core::CallRecord r = journal.at(i);
+        if (r.socketId == m_socketId && !r.finished()) {
+            m_workbench.cancel(r.id);
+            return;
+        }
+    }
+}
+
+void SocketPanel::applyMode()
+{
+    if (m_socketId < 0 || m_settingMode)
+        return;
+    if (m_blocking->isChecked())
+        track(m_workbench.setBlocking(m_socketId, true));
+    else if (m_nonBlocking->isChecked())
+        track(m_workbench.setBlocking(m_socketId, false));
+    else
+        track(m_workbench.setTimeout(m_socketId, m_timeout->value()));
+}
+
+} // namespace ui

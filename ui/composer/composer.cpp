@@ -1,0 +1,326 @@
+#include "composer.h"
+
+#include "calls/callwatcher.h"
+#include "codec/payload.h"
+#include "net/constants.h"
+#include "workbench.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace ui {
+
+namespace {
+constexpr int kHistorySize = 20;
+constexpr qint64 kMaxFileBytes = 64 << 20;
+constexpr auto kErrorStyle = "color: #b00020;";
+} // namespace
+
+Composer::Composer(core::Workbench &workbench, QWidget *parent)
+    : QWidget(parent)
+    , m_workbench(workbench)
+    , m_watcher(new CallWatcher(workbench.journal(), this))
+    , m_mode(new QComboBox(this))
+    , m_stack(new QStackedWidget(this))
+    , m_editor(new QPlainTextEdit(this))
+    , m_file(new QLineEdit(this))
+    , m_preview(new QLabel(this))
+    , m_sendTo(new QLineEdit(this))
+    , m_sendToError(new QLabel(this))
+    , m_history(new QComboBox(this))
+    , m_status(new QLabel(this))
+{
+    m_mode->addItem(tr("Text (\\r \\n \\t \\0 \\xNN escapes, UTF-8)"), Text);
+    m_mode->addItem(tr("Hex (48 65 6c 6c 6f, 0x.., colons)"), Hex);
+    m_mode->addItem(tr("File"), File);
+    m_mode->setAccessibleName(tr("Payload format"));
+    m_mode->setToolTip(tr("How the payload is typed"));
+    connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int index) { setMode(Mode(index)); });
+
+    m_editor->setAccessibleName(tr("Payload"));
+    m_editor->setToolTip(tr("Enter sends; Shift+Enter starts a new line"));
+    m_editor->setPlaceholderText(QStringLiteral("GET / HTTP/1.0\\r\\n\\r\\n"));
+    m_editor->setTabChangesFocus(true);
+    QFont mono(QStringLiteral("monospace"));
+    mono.setStyleHint(QFont::TypeWriter);
+    m_editor->setFont(mono);
+    m_editor->installEventFilter(this);
+    connect(m_editor, &QPlainTextEdit::textChanged, this, &Composer::updatePreview);
+
+    auto *filePage = new QWidget(this);
+    auto *fileRow = new QHBoxLayout(filePage);
+    fileRow->setContentsMargins(0, 0, 0, 0);
+    m_file->setAccessibleName(tr("Payload file"));
+    m_file->setToolTip(tr("The file whose bytes are sent"));
+    auto *browse = new QPushButton(tr("Browse…"), filePage);
+    browse->setAccessibleName(tr("Browse"));
+    browse->setToolTip(tr("Choose the file to send"));
+    fileRow->addWidget(m_file, 1);
+    fileRow->addWidget(browse);
+    connect(m_file, &QLineEdit::textChanged, this, &Composer::updatePreview);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Send a file"), m_file->text(), {}, nullptr,
+                                                          QFileDialog::DontUseNativeDialog);
+        if (!path.isEmpty())
+            m_file->setText(path);
+    });
+    m_stack->addWidget(m_editor);
+    m_stack->addWidget(filePage);
+
+    m_preview->setAccessibleName(tr("Bytes to send"));
+    m_preview->setWordWrap(true);
+    m_preview->setTextFormat(Qt::PlainText);
+    m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_sendTo->setAccessibleName(tr("sendto address"));
+    m_sendTo->setToolTip(tr("Where sendto() sends: host:port, [v6]:port or a UNIX path; picking a received record fills it"));
+    m_sendTo->setPlaceholderText(tr("sendto address (or pick a record in the traffic log)"));
+    m_sendTo->setClearButtonEnabled(true);
+    m_sendToError->setStyleSheet(QLatin1String(kErrorStyle));
+    m_sendToError->hide();
+    connect(m_sendTo, &QLineEdit::textChanged, this, [this] {
+        const QString text = m_sendTo->text().trimmed();
+        if (text.isEmpty() || m_socketId < 0) {
+            m_sendToError->hide();
+            return;
+        }
+        const auto parsed = core::parseAddress(text, m_workbench.sockets().info(m_socketId).family);
+        m_sendToError->setText(parsed ? QString() : parsed.error().message);
+        m_sendToError->setVisible(!parsed);
+    });
+
+    m_history->setAccessibleName(tr("History"));
+    m_history->setToolTip(tr("Payloads sent before; pick one to load it"));
+    m_history->setPlaceholderText(tr("History"));
+    m_history->setMinimumContentsLength(12);
+    m_history->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    connect(m_history, &QComboBox::activated, this, [this](int index) {
+        const QVariantList entry = m_history->itemData(index).toList();
+        m_mode->setCurrentIndex(entry.value(0).toInt());
+        m_editor->setPlainText(entry.value(1).toString());
+        m_file->setText(entry.value(1).toString());
+    });
+
+    auto addButton = [this](const QString &label, const QString &python, void (Composer::*slot)()) {
+        auto *b = new QPushButton(label, this);
+        b->setAccessibleName(label);
+        b->setToolTip(python);
+        connect(b, &QPushButton::clicked, this, slot);
+        m_buttons.append(b);
+        return b;
+    };
+    auto *send = addButton(tr("send"), QStringLiteral("sk.send(data) — returns how many bytes the kernel took"), &Composer::send);
+    auto *sendAll = addButton(tr("sendall"), QStringLiteral("sk.sendall(data) — loops until every byte is sent"), &Composer::sendAll);
+    auto *sendTo = addButton(tr("sendto"), QStringLiteral("sk.sendto(data, address)"), &Composer::sendTo);
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->setWordWrap(true);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_mode, 1);
+    top->addWidget(m_history, 1);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(send);
+    actions->addWidget(sendAll);
+    actions->addWidget(sendTo);
+    actions->addWidget(m_sendTo, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(top);
+    layout->addWidget(m_stack, 1);
+    layout->addWidget(m_preview);
+    layout->addLayout(actions);
+    layout->addWidget(m_sendToError);
+    layout->addWidget(m_status);
+    setSocket(-1);
+    updatePreview();
+}
+
+void Composer::setSocket(int socketId)
+{
+    m_socketId = socketId;
+    for (QPushButton *b : m_buttons)
+        b->setEnabled(socketId >= 0);
+    m_status->setText(socketId >= 0 ? tr("Sends on %1").arg(m_workbench.sockets().info(socketId).name)
+                                    : tr("Select a socket to send on"));
+    m_status->setStyleSheet(QString());
+}
+
+void Composer::setReplyPeer(int socketId, const core::SocketAddress &peer)
+{
+    if (!peer.isValid())
+        return;
+    if (socketId >= 0 && socketId != m_socketId)
+        setSocket(socketId);
+    m_sendTo->setText(peer.toText());
+}
+
+void Composer::setMode(Mode mode)
+{
+    if (m_mode->currentIndex() != mode)
+        m_mode->setCurrentIndex(mode);
+    m_stack->setCurrentIndex(mode == File ? 1 : 0);
+    m_editor->setPlaceholderText(mode == Hex ? QStringLiteral("47 45 54 20 2f 0d 0a") : QStringLiteral("GET / HTTP/1.0\\r\\n\\r\\n"));
+    updatePreview();
+}
+
+core::Result<QByteArray> Composer::payload() const
+{
+    switch (Mode(m_mode->currentIndex())) {
+    case Text:
+        return core::decodeEscapes(m_editor->toPlainText());
+    case Hex:
+        return core::decodeHex(m_editor->toPlainText());
+    case File: {
+        const QString path = m_file->text().trimmed();
+        if (path.isEmpty())
+            return core::Result<QByteArray>::failure(tr("choose a file to send"));
+        QFileInfo info(path);
+        if (!info.exists())
+            return core::Result<QByteArray>::failure(tr("no file at %1").arg(path));
+        if (!info.isFile())
+            return core::Result<QByteArray>::failure(tr("%1 is not a regular file").arg(path));
+        if (info.size() > kMaxFileBytes)
+            return core::Result<QByteArray>::failure(tr("%1 is %2 bytes; the limit is %3").arg(path).arg(info.size()).arg(kMaxFileBytes));
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return core::Result<QByteArray>::failure(tr("cannot read %1: %2").arg(path, file.errorString()));
+        return file.readAll();
+    }
+    }
+    return QByteArray();
+}
+
+void Composer::updatePreview()
+{
+    if (m_mode->currentIndex() == File) {
+        const QFileInfo info(m_file->text().trimmed());
+        const bool ok = info.isFile();
+        m_preview->setText(ok ? tr("%n bytes from %1", nullptr, int(std::min<qint64>(info.size(), INT_MAX))).arg(info.fileName())
+                              : (m_file->text().isEmpty() ? tr("No file chosen") : tr("no file at %1").arg(m_file->text())));
+        m_preview->setStyleSheet(ok || m_file->text().isEmpty() ? QString() : QLatin1String(kErrorStyle));
+        return;
+    }
+    const auto bytes = payload();
+    if (!bytes) {
+        m_preview->setText(tr("Not sendable: %1").arg(bytes.error().message));
+        m_preview->setStyleSheet(QLatin1String(kErrorStyle));
+        return;
+    }
+    m_preview->setStyleSheet(QString());
+    m_preview->setText(tr("%n bytes: ", nullptr, int(bytes->size())) + core::pythonBytesLiteral(QByteArrayView(*bytes).first(std::min<qsizetype>(bytes->size(), 512)))
+                       + (bytes->size() > 512 ? QStringLiteral("…") : QString()));
+}
+
+bool Composer::takePayload(QByteArray *out)
+{
+    if (m_socketId < 0) {
+        m_status->setText(tr("Select a socket to send on"));
+        return false;
+    }
+    const auto bytes = payload();
+    if (!bytes) {
+        m_preview->setText(tr("Not sendable: %1").arg(bytes.error().message));
+        m_preview->setStyleSheet(QLatin1String(kErrorStyle));
+        return false;
+    }
+    *out = bytes.value();
+    remember();
+    return true;
+}
+
+void Composer::remember()
+{
+    const int mode = m_mode->currentIndex();
+    const QString text = mode == File ? m_file->text() : m_editor->toPlainText();
+    const QVariantList entry{mode, text};
+    const int existing = m_history->findData(entry);
+    if (existing >= 0)
+        m_history->removeItem(existing);
+    QString label = text.simplified();
+    if (label.size() > 40)
+        label = label.left(40) + QStringLiteral("…");
+    m_history->insertItem(0, label, entry);
+    while (m_history->count() > kHistorySize)
+        m_history->removeItem(m_history->count() - 1);
+    m_history->setCurrentIndex(-1);
+}
+
+void Composer::send()
+{
+    QByteArray data;
+    if (!takePayload(&data))
+        return;
+    m_watcher->watch(m_workbench.send(m_socketId, data), [this](const core::CallRecord &r) {
+        m_status->setText(QStringLiteral("%1 → %2%3").arg(r.call, r.outcome.result,
+                                                           r.outcome.note.isEmpty() ? QString() : QStringLiteral("  # ") + r.outcome.note));
+        m_status->setStyleSheet(r.outcome.status == core::CallStatus::Failed ? QLatin1String(kErrorStyle) : QString());
+    });
+}
+
+void Composer::sendAll()
+{
+    QByteArray data;
+    if (!takePayload(&data))
+        return;
+    m_watcher->watch(m_workbench.sendAll(m_socketId, data), [this](const core::CallRecord &r) {
+        m_status->setText(QStringLiteral("%1 → %2%3").arg(r.call, r.outcome.result,
+                                                           r.outcome.note.isEmpty() ? QString() : QStringLiteral("  # ") + r.outcome.note));
+        m_status->setStyleSheet(r.outcome.status == core::CallStatus::Failed ? QLatin1String(kErrorStyle) : QString());
+    });
+}
+
+void Composer::sendTo()
+{
+    if (m_socketId < 0)
+        return;
+    const auto address = core::parseAddress(m_sendTo->text(), m_workbench.sockets().info(m_socketId).family);
+    if (!address) {
+        m_sendToError->setText(address.error().message);
+        m_sendToError->show();
+        m_sendTo->setFocus();
+        return;
+    }
+    QByteArray data;
+    if (!takePayload(&data))
+        return;
+    m_watcher->watch(m_workbench.sendTo(m_socketId, data, address.value()), [this](const core::CallRecord &r) {
+        m_status->setText(QStringLiteral("%1 → %2").arg(r.call, r.outcome.result));
+        m_status->setStyleSheet(r.outcome.status == core::CallStatus::Failed ? QLatin1String(kErrorStyle) : QString());
+    });
+}
+
+// Enter sends: sendto for a datagram socket with no peer and an address typed, send otherwise.
+void Composer::sendDefault()
+{
+    const core::SocketInfo info = m_workbench.sockets().info(m_socketId);
+    const bool datagram = info.type == core::sock::Dgram;
+    if (datagram && !info.peer.isValid() && !m_sendTo->text().trimmed().isEmpty())
+        sendTo();
+    else
+        send();
+}
+
+bool Composer::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_editor && event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && !(key->modifiers() & Qt::ShiftModifier)) {
+            sendDefault();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace ui

@@ -1,0 +1,231 @@
+#include "journalmodel.h"
+
+#include <QColor>
+#include <QDateTime>
+#include <QFont>
+#include <QRegularExpression>
+
+namespace ui {
+
+namespace {
+
+constexpr qsizetype kDisplayLimit = 300;  // characters shown in a cell; the tooltip has more
+constexpr qsizetype kToolTipLimit = 4000;
+
+QString clipped(const QString &text, qsizetype limit)
+{
+    return text.size() > limit ? text.left(limit) + QChar(0x2026) : text;
+}
+
+// sk1 = socket.socket(...), sk3, addr = sk1.accept(): the REPL echoes nothing for these.
+bool isAssignment(const QString &call)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[\\w, ]+ = "));
+    return pattern.match(call).hasMatch();
+}
+
+} // namespace
+
+JournalModel::JournalModel(core::Journal &journal, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_journal(journal)
+{
+    connect(&m_journal, &core::Journal::changed, this, &JournalModel::refresh);
+    refresh();
+}
+
+int JournalModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int JournalModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString JournalModel::durationText(qint64 ns)
+{
+    if (ns < 0)
+        return {};
+    if (ns < 1'000'000)
+        return QStringLiteral("%1 µs").arg(double(ns) / 1e3, 0, 'f', ns < 10'000 ? 1 : 0);
+    if (ns < 1'000'000'000)
+        return QStringLiteral("%1 ms").arg(double(ns) / 1e6, 0, 'f', ns < 100'000'000 ? 1 : 0);
+    return QStringLiteral("%1 s").arg(double(ns) / 1e9, 0, 'f', ns < 100'000'000'000 ? 2 : 0);
+}
+
+QString JournalModel::resultText(const core::CallRecord &record)
+{
+    switch (record.outcome.status) {
+    case core::CallStatus::Pending:
+        return tr("… pending");
+    case core::CallStatus::Cancelled:
+        return tr("cancelled (%1)").arg(record.outcome.note);
+    case core::CallStatus::Done:
+    case core::CallStatus::Failed:
+        break;
+    }
+    return record.outcome.result;
+}
+
+QString JournalModel::displayText(const core::CallRecord &record, int column) const
+{
+    switch (column) {
+    case SeqColumn:
+        return QString::number(record.id);
+    case TimeColumn:
+        return QDateTime::fromMSecsSinceEpoch(record.startWallNs / 1'000'000).toString(QStringLiteral("HH:mm:ss.zzz"));
+    case CallColumn:
+        return record.call;
+    case ResultColumn:
+        return resultText(record);
+    case ErrnoColumn:
+        return record.outcome.errorName;
+    case DurationColumn:
+        return durationText(record.durationNs);
+    case NoteColumn:
+        return record.outcome.status == core::CallStatus::Cancelled ? QString() : record.outcome.note;
+    default:
+        return {};
+    }
+}
+
+QVariant JournalModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const core::CallRecord &r = m_rows[size_t(index.row())];
+    const core::CallStatus status = r.outcome.status;
+    switch (role) {
+    case Qt::DisplayRole:
+        return clipped(displayText(r, index.column()), kDisplayLimit);
+    case Qt::ToolTipRole: {
+        if (index.column() == TimeColumn)
+            return QDateTime::fromMSecsSinceEpoch(r.startWallNs / 1'000'000).toString(Qt::ISODateWithMs);
+        QString text = displayText(r, index.column());
+        if (index.column() == CallColumn && !r.argument.isEmpty())
+            text += tr("\n(%n payload byte(s))", nullptr, int(r.argument.size()));
+        if (index.column() == ResultColumn && !r.outcome.note.isEmpty() && status != core::CallStatus::Cancelled)
+            text += QLatin1Char('\n') + r.outcome.note;
+        return text.isEmpty() ? QVariant() : QVariant(clipped(text, kToolTipLimit));
+    }
+    case Qt::ForegroundRole:
+        if (status == core::CallStatus::Failed)
+            return QColor(0xc0, 0x00, 0x00);
+        if (status == core::CallStatus::Pending || status == core::CallStatus::Cancelled)
+            return QColor(Qt::gray);
+        return {};
+    case Qt::FontRole:
+        if (status == core::CallStatus::Pending) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == SeqColumn || index.column() == DurationColumn)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case CallIdRole:
+        return QVariant::fromValue(r.id);
+    case StatusRole:
+        return int(status);
+    default:
+        return {};
+    }
+}
+
+QVariant JournalModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case SeqColumn: return tr("#");
+    case TimeColumn: return tr("Time");
+    case CallColumn: return tr("Call");
+    case ResultColumn: return tr("Result");
+    case ErrnoColumn: return tr("Errno");
+    case DurationColumn: return tr("Duration");
+    case NoteColumn: return tr("Note");
+    default: return {};
+    }
+}
+
+QString JournalModel::transcript(const QList<int> &rows) const
+{
+    QStringList lines;
+    for (const int row : rows) {
+        if (row < 0 || row >= rowCount())
+            continue;
+        const core::CallRecord &r = m_rows[size_t(row)];
+        lines << QStringLiteral(">>> ") + r.call;
+        switch (r.outcome.status) {
+        case core::CallStatus::Pending:
+            lines << QStringLiteral("# pending");
+            break;
+        case core::CallStatus::Cancelled:
+            lines << QStringLiteral("# cancelled (%1)").arg(r.outcome.note);
+            break;
+        case core::CallStatus::Failed:
+            lines << QStringLiteral("Traceback (most recent call last):")
+                  << QStringLiteral("  File \"<stdin>\", line 1, in <module>") << r.outcome.result;
+            break;
+        case core::CallStatus::Done:
+            if (!isAssignment(r.call) && r.outcome.result != QLatin1String("None"))
+                lines << r.outcome.result;
+            break;
+        }
+    }
+    return lines.isEmpty() ? QString() : lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+void JournalModel::refresh()
+{
+    refreshPending();
+    const qsizetype count = m_journal.count();
+    const int first = int(m_rows.size());
+    if (count <= first)
+        return;
+    std::vector<core::CallRecord> fresh;
+    fresh.reserve(size_t(count - first));
+    for (qsizetype i = first; i < count; ++i)
+        fresh.push_back(m_journal.at(i));
+    beginInsertRows({}, first, int(count) - 1);
+    for (core::CallRecord &r : fresh) {
+        if (!r.finished())
+            m_pending.push_back(int(m_rows.size()));
+        m_rows.push_back(std::move(r));
+    }
+    endInsertRows();
+}
+
+void JournalModel::refreshPending()
+{
+    std::vector<int> still;
+    int first = -1;
+    int last = -1;
+    auto flush = [&] {
+        if (first >= 0)
+            emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
+        first = -1;
+    };
+    for (const int row : m_pending) {
+        core::CallRecord r = m_journal.at(row);
+        if (!r.finished()) {
+            still.push_back(row);
+            continue;
+        }
+        m_rows[size_t(row)] = std::move(r);
+        if (first >= 0 && row == last + 1) {
+            last = row;
+        } else {
+            flush();
+            first = last = row;
+        }
+    }
+    flush();
+    m_pending.swap(still);
+}
+
+} // namespace ui

@@ -1,0 +1,231 @@
+#include "socketspanel.h"
+
+#include "net/constants.h"
+#include "net/socketoptions.h"
+#include "sockets/newsocketdialog.h"
+#include "sockets/sockettreemodel.h"
+#include "workbench.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace ui {
+
+namespace {
+
+QPushButton *quickButton(const QString &label, const QString &tooltip, QWidget *parent)
+{
+    auto *button = new QPushButton(label, parent);
+    button->setAccessibleName(label);
+    button->setToolTip(tooltip);
+    return button;
+}
+
+} // namespace
+
+SocketsPanel::SocketsPanel(core::Workbench &workbench, QWidget *parent)
+    : QWidget(parent)
+    , m_workbench(workbench)
+    , m_model(new SocketTreeModel(workbench.sockets(), this))
+    , m_view(new QTreeView(this))
+    , m_quickAddress(new QLineEdit(QStringLiteral("127.0.0.1:8080"), this))
+    , m_quickError(new QLabel(this))
+{
+    m_view->setModel(m_model);
+    m_view->setAccessibleName(tr("Sockets"));
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->header()->setSectionResizeMode(SocketTreeModel::Name, QHeaderView::ResizeToContents);
+    m_view->header()->setStretchLastSection(false);
+    m_view->setColumnWidth(SocketTreeModel::State, 120);
+    m_view->setColumnWidth(SocketTreeModel::Fd, 36);
+    m_view->setColumnWidth(SocketTreeModel::Local, 130);
+    m_view->setColumnWidth(SocketTreeModel::Peer, 130);
+
+    auto *newButton = new QPushButton(tr("&New socket…"), this);
+    newButton->setAccessibleName(tr("New socket"));
+    newButton->setToolTip(QStringLiteral("sk = socket.socket(family, type, proto)"));
+    connect(newButton, &QPushButton::clicked, this, &SocketsPanel::newSocketDialog);
+
+    m_quickAddress->setAccessibleName(tr("Quick address"));
+    m_quickAddress->setToolTip(tr("Address for the quick actions: host:port, [v6]:port, or a UNIX path"));
+    m_quickError->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_quickError->setWordWrap(true);
+    m_quickError->hide();
+    connect(m_quickAddress, &QLineEdit::textChanged, this, [this] {
+        const QString text = m_quickAddress->text().trimmed();
+        const bool path = text.startsWith(QLatin1Char('/')) || text.startsWith(QLatin1Char('@'));
+        const int family = text.startsWith(QLatin1Char('[')) ? core::sock::AfInet6 : path ? core::sock::AfUnix : core::sock::AfInet;
+        const auto parsed = core::parseAddress(text, family);
+        m_quickError->setText(parsed ? QString() : parsed.error().message);
+        m_quickError->setVisible(!parsed);
+    });
+
+    auto *tcpClient = quickButton(tr("TCP client"), QStringLiteral("sk = socket.socket(); sk.connect(addr)"), this);
+    auto *tcpServer = quickButton(tr("TCP server"),
+                                  QStringLiteral("sk = socket.socket(); sk.setsockopt(SOL_SOCKET, SO_REUSEADDR, 1); "
+                                                 "sk.bind(addr); sk.listen(); and accept every connection"), this);
+    auto *udp = quickButton(tr("UDP socket"), QStringLiteral("sk = socket.socket(AF_INET, SOCK_DGRAM); sk.bind(addr)"), this);
+    auto *unix = quickButton(tr("UNIX server"), QStringLiteral("sk = socket.socket(AF_UNIX); sk.bind(path); sk.listen()"), this);
+    auto *pair = quickButton(tr("socketpair"), QStringLiteral("a, b = socket.socketpair()"), this);
+    connect(tcpClient, &QPushButton::clicked, this, &SocketsPanel::tcpClient);
+    connect(tcpServer, &QPushButton::clicked, this, &SocketsPanel::tcpServer);
+    connect(udp, &QPushButton::clicked, this, &SocketsPanel::udpSocket);
+    connect(unix, &QPushButton::clicked, this, &SocketsPanel::unixServer);
+    connect(pair, &QPushButton::clicked, this, [this] { newSocketPair(core::sock::AfUnix, core::sock::Stream); });
+
+    auto *quickRow = new QHBoxLayout;
+    quickRow->addWidget(new QLabel(tr("Quick:"), this));
+    quickRow->addWidget(m_quickAddress, 1);
+    auto *buttons = new QHBoxLayout;
+    for (QPushButton *b : {tcpClient, tcpServer, udp, unix, pair})
+        buttons->addWidget(b);
+    buttons->addStretch();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto *top = new QHBoxLayout;
+    top->addWidget(newButton);
+    top->addLayout(quickRow, 1);
+    layout->addLayout(top);
+    layout->addWidget(m_quickError);
+    layout->addLayout(buttons);
+    layout->addWidget(m_view, 1);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { emit currentSocketChanged(m_model->socketId(current)); });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent) {
+        if (parent.isValid())
+            m_view->expand(parent);
+        if (m_pendingSelection >= 0 && m_model->indexOf(m_pendingSelection).isValid()) {
+            selectSocket(m_pendingSelection);
+            m_pendingSelection = -1;
+        }
+    });
+}
+
+int SocketsPanel::currentSocket() const
+{
+    return m_model->socketId(m_view->currentIndex());
+}
+
+void SocketsPanel::selectSocket(int socketId)
+{
+    const QModelIndex index = m_model->indexOf(socketId);
+    if (index.isValid())
+        m_view->setCurrentIndex(index);
+}
+
+void SocketsPanel::followNewSocket(int socketId)
+{
+    m_pendingSelection = socketId;
+    m_model->refresh();
+}
+
+void SocketsPanel::newSocketDialog()
+{
+    NewSocketDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (dialog.pair())
+        newSocketPair(dialog.family(), dialog.type(), dialog.proto());
+    else
+        newSocket(dialog.family(), dialog.type(), dialog.proto());
+}
+
+int SocketsPanel::newSocket(int family, int type, int proto)
+{
+    const int id = m_workbench.createSocket(family, type, proto).socketId;
+    followNewSocket(id);
+    return id;
+}
+
+int SocketsPanel::newSocketPair(int family, int type, int proto)
+{
+    const int id = m_workbench.socketPair(family, type, proto).first;
+    followNewSocket(id);
+    return id;
+}
+
+bool SocketsPanel::quickTarget(int family, core::SocketAddress *out)
+{
+    QString text = m_quickAddress->text().trimmed();
+    if (family != core::sock::AfUnix && text.startsWith(QLatin1Char('[')))
+        family = core::sock::AfInet6;
+    if (family == core::sock::AfUnix && !text.startsWith(QLatin1Char('/')) && !text.startsWith(QLatin1Char('@'))) {
+        QString dir = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
+        if (dir.isEmpty())
+            dir = QDir::tempPath();
+        text = QDir(dir).filePath(QStringLiteral("socket-workbench-%1.sock").arg(QCoreApplication::applicationPid()));
+        m_quickAddress->setText(text);
+    }
+    const auto parsed = core::parseAddress(text, family);
+    if (!parsed) {
+        m_quickError->setText(parsed.error().message);
+        m_quickError->show();
+        m_quickAddress->setFocus();
+        return false;
+    }
+    *out = parsed.value();
+    return true;
+}
+
+int SocketsPanel::tcpClient()
+{
+    core::SocketAddress target;
+    if (!quickTarget(core::sock::AfInet, &target))
+        return -1;
+    const int id = newSocket(target.family(), core::sock::Stream);
+    m_workbench.connect(id, target);
+    m_workbench.setWatch(id, true);
+    return id;
+}
+
+int SocketsPanel::tcpServer()
+{
+    core::SocketAddress target;
+    if (!quickTarget(core::sock::AfInet, &target))
+        return -1;
+    const int id = newSocket(target.family(), core::sock::Stream);
+    const core::OptionSpec &reuse = *core::findOption(u"SO_REUSEADDR");
+    m_workbench.setOption(id, reuse, core::encodeOption(reuse, u"1").value());
+    m_workbench.bind(id, target);
+    m_workbench.listen(id);
+    m_workbench.setWatch(id, true);
+    return id;
+}
+
+int SocketsPanel::udpSocket()
+{
+    core::SocketAddress target;
+    if (!quickTarget(core::sock::AfInet, &target))
+        return -1;
+    const int id = newSocket(target.family(), core::sock::Dgram);
+    m_workbench.bind(id, target);
+    m_workbench.setWatch(id, true);
+    return id;
+}
+
+int SocketsPanel::unixServer()
+{
+    core::SocketAddress target;
+    if (!quickTarget(core::sock::AfUnix, &target))
+        return -1;
+    const int id = newSocket(core::sock::AfUnix, core::sock::Stream);
+    m_workbench.bind(id, target);
+    m_workbench.listen(id);
+    m_workbench.setWatch(id, true);
+    return id;
+}
+
+} // namespace ui

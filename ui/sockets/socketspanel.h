@@ -1,0 +1,58 @@
+#pragma once
+
+#include "net/socketaddress.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QTreeView;
+
+namespace core {
+class Workbench;
+}
+
+namespace ui {
+
+class SocketTreeModel;
+
+// The sockets dock: the tree of sockets (accepted connections under their listener), a
+// "New socket…" dialog, and quick actions for the common cases (TCP client, TCP server, UDP
+// socket, UNIX server, socketpair) on the address typed beside them.
+class SocketsPanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SocketsPanel(core::Workbench &workbench, QWidget *parent = nullptr);
+
+    SocketTreeModel *model() const { return m_model; }
+    QTreeView *view() const { return m_view; }
+    int currentSocket() const;
+    QLineEdit *quickAddress() const { return m_quickAddress; }
+
+public slots:
+    void selectSocket(int socketId);
+    void newSocketDialog();
+    int newSocket(int family, int type, int proto = 0);
+    int newSocketPair(int family, int type, int proto = 0);
+    int tcpClient();
+    int tcpServer();
+    int udpSocket();
+    int unixServer();
+
+signals:
+    void currentSocketChanged(int socketId);
+
+private:
+    bool quickTarget(int family, core::SocketAddress *out);
+    void followNewSocket(int socketId);
+
+    core::Workbench &m_workbench;
+    SocketTreeModel *m_model;
+    QTreeView *m_view;
+    QLineEdit *m_quickAddress;
+    QLabel *m_quickError;
+    int m_pendingSelection = -1;
+};
+
+} // namespace ui

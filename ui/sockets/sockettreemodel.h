@@ -1,0 +1,47 @@
+#pragma once
+
+#include "store/socketregistry.h"
+
+#include <QAbstractItemModel>
+#include <QHash>
+
+namespace ui {
+
+// Every socket of the session as a tree: listeners with their accepted connections under them.
+// Follows SocketRegistry::changed (coalesced): new sockets are inserted where they belong,
+// the rest is refreshed with one dataChanged per level. Sockets never leave the tree; closed
+// ones stay, greyed, so the session's history remains readable.
+class SocketTreeModel final : public QAbstractItemModel
+{
+    Q_OBJECT
+public:
+    enum Column { Name, State, Fd, Local, Peer, In, Out, ColumnCount };
+    enum Role { SocketIdRole = Qt::UserRole + 1 };
+
+    explicit SocketTreeModel(core::SocketRegistry &registry, QObject *parent = nullptr);
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    QModelIndex indexOf(int socketId) const;
+    int socketId(const QModelIndex &index) const;
+    core::SocketInfo info(int socketId) const { return m_info.value(socketId); }
+    int openCount() const;
+
+public slots:
+    void refresh();
+
+private:
+    const QList<int> &siblings(int parentId) const;
+    int rowOf(int socketId) const;
+
+    core::SocketRegistry &m_registry;
+    QHash<int, core::SocketInfo> m_info;
+    QHash<int, QList<int>> m_children; // parent id (-1: top level) -> children in order
+};
+
+} // namespace ui

@@ -1,0 +1,47 @@
+#include "statusline.h"
+
+#include "workbench.h"
+
+#include <QLocale>
+#include <QTimer>
+
+namespace ui {
+
+namespace {
+QString humanSize(quint64 bytes)
+{
+    return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeTraditionalFormat);
+}
+} // namespace
+
+StatusLine::StatusLine(core::Workbench &workbench, QWidget *parent)
+    : QLabel(parent)
+    , m_workbench(workbench)
+{
+    setAccessibleName(tr("Status"));
+    auto *timer = new QTimer(this);
+    timer->setInterval(1000);
+    connect(timer, &QTimer::timeout, this, &StatusLine::update);
+    timer->start();
+    update();
+}
+
+void StatusLine::update()
+{
+    int open = 0;
+    for (const core::SocketInfo &info : m_workbench.sockets().snapshot())
+        open += info.state != core::SocketState::Closed && info.state != core::SocketState::Error;
+    const core::TrafficStore &traffic = m_workbench.traffic();
+    const quint64 in = traffic.bytes(core::Direction::In);
+    const quint64 out = traffic.bytes(core::Direction::Out);
+    const qsizetype records = traffic.count();
+    setText(tr("%n socket(s) open · %1 records (%2/s) · in %3 (%4/s) · out %5 (%6/s)", nullptr, open)
+                .arg(QLocale().toString(records))
+                .arg(QLocale().toString(records - m_lastRecords))
+                .arg(humanSize(in), humanSize(in - m_lastIn), humanSize(out), humanSize(out - m_lastOut)));
+    m_lastIn = in;
+    m_lastOut = out;
+    m_lastRecords = records;
+}
+
+} // namespace ui
