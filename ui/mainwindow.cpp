@@ -22,6 +22,7 @@
 #include <QSaveFile>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 
 namespace ui {
@@ -40,19 +41,27 @@ MainWindow::MainWindow(core::Workbench &workbench, QWidget *parent)
     setWindowTitle(tr("Socket Workbench"));
     setDockNestingEnabled(true);
     setCentralWidget(m_traffic);
-    addDock(m_sockets, tr("Sockets"), QStringLiteral("socketsDock"), Qt::LeftDockWidgetArea);
-    QDockWidget *journal = addDock(m_journal, tr("Journal (Python)"), QStringLiteral("journalDock"), Qt::LeftDockWidgetArea);
+    // Sockets on the left, the selected socket's calls (and lookups) on the right, full height;
+    // the journal and the composer share the bottom under the sockets and the traffic log.
+    setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    QDockWidget *sockets = addDock(m_sockets, tr("Sockets"), QStringLiteral("socketsDock"), Qt::LeftDockWidgetArea);
     QDockWidget *calls = addDock(m_socket, tr("Socket"), QStringLiteral("socketDock"), Qt::RightDockWidgetArea);
     QDockWidget *lookup = addDock(m_lookup, tr("Lookups"), QStringLiteral("lookupDock"), Qt::RightDockWidgetArea);
-    addDock(m_composer, tr("Composer"), QStringLiteral("composerDock"), Qt::BottomDockWidgetArea);
+    QDockWidget *journal = addDock(m_journal, tr("Journal (Python)"), QStringLiteral("journalDock"), Qt::BottomDockWidgetArea);
+    QDockWidget *composer = addDock(m_composer, tr("Composer"), QStringLiteral("composerDock"), Qt::BottomDockWidgetArea);
+    splitDockWidget(journal, composer, Qt::Horizontal);
     tabifyDockWidget(calls, lookup);
     calls->raise();
-    Q_UNUSED(journal);
     statusBar()->addPermanentWidget(m_status, 1);
 
     connect(m_sockets, &SocketsPanel::currentSocketChanged, m_socket, &SocketPanel::setSocket);
     connect(m_sockets, &SocketsPanel::currentSocketChanged, m_composer, &Composer::setSocket);
-    connect(m_traffic, &TrafficPanel::recordChosen, m_composer, &Composer::setReplyPeer);
+    // Picking a record selects its socket everywhere; a datagram's sender becomes the reply address.
+    connect(m_traffic, &TrafficPanel::recordChosen, this, [this](int socketId, const core::SocketAddress &peer) {
+        m_sockets->selectSocket(socketId);
+        m_composer->setReplyPeer(socketId, peer);
+    });
     connect(m_lookup, &LookupPanel::addressChosen, this, [this](const QString &text) {
         m_socket->setAddressText(text);
         m_sockets->quickAddress()->setText(text);
@@ -65,7 +74,13 @@ MainWindow::MainWindow(core::Workbench &workbench, QWidget *parent)
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     if (!settings.value(QStringLiteral("window/seen")).toBool()) {
-        resize(1400, 900);
+        resize(1500, 950);
+        // queued: dock sizes only take once the window is laid out
+        QTimer::singleShot(0, this, [=, this] {
+            resizeDocks({sockets, calls}, {340, 400}, Qt::Horizontal);
+            resizeDocks({journal, composer}, {width() - 440, 440}, Qt::Horizontal);
+            resizeDocks({journal}, {280}, Qt::Vertical);
+        });
         statusBar()->showMessage(tr("New here? Try Examples → Loopback echo lab (one click, on the toolbar)."), 30000);
     }
 }
@@ -116,7 +131,15 @@ void MainWindow::createMenus()
 
 core::CallChain *MainWindow::startExample()
 {
-    return core::startEchoLab(m_workbench);
+    // Show the lab's client once it is set up: its calls are the usual next step.
+    const QList<int> before = m_workbench.sockets().ids();
+    core::CallChain *chain = core::startEchoLab(m_workbench);
+    connect(chain, &core::CallChain::finished, this, [this, before] {
+        const QList<int> after = m_workbench.sockets().ids();
+        if (after.size() > before.size() + 1)
+            m_sockets->selectSocket(after[before.size() + 1]);
+    });
+    return chain;
 }
 
 core::CallChain *MainWindow::applySession(const core::Session &session)

@@ -64,7 +64,7 @@ SocketPanel::SocketPanel(core::Workbench &workbench, QWidget *parent)
     , m_nonBlocking(new QRadioButton(tr("Non-blocking"), this))
     , m_timeoutMode(new QRadioButton(tr("Timeout"), this))
     , m_timeout(new QDoubleSpinBox(this))
-    , m_watch(new QCheckBox(tr("Watch (receive / accept continuously)"), this))
+    , m_watch(new QCheckBox(tr("Watch: record all that arrives / accept all"), this))
     , m_result(new QLabel(this))
     , m_cancel(nullptr)
     , m_options(new OptionsPanel(workbench, this))
@@ -134,14 +134,16 @@ SocketPanel::SocketPanel(core::Workbench &workbench, QWidget *parent)
     recvRow->addWidget(addButton(tr("recvfrom"), QStringLiteral("sk.recvfrom(bufsize, flags)"), &SocketPanel::doRecvFrom));
     recvRow->addStretch();
     grid->addLayout(recvRow, row++, 1, 1, 3);
-    auto *flagRow = new QHBoxLayout;
+    auto *flagGrid = new QGridLayout;
+    int flagIndex = 0;
     for (QCheckBox *flag : {m_peek, m_waitAll, m_dontWait, m_oob}) {
         flag->setAccessibleName(flag->text());
         flag->setToolTip(QStringLiteral("socket.%1 in the recv flags").arg(flag->text()));
-        flagRow->addWidget(flag);
+        flagGrid->addWidget(flag, flagIndex / 2, flagIndex % 2);
+        ++flagIndex;
     }
-    flagRow->addStretch();
-    grid->addLayout(flagRow, row++, 1, 1, 3);
+    flagGrid->setColumnStretch(2, 1);
+    grid->addLayout(flagGrid, row++, 1, 1, 3);
 
     for (const auto &how : core::shutdownModes())
         m_how->addItem(QString::fromLatin1(how.name), how.value);
@@ -157,13 +159,13 @@ SocketPanel::SocketPanel(core::Workbench &workbench, QWidget *parent)
     grid->addLayout(endRow, row++, 1, 1, 3);
 
     grid->addWidget(new QLabel(tr("Read"), calls), row, 0);
-    auto *infoRow = new QHBoxLayout;
-    infoRow->addWidget(addButton(tr("getsockname"), QStringLiteral("sk.getsockname()"), &SocketPanel::doSockName));
-    infoRow->addWidget(addButton(tr("getpeername"), QStringLiteral("sk.getpeername()"), &SocketPanel::doPeerName));
-    infoRow->addWidget(addButton(tr("fileno"), QStringLiteral("sk.fileno()"), &SocketPanel::doFileno));
-    infoRow->addWidget(addButton(tr("gettimeout"), QStringLiteral("sk.gettimeout()"), &SocketPanel::doGetTimeout));
-    infoRow->addStretch();
-    grid->addLayout(infoRow, row++, 1, 1, 3);
+    auto *infoGrid = new QGridLayout;
+    infoGrid->addWidget(addButton(tr("getsockname"), QStringLiteral("sk.getsockname()"), &SocketPanel::doSockName), 0, 0);
+    infoGrid->addWidget(addButton(tr("getpeername"), QStringLiteral("sk.getpeername()"), &SocketPanel::doPeerName), 0, 1);
+    infoGrid->addWidget(addButton(tr("fileno"), QStringLiteral("sk.fileno()"), &SocketPanel::doFileno), 1, 0);
+    infoGrid->addWidget(addButton(tr("gettimeout"), QStringLiteral("sk.gettimeout()"), &SocketPanel::doGetTimeout), 1, 1);
+    infoGrid->setColumnStretch(2, 1);
+    grid->addLayout(infoGrid, row++, 1, 1, 3);
 
     // Mode.
     auto *modeGroup = new QButtonGroup(this);
@@ -184,11 +186,13 @@ SocketPanel::SocketPanel(core::Workbench &workbench, QWidget *parent)
     m_timeout->setAccessibleName(tr("Timeout seconds"));
     m_timeout->setToolTip(QStringLiteral("sk.settimeout(seconds)"));
     grid->addWidget(new QLabel(tr("Mode"), calls), row, 0);
-    auto *modeRow = new QHBoxLayout;
-    for (QWidget *w : std::initializer_list<QWidget *>{m_blocking, m_nonBlocking, m_timeoutMode, m_timeout})
-        modeRow->addWidget(w);
-    modeRow->addStretch();
-    grid->addLayout(modeRow, row++, 1, 1, 3);
+    auto *modeGrid = new QGridLayout;
+    modeGrid->addWidget(m_blocking, 0, 0);
+    modeGrid->addWidget(m_nonBlocking, 0, 1);
+    modeGrid->addWidget(m_timeoutMode, 1, 0);
+    modeGrid->addWidget(m_timeout, 1, 1);
+    modeGrid->setColumnStretch(2, 1);
+    grid->addLayout(modeGrid, row++, 1, 1, 3);
     connect(modeGroup, &QButtonGroup::buttonClicked, this, &SocketPanel::applyMode);
     connect(m_timeout, &QDoubleSpinBox::editingFinished, this, [this] {
         if (m_timeoutMode->isChecked())
@@ -201,13 +205,13 @@ SocketPanel::SocketPanel(core::Workbench &workbench, QWidget *parent)
         if (m_socketId >= 0 && !m_settingMode)
             m_workbench.setWatch(m_socketId, on);
     });
-    auto *watchRow = new QHBoxLayout;
-    watchRow->addWidget(m_watch);
+    grid->addWidget(m_watch, row++, 0, 1, 4);
     m_cancel = addButton(tr("Cancel waiting call"), QStringLiteral("(interrupts the call this socket is waiting in)"),
                          &SocketPanel::doCancel);
-    watchRow->addWidget(m_cancel);
-    watchRow->addStretch();
-    grid->addLayout(watchRow, row++, 0, 1, 4);
+    auto *cancelRow = new QHBoxLayout;
+    cancelRow->addWidget(m_cancel);
+    cancelRow->addStretch();
+    grid->addLayout(cancelRow, row++, 0, 1, 4);
     grid->setRowStretch(row, 1);
 
     m_result->setAccessibleName(tr("Last result"));

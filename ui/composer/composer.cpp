@@ -41,11 +41,11 @@ Composer::Composer(core::Workbench &workbench, QWidget *parent)
     , m_history(new QComboBox(this))
     , m_status(new QLabel(this))
 {
-    m_mode->addItem(tr("Text (\\r \\n \\t \\0 \\xNN escapes, UTF-8)"), Text);
-    m_mode->addItem(tr("Hex (48 65 6c 6c 6f, 0x.., colons)"), Hex);
+    m_mode->addItem(tr("Text"), Text);
+    m_mode->addItem(tr("Hex"), Hex);
     m_mode->addItem(tr("File"), File);
     m_mode->setAccessibleName(tr("Payload format"));
-    m_mode->setToolTip(tr("How the payload is typed"));
+    m_mode->setToolTip(tr("Text: UTF-8 with \\r \\n \\t \\0 \\\\ \\xNN escapes · Hex: 48 65 6c, 0x48, 48:65 · File: its bytes"));
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int index) { setMode(Mode(index)); });
 
     m_editor->setAccessibleName(tr("Payload"));
@@ -85,7 +85,8 @@ Composer::Composer(core::Workbench &workbench, QWidget *parent)
 
     m_sendTo->setAccessibleName(tr("sendto address"));
     m_sendTo->setToolTip(tr("Where sendto() sends: host:port, [v6]:port or a UNIX path; picking a received record fills it"));
-    m_sendTo->setPlaceholderText(tr("sendto address (or pick a record in the traffic log)"));
+    m_sendTo->setPlaceholderText(tr("host:port — or pick a received datagram in the traffic log"));
+    m_sendTo->setMinimumWidth(80);
     m_sendTo->setClearButtonEnabled(true);
     m_sendToError->setStyleSheet(QLatin1String(kErrorStyle));
     m_sendToError->hide();
@@ -133,13 +134,19 @@ Composer::Composer(core::Workbench &workbench, QWidget *parent)
     actions->addWidget(send);
     actions->addWidget(sendAll);
     actions->addWidget(sendTo);
-    actions->addWidget(m_sendTo, 1);
+    actions->addStretch();
+    auto *sendToRow = new QHBoxLayout;
+    auto *sendToLabel = new QLabel(tr("sendto &address"), this);
+    sendToLabel->setBuddy(m_sendTo);
+    sendToRow->addWidget(sendToLabel);
+    sendToRow->addWidget(m_sendTo, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(top);
     layout->addWidget(m_stack, 1);
     layout->addWidget(m_preview);
     layout->addLayout(actions);
+    layout->addLayout(sendToRow);
     layout->addWidget(m_sendToError);
     layout->addWidget(m_status);
     setSocket(-1);
@@ -158,9 +165,11 @@ void Composer::setSocket(int socketId)
 
 void Composer::setReplyPeer(int socketId, const core::SocketAddress &peer)
 {
-    if (!peer.isValid())
+    // Only datagram sockets reply with sendto(); a stream's peer is fixed by connect().
+    const core::SocketInfo info = m_workbench.sockets().info(socketId);
+    if (!peer.isValid() || info.type == core::sock::Stream || info.type == core::sock::SeqPacket)
         return;
-    if (socketId >= 0 && socketId != m_socketId)
+    if (socketId != m_socketId)
         setSocket(socketId);
     m_sendTo->setText(peer.toText());
 }

@@ -51,8 +51,8 @@ JournalPanel::JournalPanel(core::Workbench &workbench, QWidget *parent)
     const int digit = m_view->fontMetrics().horizontalAdvance(QLatin1Char('0'));
     m_view->setColumnWidth(JournalModel::SeqColumn, digit * 6);
     m_view->setColumnWidth(JournalModel::TimeColumn, digit * 14);
-    m_view->setColumnWidth(JournalModel::CallColumn, digit * 48);
-    m_view->setColumnWidth(JournalModel::ResultColumn, digit * 40);
+    m_view->setColumnWidth(JournalModel::CallColumn, digit * 38);
+    m_view->setColumnWidth(JournalModel::ResultColumn, digit * 30);
     m_view->setColumnWidth(JournalModel::ErrnoColumn, digit * 14);
     m_view->setColumnWidth(JournalModel::DurationColumn, digit * 10);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);

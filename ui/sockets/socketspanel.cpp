@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -46,6 +47,7 @@ SocketsPanel::SocketsPanel(core::Workbench &workbench, QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->header()->setSectionResizeMode(SocketTreeModel::Name, QHeaderView::ResizeToContents);
+    m_view->setMinimumWidth(200);
     m_view->header()->setStretchLastSection(false);
     m_view->setColumnWidth(SocketTreeModel::State, 120);
     m_view->setColumnWidth(SocketTreeModel::Fd, 36);
@@ -87,10 +89,12 @@ SocketsPanel::SocketsPanel(core::Workbench &workbench, QWidget *parent)
     auto *quickRow = new QHBoxLayout;
     quickRow->addWidget(new QLabel(tr("Quick:"), this));
     quickRow->addWidget(m_quickAddress, 1);
-    auto *buttons = new QHBoxLayout;
-    for (QPushButton *b : {tcpClient, tcpServer, udp, unix, pair})
-        buttons->addWidget(b);
-    buttons->addStretch();
+    auto *buttons = new QGridLayout;
+    int index = 0;
+    for (QPushButton *b : {tcpClient, tcpServer, udp, unix, pair}) {
+        buttons->addWidget(b, index / 3, index % 3);
+        ++index;
+    }
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);

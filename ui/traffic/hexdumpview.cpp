@@ -24,6 +24,8 @@ HexDumpView::HexDumpView(const core::TrafficStore &store, const core::SocketRegi
 
     m_header->setFont(fixed);
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A long summary is clipped rather than holding the dock wider than the user wants it.
+    m_header->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_header->setAccessibleName(tr("Record summary"));
     m_header->setToolTip(tr("Time, socket, direction, peer, length and flags of the selected record"));
 

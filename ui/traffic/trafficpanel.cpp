@@ -129,6 +129,7 @@ QWidget *TrafficPanel::createFilterBar()
     m_textFilter->setToolTip(tr("Show records whose bytes contain this text (as UTF-8), or hex:48 65 6c for bytes"));
     m_textFilter->setPlaceholderText(tr("Filter payload: text, or hex:48 65 6c"));
     m_textFilter->setClearButtonEnabled(true);
+    m_textFilter->setMinimumWidth(180);
     for (QToolButton *button : m_textFilter->findChildren<QToolButton *>()) {
         button->setAccessibleName(tr("Clear payload filter"));
         button->setToolTip(tr("Clear the payload filter"));
@@ -227,7 +228,7 @@ void TrafficPanel::setUpView()
     columns->resizeSection(TrafficModel::SocketColumn, widthOf(QStringLiteral("sk0000")));
     columns->resizeSection(TrafficModel::DirectionColumn, widthOf(QStringLiteral("Dir")));
     columns->resizeSection(TrafficModel::PeerColumn, widthOf(QStringLiteral("255.255.255.255:65535")));
-    columns->resizeSection(TrafficModel::LengthColumn, widthOf(QStringLiteral("65535 of 65535")));
+    columns->resizeSection(TrafficModel::LengthColumn, widthOf(QStringLiteral("0000000")));
 
     // Connected after setModel(): the view has updated its scroll range when these run.
     connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this, &TrafficPanel::rememberPosition);
