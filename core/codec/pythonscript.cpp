@@ -1,6 +1,7 @@
 #include "pythonscript.h"
 
 #include "codec/payload.h"
+#include "net/constants.h"
 #include "store/journal.h"
 #include "store/socketregistry.h"
 
@@ -143,9 +144,45 @@ QString socketSummary(const SocketRegistry &sockets)
     return out.isEmpty() ? QString() : QStringLiteral("#\n# Sockets at export:\n") + out;
 }
 
+// Ports the kernel picked (bind to port 0) differ on every run, so a replayed script must not
+// use the session's numbers. An address a socket got that way is written as the socket's
+// getsockname() in every later call, once that socket's bind() has been replayed.
+class EphemeralNames final
+{
+public:
+    explicit EphemeralNames(const SocketRegistry &sockets)
+    {
+        for (const SocketInfo &info : sockets.snapshot()) {
+            const bool ip = info.local.family() == sock::AfInet || info.local.family() == sock::AfInet6;
+            if (ip && info.boundTo.isValid() && info.boundTo.port() == 0 && info.local.port() != 0)
+                m_pending.insert(info.name, info.local.toPython());
+        }
+    }
+
+    // Called for every replayed call, in script order.
+    QString apply(const CallRecord &r, QString code)
+    {
+        for (auto it = m_active.cbegin(); it != m_active.cend(); ++it)
+            code.replace(it.key(), it.value());
+        static const QRegularExpression bind(QStringLiteral("^(sk\\d+)\\.bind\\("));
+        const auto match = bind.match(r.call);
+        if (match.hasMatch() && r.outcome.status == CallStatus::Done && m_pending.contains(match.captured(1))) {
+            const QString name = match.captured(1);
+            m_active.insert(m_pending.take(name), name + QStringLiteral(".getsockname()"));
+        }
+        return code;
+    }
+
+private:
+    QHash<QString, QString> m_pending; // socket name -> its ephemeral address as Python writes it
+    QHash<QString, QString> m_active;  // that address -> the expression that finds it again
+};
+
 class ScriptWriter final
 {
 public:
+    explicit ScriptWriter(const SocketRegistry &sockets) : m_names(sockets) {}
+
     const QString &body() const { return m_body; }
     bool usesReport() const { return m_usesReport; }
 
@@ -168,6 +205,7 @@ public:
             m_body += QStringLiteral("# payload not restorable: %1\n").arg(commentText(r.call));
             return;
         }
+        code = m_names.apply(r, code);
         if (isReceive(code))
             code = QStringLiteral("print(%1)").arg(code);
         QString result = r.outcome.result;
@@ -209,6 +247,7 @@ private:
         return true;
     }
 
+    EphemeralNames m_names;
     QString m_body;
     bool m_usesReport = false;
 };
@@ -218,7 +257,7 @@ private:
 QString pythonScript(const Journal &journal, const SocketRegistry &sockets)
 {
     const std::vector<Step> steps = stepsInEffectOrder(journal);
-    ScriptWriter writer;
+    ScriptWriter writer(sockets);
     for (const Step &step : steps)
         writer.write(step.record);
 

@@ -1,0 +1,165 @@
+#include "journal/journalpanel.h"
+#include "mainwindow.h"
+#include "session/callchain.h"
+#include "sockets/socketspanel.h"
+#include "sockets/sockettreemodel.h"
+#include "workbench.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSpinBox>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFile>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTabBar>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace core;
+
+// The window as a whole: every control named for screen readers, sessions saved and opened,
+// the Loopback echo lab exported as a script python3 runs, and the command line's checks.
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void everyControlHasAnAccessibleName();
+    void exampleExportsAScriptPythonRuns();
+    void sessionSaveAndOpen();
+    void sessionFileThatIsNotOursIsRefused();
+    void commandLineRejectsBadOpeners();
+    void commandLineOpensListeners();
+};
+
+void tst_MainWindow::everyControlHasAnAccessibleName()
+{
+    Workbench wb;
+    ui::MainWindow window(wb);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QStringList missing;
+    for (QDockWidget *dock : window.findChildren<QDockWidget *>()) {
+        for (QWidget *w : dock->widget()->findChildren<QWidget *>()) {
+            const bool control = qobject_cast<QAbstractButton *>(w) || qobject_cast<QLineEdit *>(w)
+                || qobject_cast<QComboBox *>(w) || qobject_cast<QAbstractSpinBox *>(w)
+                || qobject_cast<QAbstractItemView *>(w) || qobject_cast<QPlainTextEdit *>(w);
+            // Parts of a composite control (a spin box's editor, a combo's list, tab scrollers)
+            // are named by the control that holds them.
+            QWidget *parent = w->parentWidget();
+            const bool part = qobject_cast<QAbstractSpinBox *>(parent) || qobject_cast<QComboBox *>(parent)
+                || qobject_cast<QTabBar *>(parent) || qobject_cast<QAbstractItemView *>(parent)
+                || qobject_cast<QLineEdit *>(parent) || (parent && parent->inherits("QComboBoxPrivateContainer"))
+                || w->inherits("QComboBoxListView") || w->inherits("QToolBarExtension");
+            if (control && !part && w->accessibleName().isEmpty())
+                missing << QStringLiteral("%1 '%2' in %3").arg(QString::fromLatin1(w->metaObject()->className()),
+                                                              w->objectName(), dock->windowTitle());
+        }
+    }
+    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1String("\n"))));
+}
+
+void tst_MainWindow::exampleExportsAScriptPythonRuns()
+{
+    Workbench wb;
+    ui::MainWindow window(wb);
+    CallChain *lab = window.startExample();
+    QSignalSpy done(lab, &CallChain::finished);
+    QVERIFY(done.wait(10000));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lab.py"));
+    QString error;
+    QVERIFY2(window.journalPanel()->exportScript(path, &error), qPrintable(error));
+    QProcess python;
+    python.start(QStringLiteral("python3"), {path});
+    QVERIFY(python.waitForFinished(20000));
+    const QString out = QString::fromUtf8(python.readAllStandardOutput());
+    QVERIFY2(python.exitCode() == 0, qPrintable(QString::fromUtf8(python.readAllStandardError()) + out));
+    // The lab's bind was to port 0: the script asks its own socket for the port it got.
+    QVERIFY(out.contains(QStringLiteral("b'hello, server\\n'")));
+    QVERIFY(out.contains(QStringLiteral("b'HELLO, CLIENT\\n'")));
+}
+
+void tst_MainWindow::sessionSaveAndOpen()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("session.json"));
+    const QString unixPath = dir.filePath(QStringLiteral("lab.sock"));
+    {
+        Workbench wb;
+        ui::MainWindow window(wb);
+        window.socketsPanel()->quickAddress()->setText(unixPath);
+        window.socketsPanel()->unixServer();
+        window.socketsPanel()->quickAddress()->setText(QStringLiteral("127.0.0.1:0"));
+        window.socketsPanel()->udpSocket();
+        QTRY_VERIFY_WITH_TIMEOUT(wb.sockets().info(1).state == SocketState::Listening && wb.sockets().info(1).watching
+                                     && wb.sockets().info(2).state == SocketState::Bound && wb.sockets().info(2).watching,
+                                 3000);
+        QString error;
+        QVERIFY2(window.saveSessionFile(path, &error), qPrintable(error));
+        wb.close(1);
+    }
+    QFile::remove(unixPath); // the socket file stays after close, as in Python; the session binds anew
+    Workbench wb;
+    ui::MainWindow window(wb);
+    QString error;
+    QVERIFY2(window.openSessionFile(path, &error), qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(wb.sockets().info(1).state == SocketState::Listening && wb.sockets().info(1).watching, 3000);
+    QCOMPARE(wb.sockets().info(1).local.toText(), unixPath);
+    QTRY_VERIFY_WITH_TIMEOUT(wb.sockets().info(2).state == SocketState::Bound && wb.sockets().info(2).watching, 3000);
+    QCOMPARE(window.socketsPanel()->model()->rowCount(), 2);
+}
+
+void tst_MainWindow::sessionFileThatIsNotOursIsRefused()
+{
+    QTemporaryDir dir;
+    Workbench wb;
+    ui::MainWindow window(wb);
+    QString error;
+    QVERIFY(!window.openSessionFile(dir.filePath(QStringLiteral("missing.json")), &error));
+    QVERIFY2(error.contains(QStringLiteral("Cannot read")), qPrintable(error));
+    const QString other = dir.filePath(QStringLiteral("other.json"));
+    QFile file(other);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"name": "a package.json, say"})");
+    file.close();
+    QVERIFY(!window.openSessionFile(other, &error));
+    QVERIFY2(error.contains(QStringLiteral("not a Socket Workbench session")), qPrintable(error));
+    QCOMPARE(wb.journal().count(), 0); // nothing was opened
+}
+
+void tst_MainWindow::commandLineRejectsBadOpeners()
+{
+    QProcess app;
+    app.start(QStringLiteral(SWB_APP_PATH), {QStringLiteral("--listen"), QStringLiteral("tcp://127.0.0.1:99999")});
+    QVERIFY(app.waitForFinished(20000));
+    QCOMPARE(app.exitCode(), 2);
+    QVERIFY(QString::fromUtf8(app.readAllStandardError()).contains(QStringLiteral("outside 0-65535")));
+}
+
+// --listen opens a watched listener; a connection to it is accepted and recorded. The app runs
+// offscreen and is ended by the test.
+void tst_MainWindow::commandLineOpensListeners()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("cli.sock"));
+    QProcess app;
+    app.start(QStringLiteral(SWB_APP_PATH), {QStringLiteral("--listen"), QStringLiteral("unix:") + path});
+    QVERIFY(app.waitForStarted(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path), 10000);
+    QProcess python;
+    python.start(QStringLiteral("python3"), {QStringLiteral("-c"),
+                                             QStringLiteral("import socket,sys; s=socket.socket(socket.AF_UNIX); s.settimeout(10); "
+                                                            "s.connect(sys.argv[1]); s.sendall(b'hi'); print('ok')"),
+                                             path});
+    QVERIFY(python.waitForFinished(20000));
+    QCOMPARE(QString::fromUtf8(python.readAllStandardOutput()).trimmed(), QStringLiteral("ok"));
+    app.terminate();
+    QVERIFY(app.waitForFinished(10000));
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"
