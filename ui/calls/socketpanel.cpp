@@ -437,7 +437,7 @@ int SocketPanel::recvFlags() const
     return flags;
 }
 
-void SocketPanel::doBind()
+void SocketPanel::addressCall(core::CallId (core::Workbench::*call)(int, const core::SocketAddress &))
 {
     core::SocketAddress address;
     if (!validAddress(&address)) {
@@ -445,31 +445,12 @@ void SocketPanel::doBind()
         return;
     }
     rememberAddress(m_address->text().trimmed());
-    track(m_workbench.bind(m_socketId, address));
+    track((m_workbench.*call)(m_socketId, address));
 }
 
-void SocketPanel::doConnect()
-{
-    core::SocketAddress address;
-    if (!validAddress(&address)) {
-        m_address->setFocus();
-        return;
-    }
-    rememberAddress(m_address->text().trimmed());
-    track(m_workbench.connect(m_socketId, address));
-}
-
-void SocketPanel::doConnectEx()
-{
-    core::SocketAddress address;
-    if (!validAddress(&address)) {
-        m_address->setFocus();
-        return;
-    }
-    rememberAddress(m_address->text().trimmed());
-    track(m_workbench.connectEx(m_socketId, address));
-}
-
+void SocketPanel::doBind() { addressCall(&core::Workbench::bind); }
+void SocketPanel::doConnect() { addressCall(&core::Workbench::connect); }
+void SocketPanel::doConnectEx() { addressCall(&core::Workbench::connectEx); }
 void SocketPanel::doListen() { track(m_workbench.listen(m_socketId, m_backlog->value())); }
 void SocketPanel::doAccept() { track(m_workbench.accept(m_socketId)); }
 void SocketPanel::doRecv() { track(m_workbench.recv(m_socketId, m_bufsize->value(), recvFlags())); }

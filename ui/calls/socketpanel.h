@@ -61,6 +61,7 @@ private:
     void updateSuggestions(const core::SocketInfo &info);
     int recvFlags() const;
     void rememberAddress(const QString &text);
+    void addressCall(core::CallId (core::Workbench::*call)(int, const core::SocketAddress &));
 
     void doBind();
     void doListen();

@@ -265,28 +265,27 @@ void Composer::remember()
     m_history->setCurrentIndex(-1);
 }
 
+void Composer::showOutcome(const core::CallRecord &r)
+{
+    QString text = QStringLiteral("%1 → %2").arg(r.call, r.outcome.result);
+    if (!r.outcome.note.isEmpty())
+        text += QStringLiteral("  # ") + r.outcome.note;
+    m_status->setText(text);
+    m_status->setStyleSheet(r.outcome.status == core::CallStatus::Failed ? QLatin1String(kErrorStyle) : QString());
+}
+
 void Composer::send()
 {
     QByteArray data;
-    if (!takePayload(&data))
-        return;
-    m_watcher->watch(m_workbench.send(m_socketId, data), [this](const core::CallRecord &r) {
-        m_status->setText(QStringLiteral("%1 → %2%3").arg(r.call, r.outcome.result,
-                                                           r.outcome.note.isEmpty() ? QString() : QStringLiteral("  # ") + r.outcome.note));
-        m_status->setStyleSheet(r.outcome.status == core::CallStatus::Failed ? QLatin1String(kErrorStyle) : QString());
-    });
+    if (takePayload(&data))
+        m_watcher->watch(m_workbench.send(m_socketId, data), [this](const core::CallRecord &r) { showOutcome(r); });
 }
 
 void Composer::sendAll()
 {
     QByteArray data;
-    if (!takePayload(&data))
-        return;
-    m_watcher->watch(m_workbench.sendAll(m_socketId, data), [this](const core::CallRecord &r) {
-        m_status->setText(QStringLiteral("%1 → %2%3").arg(r.call, r.outcome.result,
-                                                           r.outcome.note.isEmpty() ? QString() : QStringLiteral("  # ") + r.outcome.note));
-        m_status->setStyleSheet(r.outcome.status == core::CallStatus::Failed ? QLatin1String(kErrorStyle) : QString());
-    });
+    if (takePayload(&data))
+        m_watcher->watch(m_workbench.sendAll(m_socketId, data), [this](const core::CallRecord &r) { showOutcome(r); });
 }
 
 void Composer::sendTo()
@@ -301,12 +300,8 @@ void Composer::sendTo()
         return;
     }
     QByteArray data;
-    if (!takePayload(&data))
-        return;
-    m_watcher->watch(m_workbench.sendTo(m_socketId, data, address.value()), [this](const core::CallRecord &r) {
-        m_status->setText(QStringLiteral("%1 → %2").arg(r.call, r.outcome.result));
-        m_status->setStyleSheet(r.outcome.status == core::CallStatus::Failed ? QLatin1String(kErrorStyle) : QString());
-    });
+    if (takePayload(&data))
+        m_watcher->watch(m_workbench.sendTo(m_socketId, data, address.value()), [this](const core::CallRecord &r) { showOutcome(r); });
 }
 
 // Enter sends: sendto for a datagram socket with no peer and an address typed, send otherwise.

@@ -2,6 +2,7 @@
 
 #include "net/result.h"
 #include "net/socketaddress.h"
+#include "store/journal.h"
 
 #include <QWidget>
 
@@ -52,6 +53,7 @@ public slots:
 private:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void updatePreview();
+    void showOutcome(const core::CallRecord &record);
     bool takePayload(QByteArray *out);
     void remember();
     void sendDefault();
