@@ -39,6 +39,11 @@ void StatusLine::update()
                 .arg(QLocale().toString(records))
                 .arg(QLocale().toString(records - m_lastRecords))
                 .arg(humanSize(in), humanSize(in - m_lastIn), humanSize(out), humanSize(out - m_lastOut)));
+    if (const quint64 dropped = traffic.droppedBytes()) {
+        setStyleSheet(QStringLiteral("color: #b00020;"));
+        setText(text() + tr(" · payload cap of %1 reached: records kept, %2 of bytes not kept")
+                             .arg(humanSize(traffic.payloadLimit()), humanSize(dropped)));
+    }
     m_lastIn = in;
     m_lastOut = out;
     m_lastRecords = records;

@@ -223,6 +223,10 @@ void SocketObject::onDeadline(qint64 nowNs)
 void SocketObject::setWatch(bool on)
 {
     m_info.watching = on;
+    if (on && m_fd >= 0 && m_info.type != SOCK_STREAM && m_info.type != SOCK_SEQPACKET) {
+        const int one = 1;
+        ::setsockopt(m_fd, SOL_SOCKET, SO_RXQ_OVFL, &one, sizeof one); // where supported: drops are then counted
+    }
     if (on && watchReads())
         watchRead(); // data already queued is read now; epoll is level-triggered for the rest
     updateInterest();

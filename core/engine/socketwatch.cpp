@@ -13,6 +13,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cstring>
+
 namespace core {
 
 namespace {
@@ -74,6 +76,8 @@ void SocketObject::watchDatagrams()
     mmsghdr messages[kDatagramBatch];
     iovec vectors[kDatagramBatch];
     sockaddr_storage peers[kDatagramBatch];
+    // SO_RXQ_OVFL: each datagram carries the kernel's count of datagrams dropped so far.
+    alignas(cmsghdr) char control[kDatagramBatch][CMSG_SPACE(sizeof(quint32))];
     TrafficStore &traffic = m_thread.context().traffic;
     const bool seqpacket = m_info.type == SOCK_SEQPACKET;
 
@@ -85,6 +89,8 @@ void SocketObject::watchDatagrams()
             messages[i].msg_hdr.msg_iovlen = 1;
             messages[i].msg_hdr.msg_name = &peers[i];
             messages[i].msg_hdr.msg_namelen = sizeof peers[i];
+            messages[i].msg_hdr.msg_control = control[i];
+            messages[i].msg_hdr.msg_controllen = sizeof control[i];
         }
         const int n = platform::retryEintr(
             [&] { return ::recvmmsg(m_fd, messages, kDatagramBatch, MSG_TRUNC, nullptr); });
@@ -101,6 +107,13 @@ void SocketObject::watchDatagrams()
             break;
         }
         for (int i = 0; i < n; ++i) {
+            for (cmsghdr *c = CMSG_FIRSTHDR(&messages[i].msg_hdr); c; c = CMSG_NXTHDR(&messages[i].msg_hdr, c)) {
+                if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SO_RXQ_OVFL) {
+                    quint32 dropped;
+                    std::memcpy(&dropped, CMSG_DATA(c), sizeof dropped);
+                    m_info.drops = dropped;
+                }
+            }
             const quint32 wire = messages[i].msg_len;
             const qsizetype stored = std::min<qsizetype>(wire, kDatagramBuffer);
             const socklen_t peerLength = messages[i].msg_hdr.msg_namelen;

@@ -208,6 +208,8 @@ QString trafficFlagsText(quint8 flags)
         names << QStringLiteral("OOB");
     if (flags & TrafficFlag::Error)
         names << QStringLiteral("ERROR");
+    if (flags & TrafficFlag::Dropped)
+        names << QStringLiteral("DROPPED");
     return names.join(QLatin1Char(' '));
 }
 

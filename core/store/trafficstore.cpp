@@ -29,6 +29,7 @@ TrafficStore::~TrafficStore()
 qint64 TrafficStore::append(int socketId, Direction direction, QByteArrayView payload, const SocketAddress &peer,
                             quint8 flags, quint32 wireLength, quint16 error)
 {
+    const qsizetype size = payload.size(); // counted even when the cap drops the bytes
     TrafficRecord record;
     record.timeNs = wallNs();
     record.socketId = socketId;
@@ -46,6 +47,13 @@ qint64 TrafficStore::append(int socketId, Direction direction, QByteArrayView pa
         if (chunk >= kMaxChunks)
             return -1;
         record.peerId = peer.isValid() ? internPeer(peer) : 0;
+        const quint64 limit = m_payloadLimit.load(std::memory_order_relaxed);
+        if (limit && m_payloadBytes.load(std::memory_order_relaxed) + quint64(payload.size()) > limit) {
+            m_droppedBytes.fetch_add(quint64(payload.size()), std::memory_order_relaxed);
+            record.flags |= TrafficFlag::Dropped;
+            record.length = 0;
+            payload = {};
+        }
         if (!payload.isEmpty()) {
             if (m_blockCount == 0 || m_blockUsed + payload.size() > m_blockCapacity) {
                 if (m_blockCount >= kMaxBlocks)
@@ -67,7 +75,8 @@ qint64 TrafficStore::append(int socketId, Direction direction, QByteArrayView pa
             m_chunks[chunk].store(records, std::memory_order_release);
         }
         records[index % kChunkRecords] = record;
-        m_bytes[int(direction)].fetch_add(payload.size(), std::memory_order_relaxed);
+        m_bytes[int(direction)].fetch_add(quint64(size), std::memory_order_relaxed);
+        m_payloadBytes.fetch_add(quint64(payload.size()), std::memory_order_relaxed);
         // release: a reader that sees the new count sees the record and its payload
         m_count.store(index + 1, std::memory_order_release);
     }

@@ -23,6 +23,7 @@ enum : quint8 {
     Error = 4,     // the syscall failed: error holds errno, no payload
     Peek = 8,      // MSG_PEEK: the bytes are still queued and will be read again
     Oob = 16,      // MSG_OOB: urgent data
+    Dropped = 32,  // the store's payload cap was reached: the record is kept, its bytes are not
 };
 }
 
@@ -63,6 +64,15 @@ public:
 
     quint64 bytes(Direction direction) const;
 
+    // The most payload bytes the store keeps. Past it, records are still appended (time, socket,
+    // direction, length) but their bytes are dropped and counted, so memory stays bounded and
+    // nothing is lost silently. 0 means no cap.
+    void setPayloadLimit(quint64 bytes) { m_payloadLimit.store(bytes, std::memory_order_relaxed); }
+    quint64 payloadLimit() const { return m_payloadLimit.load(std::memory_order_relaxed); }
+    quint64 payloadBytes() const { return m_payloadBytes.load(std::memory_order_relaxed); }
+    quint64 droppedBytes() const { return m_droppedBytes.load(std::memory_order_relaxed); }
+    static constexpr quint64 kDefaultPayloadLimit = quint64(4) << 30;
+
 signals:
     void appended(qsizetype count);
 
@@ -82,6 +92,9 @@ private:
     qsizetype m_blockUsed = 0;
     qsizetype m_blockCapacity = 0;
     std::atomic<quint64> m_bytes[2] = {0, 0};
+    std::atomic<quint64> m_payloadLimit{kDefaultPayloadLimit};
+    std::atomic<quint64> m_payloadBytes{0};
+    std::atomic<quint64> m_droppedBytes{0};
 
     mutable QMutex m_peerMutex;
     std::deque<SocketAddress> m_peers;

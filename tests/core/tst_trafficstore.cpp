@@ -24,6 +24,7 @@ private slots:
     void peersAreInterned();
     void largePayloadsGetTheirOwnBlock();
     void concurrentWritersAndReader();
+    void payloadCapKeepsRecordsDropsBytes();
     void notificationsAreCoalesced();
     void journalLifecycle();
     void journalWaitTimesOut();
@@ -119,6 +120,24 @@ void tst_TrafficStore::concurrentWritersAndReader()
     b.join();
     QCOMPARE(store.count(), 2 * kPerWriter);
     QCOMPARE(checked, 2 * kPerWriter);
+}
+
+void tst_TrafficStore::payloadCapKeepsRecordsDropsBytes()
+{
+    TrafficStore store;
+    store.setPayloadLimit(10);
+    store.append(1, Direction::In, "123456");
+    store.append(1, Direction::In, "789012"); // would pass the cap: kept as a record, bytes dropped
+    store.append(1, Direction::In, "ab");
+    QCOMPARE(store.count(), 3);
+    QCOMPARE(store.payload(store.at(0)), QByteArrayView("123456"));
+    QVERIFY(store.at(1).flags & TrafficFlag::Dropped);
+    QCOMPARE(store.at(1).length, 0u);
+    QCOMPARE(store.at(1).wireLength, 6u);
+    QCOMPARE(store.payload(store.at(2)), QByteArrayView("ab"));
+    QCOMPARE(store.payloadBytes(), 8u);
+    QCOMPARE(store.droppedBytes(), 6u);
+    QCOMPARE(store.bytes(Direction::In), 14u);
 }
 
 void tst_TrafficStore::notificationsAreCoalesced()

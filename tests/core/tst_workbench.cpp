@@ -46,6 +46,7 @@ private slots:
     void tenThousandWaitingCalls();
     void watchedListenerAcceptsAndReads();
     void watchSeesEof();
+    void watchCountsKernelDrops();
     void optionsRoundTrip();
     void liveInfo();
     void filenoAndClose();
@@ -534,6 +535,38 @@ void tst_Workbench::watchSeesEof()
     const TrafficRecord last = wb.traffic().at(wb.traffic().count() - 1);
     QVERIFY(last.flags & TrafficFlag::Eof);
     QCOMPARE(last.socketId, c.accepted);
+}
+
+// A datagram flood into a small receive buffer: what the kernel dropped is reported exactly, so
+// recorded + dropped accounts for every datagram sent.
+void tst_Workbench::watchCountsKernelDrops()
+{
+    Workbench wb;
+    const int r = wb.createSocket(AF_INET, SOCK_DGRAM).socketId;
+    const OptionSpec &rcvbuf = *findOption(u"SO_RCVBUF");
+    wb.setOption(r, rcvbuf, encodeOption(rcvbuf, u"4096").value());
+    wb.bind(r, loopback(AF_INET, m_dir));
+    wb.setWatch(r, true);
+    const SocketAddress target = finished(wb, wb.sockName(r)).outcome.address;
+    wb.setWatch(r, false); // SO_RXQ_OVFL is on; now let the buffer overflow
+    QTRY_VERIFY_WITH_TIMEOUT(!wb.sockets().info(r).watching, 2000);
+    const int sender = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    constexpr int kSent = 2000;
+    for (int i = 0; i < kSent; ++i)
+        QCOMPARE(::sendto(sender, "0123456789abcdef", 16, 0, target.data(), target.length()), ssize_t(16));
+    ::close(sender);
+    // One more datagram after the watch resumes carries the final drop count.
+    wb.setWatch(r, true);
+    QTRY_VERIFY_WITH_TIMEOUT(wb.sockets().info(r).recordsIn > 0, 3000);
+    const int last = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    ::sendto(last, "last", 4, 0, target.data(), target.length());
+    ::close(last);
+    QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                 const SocketInfo info = wb.sockets().info(r);
+                                 return info.recordsIn + info.drops == kSent + 1;
+                             }()),
+                             3000);
+    QVERIFY2(wb.sockets().info(r).drops > 0, "a 4 KiB buffer cannot hold 2000 datagrams");
 }
 
 void tst_Workbench::optionsRoundTrip()

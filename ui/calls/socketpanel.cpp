@@ -310,6 +310,8 @@ void SocketPanel::refreshInfo()
         live += tr(" · send queue %1 B").arg(info.txQueue);
     if (!info.tcpState.isEmpty())
         live += QStringLiteral(" · TCP %1").arg(info.tcpState);
+    if (info.drops)
+        live += tr(" · %n datagram(s) dropped by the kernel (SO_RXQ_OVFL)", nullptr, int(info.drops));
     lines << live;
     if (info.lastError)
         lines << tr("last error: %1 (%2)").arg(core::errnoName(info.lastError), core::errnoMessage(info.lastError));

@@ -109,7 +109,7 @@ QVariant SocketTreeModel::data(const QModelIndex &index, int role) const
         case Fd: return s.fd >= 0 ? QVariant(s.fd) : QVariant(QStringLiteral("-"));
         case Local: return s.local.isValid() ? s.local.toText() : QString();
         case Peer: return s.peer.isValid() ? s.peer.toText() : QString();
-        case In: return countText(s.bytesIn, s.recordsIn);
+        case In: return countText(s.bytesIn, s.recordsIn) + (s.drops ? tr(", %1 dropped").arg(s.drops) : QString());
         case Out: return countText(s.bytesOut, s.recordsOut);
         }
         break;

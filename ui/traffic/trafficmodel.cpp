@@ -117,7 +117,7 @@ QString TrafficModel::displayText(const core::TrafficRecord &record, qsizetype i
     case LengthColumn:
         if (record.flags & core::TrafficFlag::Error)
             return {};
-        if (record.flags & core::TrafficFlag::Truncated)
+        if (record.flags & (core::TrafficFlag::Truncated | core::TrafficFlag::Dropped))
             return tr("%1 of %2").arg(record.length).arg(record.wireLength);
         return QString::number(record.length);
     case DataColumn:
@@ -125,6 +125,8 @@ QString TrafficModel::displayText(const core::TrafficRecord &record, qsizetype i
             return core::errnoName(record.error) + QStringLiteral(": ") + core::errnoMessage(record.error);
         if (record.flags & core::TrafficFlag::Eof)
             return QStringLiteral("EOF");
+        if (record.flags & core::TrafficFlag::Dropped)
+            return tr("(%n byte(s) not kept: the store's payload cap is reached)", nullptr, int(record.wireLength));
         return core::escapedText(m_store.payload(record), kPreviewBytes);
     default:
         return {};
