@@ -119,7 +119,11 @@ Workbench::SocketCall Workbench::createSocket(int family, int type, int proto)
             info.state = SocketState::Error;
         SocketObject &s = thread->adopt(std::make_unique<SocketObject>(*thread, info, fd));
         if (fd < 0) {
-            thread->context().journal.finish(callId, Outcome::osError(error));
+            QString note;
+            if (info.type == SOCK_RAW && (error == EPERM || error == EACCES))
+                note = QStringLiteral("SOCK_RAW needs the CAP_NET_RAW capability: run as root, or grant it with "
+                                      "`setcap cap_net_raw+ep` on the program");
+            thread->context().journal.finish(callId, Outcome::osError(error, note));
             return;
         }
         Outcome o = Outcome::ok(s.info().pythonRepr());

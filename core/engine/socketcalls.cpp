@@ -50,6 +50,7 @@ SocketObject::Step SocketObject::doBind(Op &op)
     }
     readLocalAddress();
     m_info.boundTo = op.address;
+    rememberSocketFile();
     if (m_info.state == SocketState::Created)
         setState(SocketState::Bound);
     changed();
@@ -332,14 +333,15 @@ SocketObject::Step SocketObject::doShutdown(Op &op)
 
 SocketObject::Step SocketObject::doClose(Op &op)
 {
+    Outcome o = Outcome::ok(QStringLiteral("None"));
     if (m_fd >= 0) {
         m_thread.setInterest(*this, 0);
-        ::close(m_fd);
-        m_fd = -1;
-        m_info.fd = -1;
+        const QString removed = closeDescriptor();
+        if (!removed.isEmpty())
+            o.note = QStringLiteral("removed the socket file %1 (Python leaves it; os.unlink would)").arg(removed);
         setState(SocketState::Closed);
     }
-    finish(op, Outcome::ok(QStringLiteral("None")));
+    finish(op, std::move(o));
     return Step::Done;
 }
 

@@ -9,7 +9,10 @@
 #include <netinet/in.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <utility>
 
 namespace core {
 
@@ -24,8 +27,37 @@ SocketObject::SocketObject(IoThread &thread, SocketInfo info, int fd)
 SocketObject::~SocketObject()
 {
     cancelQueued(QStringLiteral("the workbench shut down"));
-    if (m_fd >= 0)
-        ::close(m_fd); // the epoll set drops a closed descriptor by itself
+    closeDescriptor(); // the epoll set drops a closed descriptor by itself
+}
+
+QString SocketObject::closeDescriptor()
+{
+    if (m_fd < 0)
+        return {};
+    ::close(m_fd);
+    m_fd = -1;
+    m_info.fd = -1;
+    if (m_socketFile.isEmpty())
+        return {};
+    struct stat st;
+    const QByteArray path = std::exchange(m_socketFile, {});
+    if (::lstat(path.constData(), &st) != 0 || !S_ISSOCK(st.st_mode) || quint64(st.st_dev) != m_socketFileDevice
+        || quint64(st.st_ino) != m_socketFileInode)
+        return {};
+    return ::unlink(path.constData()) == 0 ? QString::fromLocal8Bit(path) : QString();
+}
+
+void SocketObject::rememberSocketFile()
+{
+    if (m_info.family != AF_UNIX || !m_info.boundTo.isValid() || m_info.boundTo.isAbstract() || m_info.boundTo.isUnnamed())
+        return;
+    const QByteArray path = m_info.boundTo.unixPath();
+    struct stat st;
+    if (::lstat(path.constData(), &st) == 0 && S_ISSOCK(st.st_mode)) {
+        m_socketFile = path;
+        m_socketFileDevice = quint64(st.st_dev);
+        m_socketFileInode = quint64(st.st_ino);
+    }
 }
 
 void SocketObject::enqueue(Op op)

@@ -32,6 +32,10 @@ public:
     bool cancel(CallId call, const QString &why);
     void setWatch(bool on);
     void refreshLive();
+    // Closes the descriptor and removes the UNIX socket file this socket created, if it is still
+    // that very file (same device and inode): a file swapped in since, or a symlink, is left alone.
+    // Returns the path removed, or an empty string.
+    QString closeDescriptor();
 
     void onEvents(quint32 events);
     void onDeadline(qint64 nowNs);
@@ -64,6 +68,7 @@ private:
     Step doRecv(Op &op);
     Step doShutdown(Op &op);
     Step doClose(Op &op);
+    void rememberSocketFile();
     Step doMode(Op &op);
     Step doGetTimeout(Op &op);
     Step doSetOption(Op &op);
@@ -88,6 +93,9 @@ private:
     bool m_emfileReported = false;
     qint64 m_acceptBackoffNs = 0;     // watch accept paused until this time (EMFILE)
     qint64 m_acceptBackoffStepNs = 0;
+    QByteArray m_socketFile;          // the path bind() created, if AF_UNIX with a path
+    quint64 m_socketFileDevice = 0;
+    quint64 m_socketFileInode = 0;
 };
 
 } // namespace core

@@ -71,11 +71,12 @@ void tst_ErrorMatrix::initTestCase()
         return finished(wb, wb.recv(c, 100));
     });
     m_scenarios.insert(QStringLiteral("refused-unix-stale"), [](Workbench &wb, const QTemporaryDir &dir) {
-        const int s = wb.createSocket(AF_UNIX, SOCK_STREAM).socketId;
+        // A socket file left by another program (the workbench removes its own on close).
         const SocketAddress path = loopback(AF_UNIX, dir, QStringLiteral("stale"));
-        wb.bind(s, path);
-        wb.listen(s, 1);
-        finished(wb, wb.close(s)); // the file stays behind, nobody listens on it
+        const int other = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        if (::bind(other, path.data(), path.length()) != 0 || ::listen(other, 1) != 0)
+            qWarning("could not make the stale socket file");
+        ::close(other); // the file stays behind, nobody listens on it
         const int c = wb.createSocket(AF_UNIX, SOCK_STREAM).socketId;
         return finished(wb, wb.connect(c, path));
     });

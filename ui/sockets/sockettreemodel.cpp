@@ -107,7 +107,14 @@ QVariant SocketTreeModel::data(const QModelIndex &index, int role) const
         case State: return core::stateName(s.state) + (s.watching ? tr(", watched") : QString())
                            + (s.pendingCalls ? tr(", %n waiting", nullptr, s.pendingCalls) : QString());
         case Fd: return s.fd >= 0 ? QVariant(s.fd) : QVariant(QStringLiteral("-"));
-        case Local: return s.local.isValid() ? s.local.toText() : QString();
+        case Local:
+            if (!s.local.isValid())
+                return QString();
+            // Reachable from other machines: say so where the address is shown.
+            if ((s.local.host() == QLatin1String("0.0.0.0") || s.local.host() == QLatin1String("::"))
+                && (s.state == core::SocketState::Listening || s.state == core::SocketState::Bound))
+                return tr("%1 (all interfaces)").arg(s.local.toText());
+            return s.local.toText();
         case Peer: return s.peer.isValid() ? s.peer.toText() : QString();
         case In: return countText(s.bytesIn, s.recordsIn) + (s.drops ? tr(", %1 dropped").arg(s.drops) : QString());
         case Out: return countText(s.bytesOut, s.recordsOut);
@@ -116,6 +123,8 @@ QVariant SocketTreeModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return s.pythonRepr();
     case Qt::ForegroundRole:
+        if (index.column() == Local && data(index, Qt::DisplayRole).toString().endsWith(tr("(all interfaces)")))
+            return QBrush(QColor(0xb3, 0x5c, 0x00));
         if (s.state == core::SocketState::Error)
             return QBrush(Qt::darkRed);
         if (gone)
