@@ -32,6 +32,7 @@ private slots:
     void burstOf100MiB();
     void largestAndEmptyDatagrams();
     void thousandPeersConnectAndReset();
+    void terminalEscapesStayEscaped();
 
 private:
     quint16 watchedListener();
@@ -302,6 +303,23 @@ void tst_HostilePeers::thousandPeersConnectAndReset()
     bystanderStillWorks();
     modelKeepsUp();
     setrlimit(RLIMIT_NOFILE, &saved);
+}
+
+// Received bytes are data, never interpreted: control sequences reach the window escaped.
+void tst_HostilePeers::terminalEscapesStayEscaped()
+{
+    const quint16 port = watchedListener();
+    const int peer = rawClient(port);
+    const QByteArray nasty("\x1b[2J\x1b]0;owned\x07\r\x00\xff", 17);
+    QCOMPARE(::send(peer, nasty.constData(), size_t(nasty.size()), MSG_NOSIGNAL), ssize_t(nasty.size()));
+    QTRY_VERIFY_WITH_TIMEOUT(acceptedSocket() > 0 && recorded(acceptedSocket()) == nasty, 3000);
+    ::close(peer);
+    ui::TrafficModel *model = m_window->trafficPanel()->model();
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 0, 3000);
+    const QString shown = model->index(0, ui::TrafficModel::DataColumn).data().toString();
+    QCOMPARE(shown, QStringLiteral("\\x1b[2J\\x1b]0;owned\\x07\\r\\0\\xff"));
+    for (const QChar c : shown)
+        QVERIFY(c.isPrint());
 }
 
 QTEST_MAIN(tst_HostilePeers)
