@@ -154,10 +154,23 @@ SocketObject::Step SocketObject::doConnect(Op &op)
     return fail(error);
 }
 
+void SocketObject::recordSent(QByteArrayView bytes, const SocketAddress &peer)
+{
+    m_thread.context().traffic.append(id(), Direction::Out, bytes, peer);
+    m_info.bytesOut += quint64(bytes.size());
+    ++m_info.recordsOut;
+    changed();
+}
+
+// send and sendto: one syscall, its count returned as it is (a partial send stays visible).
 SocketObject::Step SocketObject::doSend(Op &op)
 {
-    const ssize_t n = platform::retryEintr(
-        [&] { return ::send(m_fd, op.data.constData(), size_t(op.data.size()), op.flags | MSG_NOSIGNAL); });
+    const bool to = op.kind == OpKind::SendTo;
+    const ssize_t n = platform::retryEintr([&] {
+        const int flags = op.flags | MSG_NOSIGNAL;
+        return to ? ::sendto(m_fd, op.data.constData(), size_t(op.data.size()), flags, op.address.data(), op.address.length())
+                  : ::send(m_fd, op.data.constData(), size_t(op.data.size()), flags);
+    });
     if (n < 0) {
         if (errno == EAGAIN)
             return wouldBlock(op, Step::WaitWrite, errno);
@@ -166,10 +179,9 @@ SocketObject::Step SocketObject::doSend(Op &op)
         finish(op, Outcome::osError(error));
         return Step::Done;
     }
-    m_thread.context().traffic.append(id(), Direction::Out, QByteArrayView(op.data).first(n), m_info.peer);
-    m_info.bytesOut += quint64(n);
-    ++m_info.recordsOut;
-    changed();
+    if (to && (!m_info.local.isValid() || m_info.local.port() == 0))
+        readLocalAddress(); // sendto() on an unbound socket binds it
+    recordSent(QByteArrayView(op.data).first(n), to ? op.address : m_info.peer);
     Outcome o = countOutcome(n);
     if (n < op.data.size())
         o.note = QStringLiteral("partial send: %1 of %2 bytes").arg(n).arg(op.data.size());
@@ -195,10 +207,7 @@ SocketObject::Step SocketObject::doSendAll(Op &op)
         }
         ++op.syscalls;
         op.done += n;
-        m_thread.context().traffic.append(id(), Direction::Out, rest.first(n), m_info.peer);
-        m_info.bytesOut += quint64(n);
-        ++m_info.recordsOut;
-        changed();
+        recordSent(rest.first(n), m_info.peer);
         if (op.data.isEmpty())
             break;
     }
@@ -206,30 +215,6 @@ SocketObject::Step SocketObject::doSendAll(Op &op)
     o.count = op.done;
     o.note = QStringLiteral("%1 bytes in %2 send() call%3").arg(op.done).arg(op.syscalls).arg(op.syscalls == 1 ? "" : "s");
     finish(op, std::move(o));
-    return Step::Done;
-}
-
-SocketObject::Step SocketObject::doSendTo(Op &op)
-{
-    const ssize_t n = platform::retryEintr([&] {
-        return ::sendto(m_fd, op.data.constData(), size_t(op.data.size()), op.flags | MSG_NOSIGNAL,
-                        op.address.data(), op.address.length());
-    });
-    if (n < 0) {
-        if (errno == EAGAIN)
-            return wouldBlock(op, Step::WaitWrite, errno);
-        const int error = errno;
-        recordError(Direction::Out, error);
-        finish(op, Outcome::osError(error));
-        return Step::Done;
-    }
-    if (!m_info.local.isValid() || m_info.local.port() == 0)
-        readLocalAddress(); // sendto() on an unbound socket binds it
-    m_thread.context().traffic.append(id(), Direction::Out, QByteArrayView(op.data).first(n), op.address);
-    m_info.bytesOut += quint64(n);
-    ++m_info.recordsOut;
-    changed();
-    finish(op, countOutcome(n));
     return Step::Done;
 }
 

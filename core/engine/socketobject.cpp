@@ -145,9 +145,9 @@ SocketObject::Step SocketObject::attempt(Op &op)
     case OpKind::Accept: return doAccept(op);
     case OpKind::Connect:
     case OpKind::ConnectEx: return doConnect(op);
-    case OpKind::Send: return doSend(op);
+    case OpKind::Send:
+    case OpKind::SendTo: return doSend(op);
     case OpKind::SendAll: return doSendAll(op);
-    case OpKind::SendTo: return doSendTo(op);
     case OpKind::Recv:
     case OpKind::RecvFrom: return doRecv(op);
     case OpKind::Shutdown: return doShutdown(op);

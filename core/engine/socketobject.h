@@ -52,6 +52,7 @@ private:
     bool effectiveNonBlocking(const Op &op) const;
     Step wouldBlock(Op &op, Step wait, int error);
     void recordError(Direction direction, int error);
+    void recordSent(QByteArrayView bytes, const SocketAddress &peer);
     void setState(SocketState state);
     void readLocalAddress();
     bool isStreamLike() const;
@@ -64,7 +65,6 @@ private:
     Step doConnect(Op &op);
     Step doSend(Op &op);
     Step doSendAll(Op &op);
-    Step doSendTo(Op &op);
     Step doRecv(Op &op);
     Step doShutdown(Op &op);
     Step doClose(Op &op);
