@@ -56,6 +56,7 @@ struct SocketInfo
     QString tcpState;       // TCP_INFO tcpi_state: ESTABLISHED, TIME_WAIT, ...
     quint32 drops = 0;      // datagrams the kernel dropped (SO_RXQ_OVFL)
     QMap<QString, QString> options; // options set successfully: name -> value as typed
+    QMap<QString, QString> optionValues; // live: every readable option's value, or its errno name
     // What the user asked for, kept so a session can make the socket again.
     SocketAddress boundTo;   // last successful bind()
     SocketAddress connectTo; // last connect()/connect_ex() target

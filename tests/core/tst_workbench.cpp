@@ -614,6 +614,13 @@ void tst_Workbench::liveInfo()
     wb.refreshLive(c.accepted);
     QTRY_COMPARE_WITH_TIMEOUT(wb.sockets().info(c.accepted).rxQueue, 1000, 3000);
     QCOMPARE(wb.sockets().info(c.accepted).tcpState, QStringLiteral("ESTABLISHED"));
+    // Option values are read too, without journal entries: inspection is not a call.
+    const qsizetype journalBefore = wb.journal().count();
+    wb.refreshLive(c.client);
+    QTRY_COMPARE_WITH_TIMEOUT(wb.sockets().info(c.client).optionValues.value(QStringLiteral("SO_TYPE")), QStringLiteral("1"), 3000);
+    QCOMPARE(wb.sockets().info(c.client).optionValues.value(QStringLiteral("TCP_NODELAY")), QStringLiteral("0"));
+    QCOMPARE(wb.sockets().info(c.client).optionValues.value(QStringLiteral("IPV6_V6ONLY")), QStringLiteral("EOPNOTSUPP")); // the kernel's own answer
+    QCOMPARE(wb.journal().count(), journalBefore);
 }
 
 void tst_Workbench::filenoAndClose()

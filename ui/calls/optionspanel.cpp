@@ -46,9 +46,6 @@ OptionsPanel::OptionsPanel(core::Workbench &workbench, QWidget *parent)
         ++row;
     }
 
-    auto *readAll = new QPushButton(tr("Read all"), this);
-    readAll->setAccessibleName(tr("Read all"));
-    readAll->setToolTip(QStringLiteral("sk.getsockopt(level, option) for every option"));
     auto *get = new QPushButton(tr("getsockopt"), this);
     get->setAccessibleName(tr("getsockopt"));
     get->setToolTip(QStringLiteral("sk.getsockopt(level, option)"));
@@ -59,7 +56,7 @@ OptionsPanel::OptionsPanel(core::Workbench &workbench, QWidget *parent)
     m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
     m_error->setWordWrap(true);
     m_error->hide();
-    connect(readAll, &QPushButton::clicked, this, &OptionsPanel::readAll);
+    connect(&workbench.sockets(), &core::SocketRegistry::changed, this, &OptionsPanel::showValues);
     connect(get, &QPushButton::clicked, this, &OptionsPanel::readSelected);
     connect(m_set, &QPushButton::clicked, this, &OptionsPanel::setSelected);
     connect(m_value, &QLineEdit::returnPressed, this, &OptionsPanel::setSelected);
@@ -74,7 +71,6 @@ OptionsPanel::OptionsPanel(core::Workbench &workbench, QWidget *parent)
     buttons->addWidget(m_value, 1);
     buttons->addWidget(m_set);
     buttons->addWidget(get);
-    buttons->addWidget(readAll);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_table, 1);
@@ -86,9 +82,22 @@ OptionsPanel::OptionsPanel(core::Workbench &workbench, QWidget *parent)
 void OptionsPanel::setSocket(int socketId)
 {
     m_socketId = socketId;
-    for (int row = 0; row < m_table->rowCount(); ++row)
-        m_table->item(row, ValueColumn)->setText(QString());
     setEnabled(socketId >= 0);
+    showValues();
+}
+
+// The live values the socket's I/O thread reads once a second (Workbench::refreshLive).
+void OptionsPanel::showValues()
+{
+    const core::SocketInfo info = m_workbench.sockets().info(m_socketId);
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        const QString name = m_table->item(row, NameColumn)->text();
+        const QString value = m_socketId >= 0 ? info.optionValues.value(name) : QString();
+        QTableWidgetItem *item = m_table->item(row, ValueColumn);
+        if (item->text() != value)
+            item->setText(value);
+        item->setForeground(value.startsWith(QLatin1Char('E')) ? QBrush(Qt::darkRed) : QBrush());
+    }
 }
 
 int OptionsPanel::selectedRow() const
@@ -126,12 +135,6 @@ void OptionsPanel::readRow(int row)
     });
 }
 
-void OptionsPanel::readAll()
-{
-    for (int row = 0; row < m_table->rowCount(); ++row)
-        readRow(row);
-}
-
 void OptionsPanel::readSelected()
 {
     readRow(selectedRow());
@@ -150,9 +153,10 @@ void OptionsPanel::setSelected()
         m_value->setFocus();
         return;
     }
-    m_watcher->watch(m_workbench.setOption(m_socketId, spec, encoded.value()), [this, row](const core::CallRecord &r) {
+    m_watcher->watch(m_workbench.setOption(m_socketId, spec, encoded.value()), [this](const core::CallRecord &r) {
         if (r.outcome.status == core::CallStatus::Done) {
-            readRow(row);
+            m_error->hide();
+            m_workbench.refreshLive(m_socketId); // the value column shows what the kernel kept
         } else {
             m_error->setText(QStringLiteral("%1 (%2)").arg(r.outcome.result, r.outcome.errorName));
             m_error->show();

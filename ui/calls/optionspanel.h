@@ -16,8 +16,9 @@ namespace ui {
 class CallWatcher;
 
 // The named socket options of the selected socket: each with its level, what it does and its
-// current value as read back with getsockopt. A value typed for setsockopt is checked as it is
-// typed; a bad one is explained and nothing is set.
+// current value, kept live from the socket's snapshot. getsockopt and setsockopt are the journaled
+// calls. A value typed for setsockopt is checked as it is typed; a bad one is explained and
+// nothing is set.
 class OptionsPanel final : public QWidget
 {
     Q_OBJECT
@@ -29,11 +30,11 @@ public:
 
 public slots:
     void setSocket(int socketId);
-    void readAll();
     void readSelected();
     void setSelected();
 
 private:
+    void showValues();
     int selectedRow() const;
     void readRow(int row);
     void validate();

@@ -230,8 +230,9 @@ SocketPanel::SocketPanel(core::Workbench &workbench, QWidget *parent)
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_title);
     layout->addWidget(m_details);
-    layout->addWidget(tabs, 1);
-    layout->addWidget(m_result);
+    // The last result sits right under the calls; the spare height goes to it, not to blank space.
+    layout->addWidget(tabs, 3);
+    layout->addWidget(m_result, 1);
 
     connect(&workbench.sockets(), &core::SocketRegistry::changed, this, &SocketPanel::refreshInfo);
     m_liveTimer->setInterval(1000);
