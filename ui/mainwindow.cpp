@@ -57,6 +57,7 @@ MainWindow::MainWindow(core::Workbench &workbench, QWidget *parent)
 
     connect(m_sockets, &SocketsPanel::currentSocketChanged, m_socket, &SocketPanel::setSocket);
     connect(m_sockets, &SocketsPanel::currentSocketChanged, m_composer, &Composer::setSocket);
+    connect(m_sockets, &SocketsPanel::socketActivated, m_traffic, &TrafficPanel::setSocketFilter);
     // Picking a record selects its socket everywhere; a datagram's sender becomes the reply address.
     connect(m_traffic, &TrafficPanel::recordChosen, this, [this](int socketId, const core::SocketAddress &peer) {
         m_sockets->selectSocket(socketId);

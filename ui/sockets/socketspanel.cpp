@@ -108,6 +108,8 @@ SocketsPanel::SocketsPanel(core::Workbench &workbench, QWidget *parent)
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { emit currentSocketChanged(m_model->socketId(current)); });
+    connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &index) { emit socketActivated(m_model->socketId(index)); });
+    m_view->setToolTip(tr("Double-click (or Enter) shows only this socket's traffic"));
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent) {
         if (parent.isValid())
             m_view->expand(parent);

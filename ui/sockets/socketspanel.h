@@ -42,6 +42,8 @@ public slots:
 
 signals:
     void currentSocketChanged(int socketId);
+    // Double-click: the user wants this socket's traffic only.
+    void socketActivated(int socketId);
 
 private:
     bool quickTarget(int family, core::SocketAddress *out);
