@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/trafficstore.h"
+
 #include <QtGlobal>
 
 #include <condition_variable>
@@ -44,6 +46,8 @@ public:
     // Scratch buffers for reads on this thread.
     char *readBuffer() { return m_readBuffer.get(); }
     static constexpr qsizetype kReadBufferSize = 128 * 1024;
+    // This thread's piece of the traffic store, for watched streams to read into without a copy.
+    TrafficStore::ReadSpace &readSpace() { return m_readSpace; }
 
 private:
     void run();
@@ -65,6 +69,7 @@ private:
     std::multimap<qint64, int> m_deadlines;
     std::unordered_set<int> m_dirty;
     std::unique_ptr<char[]> m_readBuffer;
+    TrafficStore::ReadSpace m_readSpace;
 
     std::thread m_thread;
 };

@@ -16,6 +16,23 @@
 
 namespace core {
 
+namespace {
+
+// A watched datagram socket's receive buffer, unless the user chose one (the kernel caps it at
+// net.core.rmem_max). The default 208 KiB holds 256 small datagrams: 5 ms of a 50,000/s flood,
+// so any longer pause of the reading thread lost datagrams (bench/udp_paced, udp_unpaced).
+constexpr int kWatchReceiveBuffer = 4 << 20;
+
+void deepenReceiveBuffer(int fd)
+{
+    int size = 0;
+    socklen_t length = sizeof size;
+    if (::getsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, &length) == 0 && size < kWatchReceiveBuffer)
+        ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &kWatchReceiveBuffer, sizeof kWatchReceiveBuffer);
+}
+
+} // namespace
+
 SocketObject::SocketObject(IoThread &thread, SocketInfo info, int fd)
     : m_thread(thread)
     , m_info(std::move(info))
@@ -258,6 +275,8 @@ void SocketObject::setWatch(bool on)
     if (on && m_fd >= 0 && m_info.type != SOCK_STREAM && m_info.type != SOCK_SEQPACKET) {
         const int one = 1;
         ::setsockopt(m_fd, SOL_SOCKET, SO_RXQ_OVFL, &one, sizeof one); // where supported: drops are then counted
+        if (!m_info.options.contains(QLatin1String("SO_RCVBUF")))
+            deepenReceiveBuffer(m_fd);
     }
     if (on && watchReads())
         watchRead(); // data already queued is read now; epoll is level-triggered for the rest

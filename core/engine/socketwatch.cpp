@@ -39,9 +39,12 @@ void SocketObject::watchRead()
 
 void SocketObject::watchStream()
 {
-    char *buffer = m_thread.readBuffer();
     TrafficStore &traffic = m_thread.context().traffic;
+    TrafficStore::ReadSpace &space = m_thread.readSpace();
     for (int i = 0; i < kStreamReadsPerWake; ++i) {
+        // Straight into the store when it has room: the bytes are copied once, by the kernel.
+        const bool direct = traffic.prepare(space, IoThread::kReadBufferSize);
+        char *buffer = direct ? space.data : m_thread.readBuffer();
         const ssize_t n = platform::retryEintr(
             [&] { return ::recv(m_fd, buffer, size_t(IoThread::kReadBufferSize), 0); });
         if (n < 0) {
@@ -60,7 +63,10 @@ void SocketObject::watchStream()
                                                                   : SocketState::HalfClosedRead);
             break;
         }
-        traffic.append(id(), Direction::In, QByteArrayView(buffer, n), m_info.peer);
+        if (direct)
+            traffic.commit(space, id(), Direction::In, n, m_info.peer);
+        else
+            traffic.append(id(), Direction::In, QByteArrayView(buffer, n), m_info.peer);
         m_info.bytesIn += quint64(n);
         ++m_info.recordsIn;
         changed();

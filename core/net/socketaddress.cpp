@@ -4,6 +4,7 @@
 
 #include <QHashFunctions>
 #include <QRegularExpression>
+#include <QStringDecoder>
 
 #include <arpa/inet.h>
 #include <net/if.h>
@@ -87,8 +88,11 @@ QString SocketAddress::host() const
         }
         return host;
     }
-    case AF_UNIX:
-        return QString::fromLocal8Bit(unixPath());
+    case AF_UNIX: {
+        // As parseAddress encodes it; a leading U+FEFF is part of the name, not a mark to drop.
+        QStringDecoder decode(QStringConverter::System, QStringConverter::Flag::ConvertInitialBom);
+        return decode(unixPath());
+    }
     default:
         return {};
     }
@@ -226,12 +230,18 @@ Result<SocketAddress> parseUnix(QStringView text)
     if (text.isEmpty())
         return Result<SocketAddress>::failure(QStringLiteral("UNIX path is empty"));
     QByteArray path;
-    if (text.startsWith(QLatin1Char('@')))
-        path = QByteArray(1, '\0') + text.mid(1).toString().toUtf8();
-    else if (text.startsWith(QLatin1String("\\0")))
-        path = QByteArray(1, '\0') + text.mid(2).toString().toUtf8();
-    else
+    if (text.startsWith(QLatin1Char('@')) || text.startsWith(QLatin1String("\\0"))) {
+        // An abstract name is bytes: escapes decode as in the composer, so the name toText()
+        // shows (@name\x01) parses back to the same bytes.
+        const bool at = text.startsWith(QLatin1Char('@'));
+        const auto name = decodeEscapes(at ? text.mid(1) : text);
+        if (!name)
+            return Result<SocketAddress>::failure(QStringLiteral("abstract name: %1").arg(name.error().message),
+                                                  name.error().position + (at ? 1 : 0));
+        path = at ? QByteArray(1, '\0') + name.value() : name.value();
+    } else {
         path = text.toString().toLocal8Bit();
+    }
     const bool abstract = path.at(0) == '\0';
     if (!abstract && path.contains('\0'))
         return Result<SocketAddress>::failure(QStringLiteral("UNIX path contains a NUL byte"), int(path.indexOf('\0')));
@@ -324,6 +334,9 @@ Result<SocketAddress> parseAddress(QStringView input, int family)
         return Result<SocketAddress>::failure(QStringLiteral("addresses of family %1 are not supported").arg(family));
     if (text.isEmpty())
         return Result<SocketAddress>::failure(QStringLiteral("address is empty: write host:port"));
+    // inet_pton and if_nametoindex would stop at a NUL and accept whatever came before it.
+    if (const qsizetype nul = text.indexOf(QChar(0)); nul >= 0)
+        return Result<SocketAddress>::failure(QStringLiteral("address contains a NUL character"), int(nul));
 
     const auto split = splitHostPort(text);
     if (!split)

@@ -53,7 +53,8 @@ size_t qHash(const SocketAddress &address, size_t seed = 0);
 // Parses an address typed by a person for a socket of the given family. Accepted forms:
 //   AF_INET:  127.0.0.1:8080, localhost:8080, ('127.0.0.1', 8080)
 //   AF_INET6: [::1]:8080, [fe80::1%lo]:8080, ::1 8080, ('::1', 8080, 0, 0), localhost:8080
-//   AF_UNIX:  /path/to.sock, relative/path, @abstract-name, \0abstract-name
+//   AF_UNIX:  /path/to.sock, relative/path, @abstract-name, \0abstract-name (an abstract name takes
+//             the payload escapes, \x00 \\ ..., as toText() writes them)
 // Errors name what is wrong (bad IP, port outside 0-65535, empty host, path over 107 bytes).
 Result<SocketAddress> parseAddress(QStringView text, int family);
 

@@ -25,6 +25,12 @@ QString modeName(BlockingMode mode)
     return {};
 }
 
+// The short text, unless it would lose an IPv6 flow label: then the Python tuple, which keeps it.
+QString addressText(const SocketAddress &address)
+{
+    return address.flowInfo() ? address.toPython() : address.toText();
+}
+
 Result<SocketSpec> specFromJson(const QJsonObject &o, int index)
 {
     auto fail = [index](const QString &what) {
@@ -103,13 +109,13 @@ QByteArray sessionToJson(const Session &session)
             o.insert(QLatin1String("options"), options);
         }
         if (spec.bind.isValid())
-            o.insert(QLatin1String("bind"), spec.bind.toText());
+            o.insert(QLatin1String("bind"), addressText(spec.bind));
         if (spec.listen) {
             o.insert(QLatin1String("listen"), true);
             o.insert(QLatin1String("backlog"), spec.backlog);
         }
         if (spec.connect.isValid())
-            o.insert(QLatin1String("connect"), spec.connect.toText());
+            o.insert(QLatin1String("connect"), addressText(spec.connect));
         o.insert(QLatin1String("mode"), modeName(spec.mode));
         if (spec.mode == BlockingMode::Timeout)
             o.insert(QLatin1String("timeout"), spec.timeout);

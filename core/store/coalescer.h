@@ -21,6 +21,8 @@ signals:
     void fired();
 
 private:
+    void arm();
+
     std::atomic<bool> m_scheduled{false};
     QTimer m_timer;
 };

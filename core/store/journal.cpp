@@ -3,7 +3,7 @@
 #include "net/errors.h"
 #include "store/clock.h"
 
-#include <QDeadlineTimer>
+#include <chrono>
 
 namespace core {
 
@@ -60,7 +60,7 @@ CallId Journal::begin(int socketId, QString call, QByteArray argument)
     record.startMonoNs = monoNs();
     CallId id;
     {
-        QMutexLocker lock(&m_mutex);
+        std::lock_guard lock(m_mutex);
         id = CallId(m_records.size()) + 1;
         record.id = id;
         m_records.push_back(std::move(record));
@@ -72,7 +72,7 @@ CallId Journal::begin(int socketId, QString call, QByteArray argument)
 bool Journal::finish(CallId id, Outcome outcome)
 {
     {
-        QMutexLocker lock(&m_mutex);
+        std::lock_guard lock(m_mutex);
         if (id == 0 || id > m_records.size())
             return false;
         CallRecord &record = m_records[id - 1];
@@ -81,7 +81,7 @@ bool Journal::finish(CallId id, Outcome outcome)
         record.durationNs = monoNs() - record.startMonoNs;
         record.outcome = std::move(outcome);
     }
-    m_finished.wakeAll();
+    m_finished.notify_all();
     m_notify.poke();
     return true;
 }
@@ -95,13 +95,13 @@ CallId Journal::append(int socketId, QString call, Outcome outcome)
 
 qsizetype Journal::count() const
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     return qsizetype(m_records.size());
 }
 
 CallRecord Journal::at(qsizetype index) const
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     if (index < 0 || size_t(index) >= m_records.size())
         return {};
     return m_records[size_t(index)];
@@ -114,21 +114,21 @@ CallRecord Journal::call(CallId id) const
 
 bool Journal::isPending(CallId id) const
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     return id > 0 && id <= m_records.size() && !m_records[id - 1].finished();
 }
 
 bool Journal::wait(CallId id, int timeoutMs) const
 {
-    QDeadlineTimer deadline(timeoutMs);
-    QMutexLocker lock(&m_mutex);
+    std::unique_lock lock(m_mutex);
     if (id == 0 || id > m_records.size())
         return false;
-    while (!m_records[id - 1].finished()) {
-        if (!m_finished.wait(&m_mutex, deadline))
-            return m_records[id - 1].finished();
+    const auto finished = [&] { return m_records[id - 1].finished(); };
+    if (timeoutMs < 0) {
+        m_finished.wait(lock, finished);
+        return true;
     }
-    return true;
+    return m_finished.wait_for(lock, std::chrono::milliseconds(timeoutMs), finished);
 }
 
 } // namespace core

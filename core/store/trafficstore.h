@@ -11,6 +11,7 @@
 #include <atomic>
 #include <deque>
 #include <memory>
+#include <vector>
 
 namespace core {
 
@@ -56,6 +57,25 @@ public:
     qint64 append(int socketId, Direction direction, QByteArrayView payload, const SocketAddress &peer = {},
                   quint8 flags = 0, quint32 wireLength = 0, quint16 error = 0);
 
+    // A writer's own piece of the payload arena, for a syscall to read into directly (a watched
+    // stream's recv) rather than through a buffer and a copy. Used by one thread at a time.
+    struct ReadSpace
+    {
+        char *data = nullptr; // where the next read may write
+        qsizetype size = 0;   // how many bytes it may write there
+
+    private:
+        friend class TrafficStore;
+        qsizetype block = -1;
+        qsizetype offset = 0;
+    };
+    // Makes room for at least bytes (a fresh block when the one held has less); false when the
+    // store has no block left: then read elsewhere and append().
+    bool prepare(ReadSpace &space, qsizetype bytes);
+    // Records the first length bytes of the space as one syscall's payload and moves past them
+    // (past the payload cap the record is kept and its bytes are not, as append() does).
+    qint64 commit(ReadSpace &space, int socketId, Direction direction, qsizetype length, const SocketAddress &peer = {});
+
     qsizetype count() const { return m_count.load(std::memory_order_acquire); }
     TrafficRecord at(qsizetype index) const;
     // Valid for the life of the store.
@@ -82,15 +102,24 @@ private:
     static constexpr qsizetype kBlockBytes = 4 << 20;
     static constexpr qsizetype kMaxBlocks = 1 << 16;
 
+    class BlockReserve;
+
     quint32 internPeer(const SocketAddress &peer);
+    // The rest run under m_writeMutex.
+    bool keepsLocked(qsizetype bytes); // false (and counted as dropped) past the payload cap
+    qsizetype newBlockLocked(qsizetype capacity); // its index, -1 when none can be had
+    qsizetype publishLocked(const TrafficRecord &record, qsizetype counted);
 
     QMutex m_writeMutex;
     std::atomic<qsizetype> m_count{0};
     std::unique_ptr<std::atomic<TrafficRecord *>[]> m_chunks;
     std::unique_ptr<std::atomic<char *>[]> m_blocks;
     qsizetype m_blockCount = 0;
+    qsizetype m_currentBlock = -1; // the block append() fills; ReadSpaces hold others
     qsizetype m_blockUsed = 0;
     qsizetype m_blockCapacity = 0;
+    std::vector<qsizetype> m_blockSizes; // under m_writeMutex
+    std::unique_ptr<BlockReserve> m_reserve; // under m_writeMutex; started once traffic is heavy
     std::atomic<quint64> m_bytes[2] = {0, 0};
     std::atomic<quint64> m_payloadLimit{kDefaultPayloadLimit};
     std::atomic<quint64> m_payloadBytes{0};

@@ -312,6 +312,14 @@ void tst_SocketAddress::badAddresses_data()
     QTest::newRow("tuple-flowinfo-range") << "('::1', 8080, 1048576, 0)" << AF_INET6
                                           << "flowinfo '1048576' must be 0-1048575";
     QTest::newRow("tuple-flowinfo-text") << "('::1', 8080, x, 0)" << AF_INET6 << "flowinfo 'x' must be 0-1048575";
+
+    // Found by fuzz_address: the C calls stop at a NUL, so what came before it was accepted.
+    const QChar nul(0);
+    QTest::newRow("v4-nul") << QStringLiteral("127.0.0.1") + nul + QStringLiteral("junk:80") << AF_INET
+                            << "contains a NUL character";
+    QTest::newRow("scope-nul") << QStringLiteral("[fe80::1%lo") + nul + QStringLiteral("x]:80") << AF_INET6
+                               << "contains a NUL character";
+    QTest::newRow("abstract-bad-escape") << "@a\\q" << AF_UNIX << "unknown escape";
 }
 
 // A bad address is an error with a sentence saying what is wrong, never a partial address.
@@ -348,6 +356,14 @@ void tst_SocketAddress::unixAddresses_data()
     QTest::newRow("abstract-empty") << "@" << QByteArray("\0", 1) << "b'\\x00'" << "@";
     QTest::newRow("abstract-utf8") << QString::fromUtf8("@\u00e9") << QByteArray("\0\xc3\xa9", 3)
                                    << "b'\\x00\\xc3\\xa9'" << "@\\xc3\\xa9";
+    // Found by fuzz_address: the short text of an abstract name parses back to the same bytes.
+    QTest::newRow("abstract-escapes") << "@a\\x01\\\\b" << QByteArray("\0a\x01\\b", 5) << "b'\\x00a\\x01\\\\b'"
+                                      << "@a\\x01\\\\b";
+    QTest::newRow("abstract-escapes-zero") << "\\0x\\x00" << QByteArray("\0x\0", 3) << "b'\\x00x\\x00'"
+                                           << "@x\\0";
+    // Found by fuzz_address: a leading U+FEFF is part of a path, not a byte-order mark.
+    const QString bomPath = QChar(0xfeff) + QStringLiteral("x.sock"); // not fromUtf8: it drops the mark
+    QTest::newRow("path-leading-bom") << bomPath << QByteArray("\xef\xbb\xbfx.sock") << "'\\ufeffx.sock'" << bomPath;
 }
 
 void tst_SocketAddress::unixAddresses()

@@ -21,6 +21,24 @@
 
 using namespace core;
 
+namespace {
+
+// Whether the kernel lists a UNIX stream socket bound to path as listening (__SO_ACCEPTCON).
+bool unixListening(const QString &path)
+{
+    QFile table(QStringLiteral("/proc/net/unix"));
+    if (!table.open(QIODevice::ReadOnly))
+        return false;
+    for (const QByteArray &line : table.readAll().split('\n')) {
+        const QList<QByteArray> fields = line.simplified().split(' ');
+        if (fields.size() >= 8 && fields.at(7) == QFile::encodeName(path) && (fields.at(3).toUInt(nullptr, 16) & 0x10000))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 // The window as a whole: every control named for screen readers, sessions saved and opened,
 // the Loopback echo lab exported as a script python3 runs, and the command line's checks.
 class tst_MainWindow : public QObject
@@ -149,7 +167,8 @@ void tst_MainWindow::commandLineOpensListeners()
     QProcess app;
     app.start(QStringLiteral(SWB_APP_PATH), {QStringLiteral("--listen"), QStringLiteral("unix:") + path});
     QVERIFY(app.waitForStarted(10000));
-    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path), 10000);
+    // bind makes the file and listen comes a call later: connect only once the kernel says listening.
+    QTRY_VERIFY_WITH_TIMEOUT(unixListening(path), 10000);
     QProcess python;
     python.start(QStringLiteral("python3"), {QStringLiteral("-c"),
                                              QStringLiteral("import socket,sys; s=socket.socket(socket.AF_UNIX); s.settimeout(10); "

@@ -1,0 +1,158 @@
+#include "creference.h"
+
+#include "peers.h"
+
+#include "store/clock.h"
+
+#include <netinet/in.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <memory>
+
+namespace bench::cref {
+
+namespace {
+
+constexpr size_t kReadSize = 128 * 1024;
+
+void setReceiveTimeout(int fd, int ms)
+{
+    const timeval tv{ms / 1000, (ms % 1000) * 1000};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+}
+
+bool fillName(Endpoint &e)
+{
+    e.length = sizeof e.address;
+    return ::getsockname(e.fd, reinterpret_cast<sockaddr *>(&e.address), &e.length) == 0;
+}
+
+Endpoint bound(int family, int type, const char *unixPath)
+{
+    Endpoint e;
+    e.fd = ::socket(family, type | SOCK_CLOEXEC, 0);
+    if (e.fd < 0)
+        return e;
+    int rc;
+    if (family == AF_UNIX) {
+        sockaddr_un a{};
+        a.sun_family = AF_UNIX;
+        std::strncpy(a.sun_path, unixPath, sizeof a.sun_path - 1);
+        ::unlink(unixPath);
+        rc = ::bind(e.fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
+    } else {
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        rc = ::bind(e.fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
+    }
+    if (rc < 0 || !fillName(e)) {
+        ::close(e.fd);
+        e.fd = -1;
+    }
+    return e;
+}
+
+} // namespace
+
+Endpoint boundUdp()
+{
+    Endpoint e = bound(AF_INET, SOCK_DGRAM, nullptr);
+    const int size = 4 << 20;
+    if (e.fd >= 0)
+        setsockopt(e.fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof size);
+    return e;
+}
+
+Endpoint listening(int family, const char *unixPath, int backlog)
+{
+    Endpoint e = bound(family, SOCK_STREAM, unixPath);
+    if (e.fd >= 0 && ::listen(e.fd, backlog) < 0) {
+        ::close(e.fd);
+        e.fd = -1;
+    }
+    return e;
+}
+
+Received recvfromLoop(int fd, int idleMs)
+{
+    Received r;
+    setReceiveTimeout(fd, idleMs);
+    char buffer[64 * 1024];
+    for (;;) {
+        sockaddr_storage peer;
+        socklen_t length = sizeof peer;
+        const ssize_t n = ::recvfrom(fd, buffer, sizeof buffer, 0, reinterpret_cast<sockaddr *>(&peer), &length);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            break; // idle: the flood and its end markers are over
+        if (size_t(n) == sizeof peer::kEndMarker && std::memcmp(buffer, peer::kEndMarker, size_t(n)) == 0)
+            break;
+        quint32 seq;
+        if (peer::datagramSeq(buffer, size_t(n), &seq)) {
+            ++r.count;
+            r.bytes += n;
+            r.lastWallNs = core::wallNs();
+        }
+    }
+    return r;
+}
+
+Received acceptAndRead(int listenFd, int idleMs)
+{
+    Received r;
+    setReceiveTimeout(listenFd, idleMs);
+    const int fd = ::accept4(listenFd, nullptr, nullptr, SOCK_CLOEXEC);
+    if (fd < 0)
+        return r;
+    setReceiveTimeout(fd, idleMs);
+    const std::unique_ptr<char[]> buffer(new char[kReadSize]);
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer.get(), kReadSize);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        ++r.count;
+        r.bytes += n;
+        r.lastWallNs = core::wallNs();
+    }
+    ::close(fd);
+    return r;
+}
+
+Received acceptLoop(int listenFd, int count, int firstBytes, int idleMs, std::vector<int> &held)
+{
+    Received r;
+    setReceiveTimeout(listenFd, idleMs);
+    std::vector<char> buffer(size_t(std::max(firstBytes, 1)));
+    while (r.count < count) {
+        const int fd = ::accept4(listenFd, nullptr, nullptr, SOCK_CLOEXEC);
+        if (fd < 0) {
+            if (errno == EINTR || errno == ECONNABORTED)
+                continue;
+            break;
+        }
+        held.push_back(fd);
+        setReceiveTimeout(fd, idleMs);
+        int got = 0;
+        while (got < firstBytes) {
+            const ssize_t n = ::read(fd, buffer.data() + got, size_t(firstBytes - got));
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                break;
+            got += int(n);
+        }
+        ++r.count;
+        r.bytes += got;
+        r.lastWallNs = core::wallNs();
+    }
+    return r;
+}
+
+} // namespace bench::cref

@@ -1,0 +1,164 @@
+// Benchmark 3: 1 GiB through a watched stream socket (TCP on loopback, and UNIX), against a bare
+// read(2) loop fed by the same sender.
+#include "benchmarks.h"
+
+#include "appharness.h"
+#include "creference.h"
+#include "peers.h"
+
+#include "store/clock.h"
+#include "workbench.h"
+
+#include <QTemporaryDir>
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <thread>
+
+namespace bench {
+
+namespace {
+
+struct StreamRound
+{
+    qint64 sent = 0;
+    qint64 recorded = 0;
+    qint64 records = 0;
+    bool checksumEqual = false;
+    double bytesPerSecond = 0;
+    Lateness lateness;
+    QString problem;
+};
+
+StreamRound referenceRound(int family, qint64 total, const QString &dir)
+{
+    StreamRound r;
+    const QByteArray path = (dir + QStringLiteral("/c.sock")).toLocal8Bit();
+    const cref::Endpoint endpoint = cref::listening(family, path.constData(), 16);
+    if (endpoint.fd < 0) {
+        r.problem = QStringLiteral("C reference: cannot listen");
+        return r;
+    }
+    cref::Received received;
+    std::thread receiver([&] { received = cref::acceptAndRead(endpoint.fd, 5000); });
+    const peer::StreamResult sent = peer::sendStream(endpoint.sockaddrPtr(), endpoint.length, total);
+    receiver.join();
+    ::close(endpoint.fd);
+    r.sent = sent.sent;
+    r.recorded = received.bytes;
+    r.records = received.count;
+    r.checksumEqual = true; // the reference only counts
+    r.bytesPerSecond = perSecond(double(received.bytes), sent.startWallNs, received.lastWallNs);
+    if (sent.error || received.bytes != total)
+        r.problem = QStringLiteral("C reference: sent %1, read %2 of %3 (errno %4)").arg(sent.sent).arg(received.bytes)
+                        .arg(total).arg(sent.error);
+    return r;
+}
+
+StreamRound appRound(int family, qint64 total, const QString &dir, int waitMs)
+{
+    StreamRound r;
+    AppUnderTest app;
+    const core::TrafficStore &store = app.workbench().traffic();
+    int listener = -1;
+    const core::SocketAddress target = app.watched(family, SOCK_STREAM, loopbackAddress(family, dir + QStringLiteral("/app.sock")),
+                                                   16, &listener);
+    if (!target.isValid()) {
+        r.problem = QStringLiteral("app: cannot open a watched listener");
+        return r;
+    }
+
+    LatenessMeter meter;
+    meter.start();
+    std::atomic<bool> done{false};
+    peer::StreamResult sent;
+    std::thread sender([&] {
+        sent = peer::sendStream(target.data(), target.length(), total);
+        done = true;
+    });
+    qsizetype scanned = 0;
+    bool eof = false;
+    waitUntil([&] {
+        for (const qsizetype n = store.count(); scanned < n; ++scanned)
+            eof = eof || (store.at(scanned).flags & core::TrafficFlag::Eof);
+        return done && eof && app.modelCaughtUp();
+    }, waitMs);
+    meter.stop();
+    sender.join(); // bounded by the sender's SO_SNDTIMEO
+
+    StreamChecksum checksum;
+    qint64 lastDataNs = 0;
+    for (qsizetype i = 0, n = store.count(); i < n; ++i) {
+        const core::TrafficRecord record = store.at(i);
+        if (record.direction != core::Direction::In || record.socketId == listener || record.flags)
+            continue;
+        const QByteArrayView payload = store.payload(record);
+        checksum.add(payload.data(), size_t(payload.size()));
+        lastDataNs = std::max(lastDataNs, record.timeNs);
+        ++r.records;
+    }
+    r.sent = sent.sent;
+    r.recorded = qint64(checksum.bytes());
+    r.checksumEqual = checksum.value() == peer::streamChecksum(sent.sent);
+    r.bytesPerSecond = perSecond(double(r.recorded), sent.startWallNs, lastDataNs);
+    r.lateness = meter.result();
+    if (sent.error || r.sent != total || r.recorded != r.sent || !r.checksumEqual || !eof)
+        r.problem = QStringLiteral("app: sent %1 of %2 (errno %3), recorded %4, checksum %5, EOF %6")
+                        .arg(r.sent).arg(total).arg(sent.error).arg(r.recorded)
+                        .arg(r.checksumEqual ? QStringLiteral("equal") : QStringLiteral("differs"))
+                        .arg(eof ? QStringLiteral("seen") : QStringLiteral("missing"));
+    return r;
+}
+
+} // namespace
+
+QJsonObject runStream(const Options &options, int family)
+{
+    const qint64 total = options.quick ? qint64(8) << 20 : qint64(1) << 30;
+    const int waitMs = options.quick ? 30'000 : 120'000;
+    QTemporaryDir dir;
+    Report report;
+    std::vector<StreamRound> app;
+    std::vector<StreamRound> reference;
+    alternate(options, report, [&] { return referenceRound(family, total, dir.path()); }, [&] { return appRound(family, total, dir.path(), waitMs); }, reference, app);
+    std::vector<double> appRates, cRates;
+    std::vector<Lateness> lateness;
+    bool allEqual = true;
+    qint64 recorded = total;
+    qint64 records = 0;
+    for (const StreamRound &r : app) {
+        appRates.push_back(r.bytesPerSecond);
+        lateness.push_back(r.lateness);
+        allEqual = allEqual && r.checksumEqual && r.recorded == r.sent && r.sent == total;
+        recorded = std::min(recorded, r.recorded);
+        records = std::max(records, r.records);
+    }
+    for (const StreamRound &r : reference)
+        cRates.push_back(r.bytesPerSecond);
+    const double ratio = ratioOfMedians(appRates, cRates);
+    const Lateness worst = Lateness::worst(lateness);
+
+    report.set(QStringLiteral("bytes_sent"), total);
+    report.set(QStringLiteral("bytes_recorded"), recorded);
+    report.set(QStringLiteral("checksum_equal"), allEqual);
+    report.set(QStringLiteral("records"), records);
+    report.set(QStringLiteral("throughput_bytes_per_s"), median(appRates));
+    report.set(QStringLiteral("c_throughput_bytes_per_s"), median(cRates));
+    report.set(QStringLiteral("ratio_vs_c"), ratio);
+    report.setRounds(appRates, cRates);
+    report.setLateness(worst);
+    report.set(QStringLiteral("rounds"), options.rounds);
+    report.setAccounted(allEqual, QStringLiteral("bytes or checksum differ (see above)"));
+
+    report.row(QStringLiteral("throughput"), formatRate(median(appRates), "B"), formatRate(median(cRates), "B"),
+               formatRatio(ratio), QStringLiteral(">= 0.50 x C"), ratio >= 0.5);
+    report.row(QStringLiteral("bytes in the store, checksum"),
+               formatBytes(double(recorded)) + (allEqual ? QStringLiteral(", equal") : QStringLiteral(", DIFFERS")),
+               formatBytes(double(total)) + QStringLiteral(" sent"), {}, QStringLiteral("= sent"), allEqual);
+    report.row(QStringLiteral("GUI lateness p99 / max"), worst.text(), {}, {});
+    return report.toJson();
+}
+
+} // namespace bench
