@@ -128,7 +128,7 @@ void tst_MainWindow::sessionSaveAndOpen()
     QTRY_VERIFY_WITH_TIMEOUT(wb.sockets().info(1).state == SocketState::Listening && wb.sockets().info(1).watching, 3000);
     QCOMPARE(wb.sockets().info(1).local.toText(), unixPath);
     QTRY_VERIFY_WITH_TIMEOUT(wb.sockets().info(2).state == SocketState::Bound && wb.sockets().info(2).watching, 3000);
-    QCOMPARE(window.socketsPanel()->model()->rowCount(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(window.socketsPanel()->model()->rowCount(), 2, 3000);
 }
 
 void tst_MainWindow::sessionFileThatIsNotOursIsRefused()
