@@ -186,8 +186,13 @@ QString SocketAddress::toText() const
     case AF_UNIX:
         if (isUnnamed())
             return QStringLiteral("(unnamed)");
-        if (isAbstract())
-            return QLatin1Char('@') + escapedText(unixPath().mid(1));
+        if (isAbstract()) {
+            // Escaped as payloads are, and a trailing space too: parseAddress trims the text.
+            QString name = escapedText(unixPath().mid(1));
+            if (name.endsWith(QLatin1Char(' ')))
+                name.replace(name.size() - 1, 1, QStringLiteral("\\x20"));
+            return QLatin1Char('@') + name;
+        }
         return host();
     default:
         return QString();

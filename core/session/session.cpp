@@ -54,7 +54,9 @@ Result<SocketSpec> specFromJson(const QJsonObject &o, int index)
         const OptionSpec *option = findOption(it.key());
         if (!option)
             return fail(QStringLiteral("unknown option %1").arg(it.key()));
-        const QString text = it.value().isDouble() ? QString::number(it.value().toInt()) : it.value().toString();
+        // A number as written (toInt() would turn 1.5 or 1e20 into 0 without a word).
+        const QString text = it.value().isDouble() ? QString::number(it.value().toDouble(), 'g', 17)
+                                                   : it.value().toString();
         const auto encoded = encodeOption(*option, text);
         if (!encoded)
             return fail(QStringLiteral("%1: %2").arg(it.key(), encoded.error().message));

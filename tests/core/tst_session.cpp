@@ -44,13 +44,22 @@ void tst_Session::roundTrip()
     b.connect = address(QStringLiteral("@abstract-lab"), AF_UNIX);
     b.mode = BlockingMode::Timeout;
     b.timeout = 2.5;
-    session.sockets << a << b;
+    // Found by fuzz_session: an IPv6 flow label and an abstract name's escapes survive the file.
+    SocketSpec c;
+    c.family = AF_INET6;
+    c.type = SOCK_DGRAM;
+    c.connect = address(QStringLiteral("('::1', 9000, 5, 0)"), AF_INET6);
+    SocketSpec d;
+    d.family = AF_UNIX;
+    d.type = SOCK_DGRAM;
+    d.bind = address(QStringLiteral("@lab\\x00\\\\x\\x20"), AF_UNIX);
+    session.sockets << a << b << c << d;
     const QByteArray json = sessionToJson(session);
     QVERIFY(json.contains("\"format\": \"socket-workbench-session\""));
     QVERIFY(json.contains("\"version\": 1"));
     const auto back = sessionFromJson(json);
     QVERIFY2(back.ok(), qPrintable(back.ok() ? QString() : back.error().message));
-    QCOMPARE(back->sockets.size(), 2);
+    QCOMPARE(back->sockets.size(), 4);
     const SocketSpec &a2 = back->sockets[0];
     QCOMPARE(a2.bind, a.bind);
     QCOMPARE(a2.backlog, 2);
@@ -61,6 +70,10 @@ void tst_Session::roundTrip()
     QCOMPARE(b2.connect, b.connect);
     QCOMPARE(b2.mode, BlockingMode::Timeout);
     QCOMPARE(b2.timeout, 2.5);
+    QCOMPARE(back->sockets[2].connect.flowInfo(), 5u);
+    QCOMPARE(back->sockets[2].connect, c.connect);
+    QCOMPARE(back->sockets[3].bind.unixPath(), QByteArray("\0lab\0\\x ", 8));
+    QCOMPARE(back->sockets[3].bind, d.bind);
 }
 
 void tst_Session::rejects_data()
@@ -76,6 +89,8 @@ void tst_Session::rejects_data()
     QTest::newRow("bad port") << QByteArray(R"({"format":"socket-workbench-session","version":1,"sockets":[{"family":"AF_INET","type":"SOCK_STREAM","bind":"127.0.0.1:70000"}]})") << "outside 0-65535";
     QTest::newRow("bad option") << QByteArray(R"({"format":"socket-workbench-session","version":1,"sockets":[{"family":"AF_INET","type":"SOCK_DGRAM","options":{"SO_NOPE":"1"}}]})") << "unknown option SO_NOPE";
     QTest::newRow("bad option value") << QByteArray(R"({"format":"socket-workbench-session","version":1,"sockets":[{"family":"AF_INET","type":"SOCK_DGRAM","options":{"SO_RCVBUF":"lots"}}]})") << "SO_RCVBUF";
+    QTest::newRow("fractional option") << QByteArray(R"({"format":"socket-workbench-session","version":1,"sockets":[{"family":"AF_INET","type":"SOCK_DGRAM","options":{"SO_RCVBUF":1.5}}]})") << "'1.5' is not an integer";
+    QTest::newRow("huge option") << QByteArray(R"({"format":"socket-workbench-session","version":1,"sockets":[{"family":"AF_INET","type":"SOCK_DGRAM","options":{"SO_RCVBUF":1e20}}]})") << "is not an integer";
     QTest::newRow("bad mode") << QByteArray(R"({"format":"socket-workbench-session","version":1,"sockets":[{"family":"AF_INET","type":"SOCK_DGRAM","mode":"fast"}]})") << "mode must be";
     QTest::newRow("bad timeout") << QByteArray(R"({"format":"socket-workbench-session","version":1,"sockets":[{"family":"AF_INET","type":"SOCK_DGRAM","mode":"timeout","timeout":-1}]})") << "timeout must be";
     QTest::newRow("socket not object") << QByteArray(R"({"format":"socket-workbench-session","version":1,"sockets":[3]})") << "socket 1 is not an object";

@@ -359,6 +359,7 @@ void tst_SocketAddress::unixAddresses_data()
     // Found by fuzz_address: the short text of an abstract name parses back to the same bytes.
     QTest::newRow("abstract-escapes") << "@a\\x01\\\\b" << QByteArray("\0a\x01\\b", 5) << "b'\\x00a\\x01\\\\b'"
                                       << "@a\\x01\\\\b";
+    QTest::newRow("abstract-trailing-space") << "@x\\x20" << QByteArray("\0x ", 3) << "b'\\x00x '" << "@x\\x20";
     QTest::newRow("abstract-escapes-zero") << "\\0x\\x00" << QByteArray("\0x\0", 3) << "b'\\x00x\\x00'"
                                            << "@x\\0";
     // Found by fuzz_address: a leading U+FEFF is part of a path, not a byte-order mark.
