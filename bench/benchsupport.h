@@ -16,7 +16,7 @@ namespace bench {
 struct Options
 {
     bool quick = false;
-    int rounds = 3; // C reference and app measured alternately this many times; medians reported
+    int rounds = 5; // C reference and app measured alternately this many times; medians reported
 };
 
 // GUI event-loop lateness over a run: the 99th percentile and the maximum, in ms; and how

@@ -13,7 +13,6 @@ const QStringList &benchmarkNames();
 struct DriverOptions
 {
     Options run;
-    bool roundsGiven = false;
     QStringList only;              // empty: all
     QString jsonPath = QStringLiteral("bench-results.json");
 };

@@ -111,13 +111,14 @@ int main(int argc, char **argv)
     bench::DriverOptions options;
     QString run;
     QString resultPath;
+    int rounds = 0; // 0: the default, 5 (1 with --quick)
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg = argv[i];
         const bool hasValue = i + 1 < argc;
         if (arg == "--quick")
             options.run.quick = true;
         else if (arg == "--rounds" && hasValue)
-            options.run.rounds = std::max(1, QByteArray(argv[++i]).toInt()), options.roundsGiven = true;
+            rounds = std::max(1, QByteArray(argv[++i]).toInt());
         else if (arg == "--only" && hasValue)
             options.only = QString::fromLocal8Bit(argv[++i]).split(QLatin1Char(','), Qt::SkipEmptyParts);
         else if (arg == "--json" && hasValue)
@@ -133,8 +134,7 @@ int main(int argc, char **argv)
         if (!bench::benchmarkNames().contains(name))
             return usage();
     }
-    if (!options.roundsGiven)
-        options.run.rounds = options.run.quick ? 1 : 3;
+    options.run.rounds = rounds > 0 ? rounds : options.run.quick ? 1 : 5;
     if (!run.isEmpty())
         return runOne(argc, argv, run, resultPath, options.run);
 

@@ -28,9 +28,7 @@ StatusLine::StatusLine(core::Workbench &workbench, QWidget *parent)
 
 void StatusLine::update()
 {
-    int open = 0;
-    for (const core::SocketInfo &info : m_workbench.sockets().snapshot())
-        open += info.state != core::SocketState::Closed && info.state != core::SocketState::Error;
+    const int open = m_workbench.sockets().openCount();
     const core::TrafficStore &traffic = m_workbench.traffic();
     const quint64 in = traffic.bytes(core::Direction::In);
     const quint64 out = traffic.bytes(core::Direction::Out);

@@ -69,12 +69,14 @@ void SocketRegistry::publish(const SocketInfo &info)
 {
     {
         QMutexLocker lock(&m_mutex);
-        auto it = m_sockets.find(info.id);
-        if (it == m_sockets.end()) {
-            m_sockets.insert(info.id, info);
-            m_order.append(info.id);
+        const auto it = m_positions.constFind(info.id);
+        if (it == m_positions.constEnd()) {
+            m_positions.insert(info.id, qsizetype(m_sockets.size()));
+            m_sockets.push_back(info);
+            m_versions.push_back(++m_version);
         } else {
-            *it = info;
+            m_sockets[size_t(*it)] = info;
+            m_versions[size_t(*it)] = ++m_version;
         }
     }
     m_notify.poke();
@@ -83,29 +85,52 @@ void SocketRegistry::publish(const SocketInfo &info)
 SocketInfo SocketRegistry::info(int id) const
 {
     QMutexLocker lock(&m_mutex);
-    return m_sockets.value(id);
+    const auto it = m_positions.constFind(id);
+    return it == m_positions.constEnd() ? SocketInfo() : m_sockets[size_t(*it)];
 }
 
 bool SocketRegistry::contains(int id) const
 {
     QMutexLocker lock(&m_mutex);
-    return m_sockets.contains(id);
+    return m_positions.contains(id);
 }
 
 QList<int> SocketRegistry::ids() const
 {
     QMutexLocker lock(&m_mutex);
-    return m_order;
+    QList<int> list;
+    list.reserve(qsizetype(m_sockets.size()));
+    for (const SocketInfo &info : m_sockets)
+        list.append(info.id);
+    return list;
 }
 
 QList<SocketInfo> SocketRegistry::snapshot() const
 {
     QMutexLocker lock(&m_mutex);
+    return QList<SocketInfo>(m_sockets.begin(), m_sockets.end());
+}
+
+QList<SocketInfo> SocketRegistry::changedSince(quint64 since, quint64 *version) const
+{
+    QMutexLocker lock(&m_mutex);
     QList<SocketInfo> list;
-    list.reserve(m_order.size());
-    for (int id : m_order)
-        list.append(m_sockets.value(id));
+    for (size_t i = 0; i < m_versions.size(); ++i) {
+        if (m_versions[i] > since)
+            list.append(m_sockets[i]);
+    }
+    if (version)
+        *version = m_version;
     return list;
+}
+
+int SocketRegistry::openCount() const
+{
+    QMutexLocker lock(&m_mutex);
+    int open = 0;
+    for (const SocketInfo &info : m_sockets)
+        open += info.state != SocketState::Closed && info.state != SocketState::Error;
+    return open;
 }
 
 } // namespace core

@@ -9,6 +9,8 @@
 #include <QMutex>
 #include <QObject>
 
+#include <vector>
+
 namespace core {
 
 enum class SocketState : quint8 {
@@ -81,14 +83,21 @@ public:
     bool contains(int id) const;
     QList<int> ids() const;          // in creation order
     QList<SocketInfo> snapshot() const;
+    // The sockets published after version since, as they are now, in creation order; *version
+    // gets the version to pass next time. Pass 0 for all. A view of 10,000 sockets refreshes
+    // what changed instead of copying every snapshot each time.
+    QList<SocketInfo> changedSince(quint64 since, quint64 *version) const;
+    int openCount() const; // neither closed nor failed
 
 signals:
     void changed();
 
 private:
     mutable QMutex m_mutex;
-    QHash<int, SocketInfo> m_sockets;
-    QList<int> m_order;
+    std::vector<SocketInfo> m_sockets; // creation order
+    std::vector<quint64> m_versions;   // the version each was last published at, same order
+    QHash<int, qsizetype> m_positions; // id -> index in m_sockets
+    quint64 m_version = 0;
     Coalescer m_notify;
 };
 

@@ -21,8 +21,15 @@ SocketTreeModel::SocketTreeModel(core::SocketRegistry &registry, QObject *parent
     : QAbstractItemModel(parent)
     , m_registry(registry)
 {
-    m_children.insert(-1, {});
-    connect(&registry, &core::SocketRegistry::changed, this, &SocketTreeModel::refresh);
+    // At most every kRefreshMs: a burst of connections changes the registry at 60 Hz, and each
+    // refresh costs the view a layout and a paint.
+    m_throttle.setSingleShot(true);
+    m_throttle.setInterval(kRefreshMs);
+    connect(&m_throttle, &QTimer::timeout, this, &SocketTreeModel::refresh);
+    connect(&registry, &core::SocketRegistry::changed, this, [this] {
+        if (!m_throttle.isActive())
+            m_throttle.start();
+    });
     refresh();
 }
 
@@ -35,11 +42,8 @@ const QList<int> &SocketTreeModel::siblings(int parentId) const
 
 int SocketTreeModel::rowOf(int socketId) const
 {
-    const auto it = m_info.constFind(socketId);
-    if (it == m_info.constEnd())
-        return -1;
-    const int parentId = m_info.contains(it->parentId) ? it->parentId : -1;
-    return int(siblings(parentId).indexOf(socketId));
+    const auto it = m_nodes.constFind(socketId);
+    return it == m_nodes.constEnd() ? -1 : it->row;
 }
 
 QModelIndex SocketTreeModel::indexOf(int socketId) const
@@ -73,10 +77,8 @@ QModelIndex SocketTreeModel::parent(const QModelIndex &child) const
 {
     if (!child.isValid())
         return {};
-    const int parentId = m_info.value(socketId(child)).parentId;
-    if (parentId < 0 || !m_info.contains(parentId))
-        return {};
-    return indexOf(parentId);
+    const auto it = m_nodes.constFind(socketId(child));
+    return it == m_nodes.constEnd() || it->parentId < 0 ? QModelIndex() : indexOf(it->parentId);
 }
 
 int SocketTreeModel::rowCount(const QModelIndex &parent) const
@@ -161,29 +163,54 @@ QVariant SocketTreeModel::headerData(int section, Qt::Orientation orientation, i
 
 void SocketTreeModel::refresh()
 {
-    const QList<core::SocketInfo> snapshot = m_registry.snapshot();
-    // Insert sockets not seen before (the registry lists them in creation order, so a parent
-    // always comes before its children), then refresh the rest.
-    for (const core::SocketInfo &info : snapshot) {
-        if (m_info.contains(info.id)) {
-            m_info[info.id] = info;
+    const QList<core::SocketInfo> changed = m_registry.changedSince(m_version, &m_version);
+    // New sockets go in as runs that share a parent (the registry lists them in creation order,
+    // so a parent is always in the tree before its children): a listener's burst of accepted
+    // connections is one insertion. Rows already shown are refreshed per parent, first to last.
+    QList<core::SocketInfo> run;
+    int runParent = -1;
+    QHash<int, std::pair<int, int>> refreshed; // parent id -> first and last row changed
+    for (const core::SocketInfo &info : changed) {
+        const auto known = m_info.find(info.id);
+        if (known != m_info.end()) {
+            *known = info;
+            const Node node = m_nodes.value(info.id);
+            const auto range = refreshed.find(node.parentId);
+            if (range == refreshed.end())
+                refreshed.insert(node.parentId, {node.row, node.row});
+            else
+                *range = {std::min(range->first, node.row), std::max(range->second, node.row)};
             continue;
         }
-        const int parentId = m_info.contains(info.parentId) ? info.parentId : -1;
-        const QModelIndex parentIndex = parentId < 0 ? QModelIndex() : indexOf(parentId);
-        QList<int> &list = m_children[parentId];
-        beginInsertRows(parentIndex, int(list.size()), int(list.size()));
+        if (!run.isEmpty() && info.parentId != runParent) {
+            insertRun(runParent, run);
+            run.clear();
+        }
+        runParent = info.parentId;
+        run.append(info);
+    }
+    if (!run.isEmpty())
+        insertRun(runParent, run);
+    for (auto it = refreshed.cbegin(); it != refreshed.cend(); ++it) {
+        const QModelIndex parentIndex = it.key() < 0 ? QModelIndex() : indexOf(it.key());
+        emit dataChanged(index(it->first, 0, parentIndex), index(it->second, ColumnCount - 1, parentIndex));
+    }
+}
+
+void SocketTreeModel::insertRun(int parentId, const QList<core::SocketInfo> &run)
+{
+    if (!m_nodes.contains(parentId))
+        parentId = -1; // not a socket of the tree: top level
+    const QModelIndex parentIndex = parentId < 0 ? QModelIndex() : indexOf(parentId);
+    QList<int> &list = m_children[parentId];
+    const int first = int(list.size());
+    beginInsertRows(parentIndex, first, first + int(run.size()) - 1);
+    for (const core::SocketInfo &info : run) {
+        m_nodes.insert(info.id, {parentId, int(list.size())});
         list.append(info.id);
         m_info.insert(info.id, info);
-        m_children.insert(info.id, {});
-        endInsertRows();
     }
-    for (auto it = m_children.cbegin(); it != m_children.cend(); ++it) {
-        if (it.value().isEmpty())
-            continue;
-        const QModelIndex parentIndex = it.key() < 0 ? QModelIndex() : indexOf(it.key());
-        emit dataChanged(index(0, 0, parentIndex), index(int(it.value().size()) - 1, ColumnCount - 1, parentIndex));
-    }
+    endInsertRows();
 }
 
 } // namespace ui

@@ -4,12 +4,14 @@
 
 #include <QAbstractItemModel>
 #include <QHash>
+#include <QTimer>
 
 namespace ui {
 
 // Every socket of the session as a tree: listeners with their accepted connections under them.
-// Follows SocketRegistry::changed (coalesced): new sockets are inserted where they belong,
-// the rest is refreshed with one dataChanged per level. Sockets never leave the tree; closed
+// Follows SocketRegistry::changed (at most 10 times a second) and takes only what changed since last time: new
+// sockets are inserted where they belong, a run of them under one parent at once, and changed
+// ones are refreshed with one dataChanged per parent. Sockets never leave the tree; closed
 // ones stay, greyed, so the session's history remains readable.
 class SocketTreeModel final : public QAbstractItemModel
 {
@@ -36,11 +38,23 @@ public slots:
     void refresh();
 
 private:
+    struct Node
+    {
+        int parentId = -1; // -1: top level
+        int row = 0;       // under the parent; sockets never leave, so rows never move
+    };
+
     const QList<int> &siblings(int parentId) const;
     int rowOf(int socketId) const;
+    void insertRun(int parentId, const QList<core::SocketInfo> &run);
+
+    static constexpr int kRefreshMs = 100;
 
     core::SocketRegistry &m_registry;
+    QTimer m_throttle;
+    quint64 m_version = 0; // the registry's, as of the last refresh
     QHash<int, core::SocketInfo> m_info;
+    QHash<int, Node> m_nodes;
     QHash<int, QList<int>> m_children; // parent id (-1: top level) -> children in order
 };
 

@@ -358,7 +358,11 @@ void TrafficModel::endRebuild()
 
 TrafficModel::SocketLabel TrafficModel::readSocketLabel(int socketId) const
 {
-    const core::SocketInfo info = m_sockets.info(socketId);
+    return labelOf(m_sockets.info(socketId), socketId);
+}
+
+TrafficModel::SocketLabel TrafficModel::labelOf(const core::SocketInfo &info, int socketId)
+{
     SocketLabel label;
     label.known = info.id == socketId;
     label.name = label.known ? info.name : QStringLiteral("#%1").arg(socketId);
@@ -382,11 +386,16 @@ TrafficModel::SocketLabel TrafficModel::socketLabel(int socketId) const
 
 void TrafficModel::socketsChanged()
 {
+    // Only the sockets published since the last time: with 10,000 connections, re-reading every
+    // label on each registry change was most of the GUI thread's time.
     bool changed = std::exchange(m_missedSocket, false);
-    for (auto it = m_socketLabels.begin(); it != m_socketLabels.end(); ++it) {
-        const SocketLabel label = readSocketLabel(it.key());
+    for (const core::SocketInfo &info : m_sockets.changedSince(m_socketsVersion, &m_socketsVersion)) {
+        const auto it = m_socketLabels.find(info.id);
+        if (it == m_socketLabels.end())
+            continue; // no row has asked for it yet
+        SocketLabel label = labelOf(info, info.id);
         if (label.name != it->name || label.peer != it->peer) {
-            *it = label;
+            *it = std::move(label);
             changed = true;
         }
     }

@@ -13,6 +13,7 @@
 
 namespace core {
 class SocketRegistry;
+struct SocketInfo;
 }
 
 namespace ui {
@@ -89,6 +90,7 @@ private:
     void socketsChanged();
     SocketLabel socketLabel(int socketId) const;
     SocketLabel readSocketLabel(int socketId) const;
+    static SocketLabel labelOf(const core::SocketInfo &info, int socketId);
     QString displayText(const core::TrafficRecord &record, qsizetype index, int column) const;
     QString toolTipText(const core::TrafficRecord &record, int column) const;
 
@@ -107,6 +109,7 @@ private:
     QByteArray m_needle;
 
     mutable QHash<int, SocketLabel> m_socketLabels;
+    quint64 m_socketsVersion = 0; // the registry's, as of the last socketsChanged()
     mutable bool m_missedSocket = false; // a row named a socket the registry did not know yet
     QFont m_dataFont;
 };

@@ -4,6 +4,8 @@
 #include "trafficactions.h"
 #include "trafficmodel.h"
 
+#include "sockets/socketchoicemodel.h"
+
 #include "store/trafficexport.h"
 #include "workbench.h"
 
@@ -68,14 +70,13 @@ TrafficPanel::TrafficPanel(core::Workbench &workbench, QWidget *parent)
     connect(&m_textTimer, &QTimer::timeout, this, &TrafficPanel::applyTextFilter);
     m_socketTimer.setSingleShot(true);
     m_socketTimer.setInterval(kSocketListDelayMs);
-    connect(&m_socketTimer, &QTimer::timeout, this, &TrafficPanel::refreshSocketList);
+    connect(&m_socketTimer, &QTimer::timeout, m_socketChoices, &SocketChoiceModel::refresh);
     // The registry changes with every batch of traffic (counters); the list only needs a glance.
     connect(&m_workbench.sockets(), &core::SocketRegistry::changed, this, [this] {
         if (!m_socketTimer.isActive())
             m_socketTimer.start();
     });
 
-    refreshSocketList();
     updateCounts(m_model->rowCount(), m_model->seenCount());
 }
 
@@ -93,9 +94,8 @@ void TrafficPanel::setSocketFilter(int socketId)
 {
     socketId = std::max(socketId, -1);
     m_model->setSocketFilter(socketId);
-    if (m_socketCombo->findData(socketId) < 0)
-        refreshSocketList();
-    m_socketCombo->setCurrentIndex(std::max(0, m_socketCombo->findData(socketId)));
+    const QSignalBlocker blocker(m_socketCombo);
+    m_socketCombo->setCurrentIndex(m_socketChoices->ensureListed(socketId));
 }
 
 QWidget *TrafficPanel::createFilterBar()
@@ -106,10 +106,13 @@ QWidget *TrafficPanel::createFilterBar()
     m_socketCombo->setObjectName(QStringLiteral("socketFilter"));
     m_socketCombo->setAccessibleName(tr("Socket filter"));
     m_socketCombo->setToolTip(tr("Show the records of one socket, or of all"));
-    m_socketCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_socketCombo->addItem(tr("All sockets"), -1);
+    // Sized for a typical label, not the longest of what may be 10,000 sockets.
+    m_socketCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_socketCombo->setMinimumContentsLength(24);
+    m_socketChoices = new SocketChoiceModel(m_workbench.sockets(), m_socketCombo);
+    m_socketCombo->setModel(m_socketChoices);
     connect(m_socketCombo, &QComboBox::currentIndexChanged, this, [this] {
-        m_model->setSocketFilter(m_socketCombo->currentData().toInt());
+        m_model->setSocketFilter(m_socketCombo->currentData(SocketChoiceModel::SocketIdRole).toInt());
     });
 
     m_directionCombo = new QComboBox(bar);
@@ -238,32 +241,6 @@ void TrafficPanel::setUpView()
     connect(m_model, &TrafficModel::countsChanged, this, &TrafficPanel::updateCounts);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &TrafficPanel::currentRowChanged);
-}
-
-void TrafficPanel::refreshSocketList()
-{
-    QList<QPair<int, QString>> items;
-    const int filter = m_model->socketFilter();
-    bool filterListed = filter < 0;
-    for (const core::SocketInfo &info : m_workbench.sockets().snapshot()) {
-        QString label = QStringLiteral("%1  %2").arg(info.name, info.kindText());
-        if (info.local.isValid() && !info.local.isUnnamed())
-            label += QStringLiteral("  ") + info.local.toText();
-        items.append({info.id, label});
-        filterListed = filterListed || info.id == filter;
-    }
-    if (!filterListed)
-        items.append({filter, QStringLiteral("#%1").arg(filter)});
-    if (items == m_socketItems)
-        return;
-    m_socketItems = items;
-
-    const QSignalBlocker blocker(m_socketCombo);
-    m_socketCombo->clear();
-    m_socketCombo->addItem(tr("All sockets"), -1);
-    for (const auto &[id, label] : std::as_const(items))
-        m_socketCombo->addItem(label, id);
-    m_socketCombo->setCurrentIndex(std::max(0, m_socketCombo->findData(filter)));
 }
 
 void TrafficPanel::applyTextFilter()

@@ -22,6 +22,7 @@ class Workbench;
 namespace ui {
 
 class HexDumpView;
+class SocketChoiceModel;
 class TrafficActions;
 class TrafficModel;
 
@@ -50,7 +51,6 @@ private:
     // The record actions and Clear filter, in the toolbar and the table's context menu.
     void placeActions();
     QWidget *createFilterBar();
-    void refreshSocketList();
     void applyTextFilter();
     void clearFilters();
     void rememberPosition();
@@ -65,6 +65,7 @@ private:
     QTableView *m_view = nullptr;
     HexDumpView *m_dump = nullptr;
     QComboBox *m_socketCombo = nullptr;
+    SocketChoiceModel *m_socketChoices = nullptr;
     QComboBox *m_directionCombo = nullptr;
     QLineEdit *m_textFilter = nullptr;
     QToolBar *m_toolBar = nullptr;
@@ -73,8 +74,7 @@ private:
     QAction *m_clearFilterAction = nullptr;
 
     QTimer m_textTimer;   // applies the text filter once typing pauses
-    QTimer m_socketTimer; // rebuilds the socket list at most a few times a second
-    QList<QPair<int, QString>> m_socketItems;
+    QTimer m_socketTimer; // refreshes the socket list at most a few times a second
 
     // Saved before rows arrive or the filters change, so the view can follow or stay put.
     bool m_wasAtBottom = true;
