@@ -2,9 +2,7 @@
 
 #include "store/clock.h"
 
-#include <cerrno>
 #include <condition_variable>
-#include <cstdint>
 #include <cstring>
 #include <mutex>
 #include <new>
@@ -19,75 +17,27 @@ namespace core {
 
 namespace {
 
-// Payload blocks come from the kernel already populated, so the bytes arriving later do not
-// page-fault every 4 KiB. On Linux a block is aligned to 2 MiB and asked to be backed by
-// transparent huge pages: 2 faults per 4 MiB block instead of 1,024, a third of the time to
-// populate, and fewer TLB misses while the kernel copies a read into it (bench/unix_stream,
-// perf: populating 4 KiB pages was the largest cost of a watched stream after the copy).
-// Elsewhere, plain heap blocks.
-#ifdef __linux__
-constexpr size_t kHugePage = size_t(2) << 20;
-
-// Huge pages are the fast case but not always: in a virtual machine whose host takes back the
-// guest's free memory, a huge page the guest has not used lately is rebuilt by the host 4 KiB at
-// a time, and populating it costs about 6 times the 4 KiB path (2 s per GiB against 0.3 s,
-// measured on the 2-core VM the benchmarks run on), holding the address-space lock meanwhile.
-// A block slower than kSlowNsPerMiB turns huge pages off for the next kPlainAfterSlow blocks;
-// then huge pages are tried again.
-constexpr qint64 kSlowNsPerMiB = 750'000;
-constexpr int kPlainAfterSlow = 64;
-std::atomic<int> plainBlocksLeft{0};
-
+// Payload blocks come from the kernel already populated: one mmap(MAP_POPULATE) per block
+// instead of a page fault per 4 KiB as the bytes arrive. Elsewhere, plain heap blocks.
 char *allocateBlock(qsizetype size)
 {
-    // Over-ask by one huge page, then give back what lies outside the aligned range.
-    const size_t length = size_t(size);
-    void *mapped = ::mmap(nullptr, length + kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (mapped == MAP_FAILED)
-        return nullptr;
-    const auto start = reinterpret_cast<uintptr_t>(mapped);
-    const uintptr_t aligned = (start + kHugePage - 1) & ~uintptr_t(kHugePage - 1);
-    if (aligned > start)
-        ::munmap(mapped, aligned - start);
-    if (const size_t tail = start + length + kHugePage - (aligned + length))
-        ::munmap(reinterpret_cast<void *>(aligned + length), tail);
-    char *block = reinterpret_cast<char *>(aligned);
-
-    int plainLeft = plainBlocksLeft.load(std::memory_order_relaxed);
-    while (plainLeft > 0 && !plainBlocksLeft.compare_exchange_weak(plainLeft, plainLeft - 1, std::memory_order_relaxed)) {
-    }
-    const bool huge = plainLeft <= 0;
-    if (huge)
-        ::madvise(block, length, MADV_HUGEPAGE); // advice: refused or ignored, 4 KiB pages still work
-    const qint64 started = monoNs();
-    if (::madvise(block, length, MADV_POPULATE_WRITE) != 0) {
-        if (errno != EINVAL) { // out of memory: no block, so the store reports it
-            ::munmap(block, length);
-            return nullptr;
-        }
-        for (size_t offset = 0; offset < length; offset += 4096) // kernels before 5.14
-            block[offset] = 0;
-    }
-    if (huge && monoNs() - started > kSlowNsPerMiB * qint64(length >> 20))
-        plainBlocksLeft.store(kPlainAfterSlow, std::memory_order_relaxed);
-    return block;
+#ifdef MAP_POPULATE
+    void *block = ::mmap(nullptr, size_t(size), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+    return block == MAP_FAILED ? nullptr : static_cast<char *>(block);
+#else
+    return new (std::nothrow) char[size_t(size)];
+#endif
 }
 
 void freeBlock(char *block, qsizetype size)
 {
+#ifdef MAP_POPULATE
     ::munmap(block, size_t(size));
-}
 #else
-char *allocateBlock(qsizetype size)
-{
-    return new (std::nothrow) char[size_t(size)];
-}
-
-void freeBlock(char *block, qsizetype)
-{
+    Q_UNUSED(size);
     delete[] block;
-}
 #endif
+}
 
 } // namespace
 
