@@ -1,6 +1,7 @@
 #include "iothread.h"
 
 #include "engine/enginecontext.h"
+#include "engine/platform.h"
 #include "engine/socketobject.h"
 #include "store/clock.h"
 
@@ -27,7 +28,10 @@ IoThread::IoThread(EngineContext &context, int index)
     ev.events = EPOLLIN;
     ev.data.u64 = kWakeTag;
     epoll_ctl(m_epoll, EPOLL_CTL_ADD, m_wake, &ev);
-    m_thread = std::thread([this] { run(); });
+    m_thread = std::thread([this] {
+        platform::nameThisThread(QByteArray("swb-io-" + QByteArray::number(m_index)).constData());
+        run();
+    });
 }
 
 IoThread::~IoThread()

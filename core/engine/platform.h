@@ -10,6 +10,8 @@ namespace core::platform {
 int queuedIn(int fd);     // bytes waiting to be read (SIOCINQ), -1 when not available
 int queuedOut(int fd);    // bytes not yet acknowledged/sent (SIOCOUTQ), -1 when not available
 QString tcpState(int fd); // TCP_INFO's state: ESTABLISHED, CLOSE_WAIT, ...; empty when unknown
+// Names the calling thread for top, perf and gdb (at most 15 characters on Linux).
+void nameThisThread(const char *name);
 
 // Runs a syscall again while it fails with EINTR.
 template<typename Fn>

@@ -3,6 +3,7 @@
 #include <linux/sockios.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <pthread.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 
@@ -31,6 +32,11 @@ QString tcpState(int fd)
     if (info.tcpi_state < sizeof names / sizeof *names)
         return QString::fromLatin1(names[info.tcpi_state]);
     return QString::number(info.tcpi_state);
+}
+
+void nameThisThread(const char *name)
+{
+    ::pthread_setname_np(::pthread_self(), name);
 }
 
 } // namespace core::platform

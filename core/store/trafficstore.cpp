@@ -1,5 +1,6 @@
 #include "trafficstore.h"
 
+#include "engine/platform.h"
 #include "store/clock.h"
 
 #include <condition_variable>
@@ -78,6 +79,7 @@ public:
 private:
     void run()
     {
+        platform::nameThisThread("swb-store");
         std::unique_lock lock(m_mutex);
         while (true) {
             // After a failed allocation, the next try waits for the next take().

@@ -1,6 +1,7 @@
 #include "trafficpanel.h"
 
 #include "hexdumpview.h"
+#include "trafficdelegate.h"
 #include "trafficactions.h"
 #include "trafficmodel.h"
 
@@ -107,8 +108,6 @@ QWidget *TrafficPanel::createFilterBar()
     m_socketCombo->setAccessibleName(tr("Socket filter"));
     m_socketCombo->setToolTip(tr("Show the records of one socket, or of all"));
     // Sized for a typical label, not the longest of what may be 10,000 sockets.
-    m_socketCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_socketCombo->setMinimumContentsLength(24);
     m_socketChoices = new SocketChoiceModel(m_workbench.sockets(), m_socketCombo);
     m_socketCombo->setModel(m_socketChoices);
     connect(m_socketCombo, &QComboBox::currentIndexChanged, this, [this] {
@@ -200,6 +199,7 @@ void TrafficPanel::placeActions()
 void TrafficPanel::setUpView()
 {
     m_view->setModel(m_model);
+    m_view->setItemDelegate(new TrafficDelegate(m_view));
     m_view->setAccessibleName(tr("Traffic records"));
     m_view->setToolTip(tr("One row per send/recv syscall; select one to see its bytes below"));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
