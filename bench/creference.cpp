@@ -5,12 +5,14 @@
 #include "store/clock.h"
 
 #include <netinet/in.h>
+#include <sys/mman.h>
 #include <sys/un.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <memory>
+#include <vector>
 
 namespace bench::cref {
 
@@ -102,26 +104,76 @@ Received recvfromLoop(int fd, int idleMs)
     return r;
 }
 
-Received acceptAndRead(int listenFd, int idleMs)
+namespace {
+
+// read(2) fd to EOF; where(n) says where the next read of at most n bytes goes, took(n) that it
+// returned n bytes.
+template<typename Where, typename Took>
+Received readToEnd(int fd, Where where, Took took)
 {
     Received r;
-    setReceiveTimeout(listenFd, idleMs);
-    const int fd = ::accept4(listenFd, nullptr, nullptr, SOCK_CLOEXEC);
-    if (fd < 0)
-        return r;
-    setReceiveTimeout(fd, idleMs);
-    const std::unique_ptr<char[]> buffer(new char[kReadSize]);
     for (;;) {
-        const ssize_t n = ::read(fd, buffer.get(), kReadSize);
+        const ssize_t n = ::read(fd, where(kReadSize), kReadSize);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
             break;
+        took(size_t(n));
         ++r.count;
         r.bytes += n;
         r.lastWallNs = core::wallNs();
     }
+    return r;
+}
+
+int acceptOne(int listenFd, int idleMs)
+{
+    setReceiveTimeout(listenFd, idleMs);
+    const int fd = ::accept4(listenFd, nullptr, nullptr, SOCK_CLOEXEC);
+    if (fd >= 0)
+        setReceiveTimeout(fd, idleMs);
+    return fd;
+}
+
+} // namespace
+
+Received acceptAndRead(int listenFd, int idleMs)
+{
+    const int fd = acceptOne(listenFd, idleMs);
+    if (fd < 0)
+        return {};
+    const std::unique_ptr<char[]> buffer(new char[kReadSize]);
+    const Received r = readToEnd(fd, [&](size_t) { return buffer.get(); }, [](size_t) {});
     ::close(fd);
+    return r;
+}
+
+Received acceptAndKeep(int listenFd, int idleMs)
+{
+    const int fd = acceptOne(listenFd, idleMs);
+    if (fd < 0)
+        return {};
+    constexpr size_t kBlock = size_t(4) << 20;
+    std::vector<char *> blocks;
+    size_t used = kBlock;
+    bool failed = false;
+    Received r = readToEnd(fd, [&](size_t size) -> char * {
+        if (used + size > kBlock) {
+            void *block = ::mmap(nullptr, kBlock, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+            if (block == MAP_FAILED) {
+                failed = true;
+                return nullptr; // read(2) fails with EFAULT: the round reports short
+            }
+            blocks.push_back(static_cast<char *>(block));
+            used = 0;
+        }
+        return blocks.back() + used; // less room than a read: the rest is left unused, as in the store
+    }, [&](size_t n) { used += n; });
+    ::close(fd);
+    for (char *block : blocks)
+        ::munmap(block, kBlock);
+    if (failed)
+        r.bytes = -1;
     return r;
 }
 

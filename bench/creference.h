@@ -36,6 +36,9 @@ struct Received
 Received recvfromLoop(int fd, int idleMs);
 // accept(2) one connection, then read(2) it to EOF in 128 KiB reads (the app's read size).
 Received acceptAndRead(int listenFd, int idleMs);
+// The same, but keeping every byte as a store must: each read goes into fresh memory (4 MiB
+// blocks from mmap(MAP_POPULATE), freed at the end), where acceptAndRead reuses one buffer.
+Received acceptAndKeep(int listenFd, int idleMs);
 // accept4(2) count connections and read(2) each one's first firstBytes; the descriptors are
 // held (appended to held) so that all connections stay open at once, as in the app.
 Received acceptLoop(int listenFd, int count, int firstBytes, int idleMs, std::vector<int> &held);
