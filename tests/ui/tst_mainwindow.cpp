@@ -9,7 +9,9 @@
 #include <QAbstractItemView>
 #include <QAbstractSpinBox>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -18,6 +20,11 @@
 #include <QTabBar>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cstring>
 
 using namespace core;
 
@@ -37,6 +44,20 @@ bool unixListening(const QString &path)
     return false;
 }
 
+// Sockets this process holds (Qt's own descriptors, opened once per process, are not counted).
+int openSocketCount()
+{
+    int count = 0;
+    const QDir fds(QStringLiteral("/proc/self/fd"));
+    for (const QString &fd : fds.entryList(QDir::System | QDir::NoDotAndDotDot)) {
+        char target[64] = {};
+        const QByteArray link = QFile::encodeName(fds.filePath(fd));
+        if (::readlink(link.constData(), target, sizeof target - 1) > 0)
+            count += std::strncmp(target, "socket:", 7) == 0;
+    }
+    return count;
+}
+
 } // namespace
 
 // The window as a whole: every control named for screen readers, sessions saved and opened,
@@ -51,6 +72,7 @@ private slots:
     void sessionFileThatIsNotOursIsRefused();
     void commandLineRejectsBadOpeners();
     void commandLineOpensListeners();
+    void closingWithAThousandSocketsIsQuickAndClean();
 };
 
 void tst_MainWindow::everyControlHasAnAccessibleName()
@@ -178,6 +200,45 @@ void tst_MainWindow::commandLineOpensListeners()
     QCOMPARE(QString::fromUtf8(python.readAllStandardOutput()).trimmed(), QStringLiteral("ok"));
     app.terminate();
     QVERIFY(app.waitForFinished(10000));
+}
+
+// What closing the window does in the app (app/main.cpp): the window goes, then the workbench,
+// with 1,000 sockets shown and every one of them with a call still waiting.
+void tst_MainWindow::closingWithAThousandSocketsIsQuickAndClean()
+{
+    QTemporaryDir dir;
+    const int socketsBefore = openSocketCount();
+    auto wb = std::make_unique<Workbench>();
+    auto window = std::make_unique<ui::MainWindow>(*wb);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    QList<CallId> waiting;
+    for (int i = 0; i < 500; ++i) {
+        const int l = wb->createSocket(AF_UNIX, SOCK_STREAM).socketId;
+        wb->bind(l, *parseAddress(dir.filePath(QStringLiteral("l%1.sock").arg(i)), AF_UNIX));
+        wb->listen(l, 4);
+        waiting << wb->accept(l);
+    }
+    for (int i = 0; i < 250; ++i) {
+        const auto pair = wb->socketPair(AF_UNIX, SOCK_STREAM);
+        waiting << wb->recv(pair.first, 10) << wb->recv(pair.second, 10);
+    }
+    ui::SocketTreeModel *tree = window->socketsPanel()->model();
+    QTRY_COMPARE_WITH_TIMEOUT(tree->rowCount(), 1000, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(QDir(dir.path()).entryList(QDir::System).size(), 500, 10000);
+    QVERIFY(wb->journal().isPending(waiting.first()));
+    QVERIFY(wb->journal().isPending(waiting.last()));
+
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(window->close());
+    window.reset();
+    wb.reset();
+    const qint64 elapsed = timer.elapsed();
+    qInfo("closed with 1,000 sockets and 1,000 waiting calls in %lld ms", elapsed);
+    QVERIFY2(elapsed < 1000, qPrintable(QStringLiteral("%1 ms").arg(elapsed)));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::System | QDir::Files).size(), 0);
+    QCOMPARE(openSocketCount(), socketsBefore);
 }
 
 QTEST_MAIN(tst_MainWindow)
