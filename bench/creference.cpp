@@ -173,7 +173,7 @@ Received acceptAndKeep(int listenFd, int idleMs)
     for (char *block : blocks)
         ::munmap(block, kBlock);
     if (failed)
-        r.bytes = -1;
+        r.bytes = -1; // short: the round reports it
     return r;
 }
 

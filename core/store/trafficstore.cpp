@@ -1,6 +1,5 @@
 #include "trafficstore.h"
 
-#include "engine/platform.h"
 #include "store/clock.h"
 
 #include <condition_variable>
@@ -11,6 +10,7 @@
 #include <utility>
 
 #ifdef __linux__
+#include <pthread.h>
 #include <sys/mman.h>
 #endif
 
@@ -79,7 +79,9 @@ public:
 private:
     void run()
     {
-        platform::nameThisThread("swb-store");
+#ifdef __linux__
+        ::pthread_setname_np(::pthread_self(), "swb-store"); // for top and perf
+#endif
         std::unique_lock lock(m_mutex);
         while (true) {
             // After a failed allocation, the next try waits for the next take().

@@ -7,7 +7,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
-#include <QTemporaryDir>
+#include <QComboBox>
+#include <QRegularExpression>
 #include <QTest>
 
 #include <netinet/in.h>
@@ -25,10 +26,12 @@ class tst_SocketModels : public QObject
 {
     Q_OBJECT
 private slots:
+    void initTestCase();
     void registryReportsWhatChanged();
     void treeInsertsRunsAndRefreshesOnlyChanges();
     void treePutsOrphansAtTopLevel();
     void choicesFollowTheRegistry();
+    void comboKeepsItsChoiceWhileSocketsArrive();
     void burstOfRealConnectionsLandsUnderItsListener();
 };
 
@@ -56,6 +59,11 @@ QList<int> idsOf(const QList<SocketInfo> &list)
 }
 
 } // namespace
+
+void tst_SocketModels::initTestCase()
+{
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("QObject|QTimer|thread|QAbstractItemModel|model")));
+}
 
 void tst_SocketModels::registryReportsWhatChanged()
 {
@@ -207,12 +215,46 @@ void tst_SocketModels::choicesFollowTheRegistry()
     QCOMPARE(choices.rowOf(12345), -1);
 }
 
+void tst_SocketModels::comboKeepsItsChoiceWhileSocketsArrive()
+{
+    SocketRegistry registry;
+    ui::SocketChoiceModel choices(registry);
+    QComboBox combo;
+    combo.setModel(&choices);
+    for (int id = 1; id <= 3; ++id)
+        registry.publish(info(id));
+    choices.refresh();
+    combo.setCurrentIndex(choices.rowOf(2));
+    QSignalSpy picked(&combo, &QComboBox::currentIndexChanged);
+
+    // More sockets, and the chosen one relabelled: still the same choice, no change signalled.
+    for (int id = 4; id <= 200; ++id)
+        registry.publish(info(id));
+    SocketInfo bound = info(2);
+    bound.local = SocketAddress::ipv4(0x7f000001, 9000);
+    registry.publish(bound);
+    choices.refresh();
+    QCOMPARE(combo.currentData(ui::SocketChoiceModel::SocketIdRole).toInt(), 2);
+    QCOMPARE(combo.currentText(), QStringLiteral("sk2  TCP  127.0.0.1:9000"));
+    QCOMPARE(picked.size(), 0);
+    QCOMPARE(combo.count(), 201);
+
+    // A socket chosen before the registry has it: listed by number, then by name.
+    combo.setCurrentIndex(choices.ensureListed(500));
+    QCOMPARE(combo.currentText(), QStringLiteral("#500"));
+    registry.publish(info(500));
+    choices.refresh();
+    QCOMPARE(combo.currentText(), QStringLiteral("sk500  TCP"));
+    QCOMPARE(combo.currentData(ui::SocketChoiceModel::SocketIdRole).toInt(), 500);
+}
+
 void tst_SocketModels::burstOfRealConnectionsLandsUnderItsListener()
 {
     Workbench wb;
     ui::SocketTreeModel tree(wb.sockets());
     ui::SocketChoiceModel choices(wb.sockets());
     QAbstractItemModelTester tester(&tree, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester choicesTester(&choices, QAbstractItemModelTester::FailureReportingMode::QtTest);
     connect(&wb.sockets(), &SocketRegistry::changed, &choices, &ui::SocketChoiceModel::refresh);
     QSignalSpy inserted(&tree, &QAbstractItemModel::rowsInserted);
 

@@ -1,5 +1,8 @@
 #include "socketchoicemodel.h"
 
+#include <algorithm>
+#include <utility>
+
 namespace ui {
 
 SocketChoiceModel::SocketChoiceModel(core::SocketRegistry &registry, QObject *parent)

@@ -7,6 +7,8 @@
 #include <QList>
 #include <QString>
 
+#include <utility>
+
 namespace ui {
 
 // The sockets as a flat list to choose from (the traffic log's socket filter): "All sockets"
@@ -26,7 +28,9 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
     int rowOf(int socketId) const; // -1 when not listed
-    // Lists socketId even if the registry does not know it (yet): as "#id" until it does.
+    // Lists socketId even if the registry does not know it (yet): as "#id" until it does, then
+    // with its label. Such a row is added at the end and stays there (rows never move, so the
+    // combo's current item stays put).
     int ensureListed(int socketId);
 
 public slots:

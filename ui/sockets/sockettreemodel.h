@@ -9,10 +9,10 @@
 namespace ui {
 
 // Every socket of the session as a tree: listeners with their accepted connections under them.
-// Follows SocketRegistry::changed (at most 10 times a second) and takes only what changed since last time: new
-// sockets are inserted where they belong, a run of them under one parent at once, and changed
-// ones are refreshed with one dataChanged per parent. Sockets never leave the tree; closed
-// ones stay, greyed, so the session's history remains readable.
+// Follows SocketRegistry::changed (at most 10 times a second) and takes only what changed since
+// the last refresh: new sockets are inserted where they belong, a run of them under one parent
+// at once, and changed ones are refreshed with one dataChanged per parent. Sockets never leave
+// the tree; closed ones stay, greyed, so the session's history remains readable.
 class SocketTreeModel final : public QAbstractItemModel
 {
     Q_OBJECT

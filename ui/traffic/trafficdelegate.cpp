@@ -4,6 +4,9 @@
 #include <QPainter>
 #include <QStyle>
 
+#include <algorithm>
+#include <array>
+
 namespace ui {
 
 void TrafficDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -33,24 +36,30 @@ void TrafficDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     if (!text.isEmpty()) {
         const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
         const QRect textRect = option.rect.adjusted(margin, 0, -margin, 0);
-        const QFont cellFont = font.isValid() ? font.value<QFont>() : option.font;
+        const QFont cellFont = font.isValid() ? font.value<QFont>().resolve(option.font) : option.font;
         painter->setFont(cellFont);
+        painter->setClipRect(option.rect);
         QColor color = option.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
         if (!selected && foreground.canConvert<QBrush>())
             color = foreground.value<QBrush>().color();
         painter->setPen(color);
         const Qt::Alignment align = alignment.isValid() ? alignment.value<Qt::Alignment>()
                                                         : Qt::AlignLeft | Qt::AlignVCenter;
-        // Measure only text that may not fit; a short cell is drawn as it is.
+        // Measure only text that may not fit: ASCII no wider than the font's widest glyph is
+        // drawn as it is; anything else (a fallback font's glyphs may be wider) is measured.
         const QFontMetrics metrics(cellFont);
-        const bool mayOverflow = qsizetype(text.size()) * metrics.maxWidth() > textRect.width();
+        const bool ascii = std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x80; });
+        const bool mayOverflow = !ascii || qsizetype(text.size()) * metrics.maxWidth() > textRect.width();
         const QString shown = mayOverflow ? metrics.elidedText(text, Qt::ElideRight, textRect.width()) : text;
         painter->drawText(textRect, int(align | Qt::TextSingleLine), shown);
     }
 
-    if ((option.state & QStyle::State_HasFocus) && widget) {
+    if (option.state & QStyle::State_HasFocus) {
+        // As the style marks an item view's current cell.
         QStyleOptionFocusRect focus;
         focus.QStyleOption::operator=(option);
+        focus.rect = style->subElementRect(QStyle::SE_ItemViewItemFocusRect, &option, widget);
+        focus.state |= QStyle::State_KeyboardFocusChange | QStyle::State_Item;
         focus.backgroundColor = option.palette.color(group, selected ? QPalette::Highlight : QPalette::Window);
         style->drawPrimitive(QStyle::PE_FrameFocusRect, &focus, painter, widget);
     }

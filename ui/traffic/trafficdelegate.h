@@ -8,8 +8,8 @@ namespace ui {
 // colour, font, alignment and the text, elided at the right. QStyledItemDelegate lays each
 // cell's text out three times (to size it, to elide it, to draw it); during a flood the log
 // repaints 30 times a second with every visible row new, and that was most of the window's
-// time (bench/udp_unpaced, perf). Selection, the focus frame and alternate rows look as the
-// style draws them.
+// time (bench/udp_unpaced, perf). Alternate rows and the focus frame are the style's; the
+// selection is filled with the palette's highlight, as Fusion and Windows draw it.
 class TrafficDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT

@@ -1,8 +1,8 @@
 #include "trafficpanel.h"
 
 #include "hexdumpview.h"
-#include "trafficdelegate.h"
 #include "trafficactions.h"
+#include "trafficdelegate.h"
 #include "trafficmodel.h"
 
 #include "sockets/socketchoicemodel.h"
@@ -107,7 +107,10 @@ QWidget *TrafficPanel::createFilterBar()
     m_socketCombo->setObjectName(QStringLiteral("socketFilter"));
     m_socketCombo->setAccessibleName(tr("Socket filter"));
     m_socketCombo->setToolTip(tr("Show the records of one socket, or of all"));
-    // Sized for a typical label, not the longest of what may be 10,000 sockets.
+    // Sized for a typical label, not measured over what may be 10,000 sockets; the list that
+    // drops down is as wide as the labels it shows.
+    m_socketCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_socketCombo->setMinimumContentsLength(12);
     m_socketChoices = new SocketChoiceModel(m_workbench.sockets(), m_socketCombo);
     m_socketCombo->setModel(m_socketChoices);
     connect(m_socketCombo, &QComboBox::currentIndexChanged, this, [this] {
