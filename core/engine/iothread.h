@@ -49,6 +49,11 @@ public:
     // This thread's piece of the traffic store, for watched streams to read into without a copy.
     TrafficStore::ReadSpace &readSpace() { return m_readSpace; }
 
+    // A watched socket read a full batch in one wake-up: traffic is heavy, and the loop pauses
+    // kBusyPauseNs before it waits again (see run()).
+    void noteHeavyTraffic() { m_heavy = true; }
+    static constexpr long kBusyPauseNs = 50'000;
+
 private:
     void run();
     void runPosted();
@@ -61,6 +66,7 @@ private:
     int m_epoll = -1;
     int m_wake = -1;
     bool m_stop = false;
+    bool m_heavy = false;
 
     std::mutex m_postMutex;
     std::vector<std::function<void()>> m_posted;

@@ -21,6 +21,7 @@ namespace {
 constexpr int kStreamReadsPerWake = 16;
 constexpr int kDatagramBatch = 32;
 constexpr int kDatagramBatchesPerWake = 8;
+constexpr int kHeavyBatch = 8; // datagrams in one recvmmsg that mean a flood (IoThread::noteHeavyTraffic)
 constexpr int kAcceptsPerWake = 64;
 constexpr qint64 kFirstBackoffNs = 100'000'000;  // 100 ms
 constexpr qint64 kMaxBackoffNs = 1'600'000'000;  // 1.6 s
@@ -139,6 +140,8 @@ void SocketObject::watchDatagrams()
             ++m_info.recordsIn;
         }
         changed();
+        if (n >= kHeavyBatch)
+            m_thread.noteHeavyTraffic();
         if (n < kDatagramBatch)
             break;
     }

@@ -294,14 +294,19 @@ quint64 TrafficStore::bytes(Direction direction) const
 
 quint32 TrafficStore::internPeer(const SocketAddress &peer)
 {
+    // A flood comes from one peer: the last one is remembered (under m_writeMutex), so the
+    // writers do not contend with the window's readers of m_peers for every datagram.
+    if (m_lastPeerId && peer == m_lastPeer)
+        return m_lastPeerId;
     QMutexLocker lock(&m_peerMutex);
-    const auto it = m_peerIds.constFind(peer);
-    if (it != m_peerIds.constEnd())
-        return it.value();
-    m_peers.push_back(peer);
-    const quint32 id = quint32(m_peers.size());
-    m_peerIds.insert(peer, id);
-    return id;
+    auto it = m_peerIds.constFind(peer);
+    if (it == m_peerIds.constEnd()) {
+        m_peers.push_back(peer);
+        it = m_peerIds.insert(peer, quint32(m_peers.size()));
+    }
+    m_lastPeer = peer;
+    m_lastPeerId = it.value();
+    return m_lastPeerId;
 }
 
 } // namespace core

@@ -104,7 +104,7 @@ private:
 
     class BlockReserve;
 
-    quint32 internPeer(const SocketAddress &peer);
+    quint32 internPeer(const SocketAddress &peer); // under m_writeMutex
     // The rest run under m_writeMutex.
     bool keepsLocked(qsizetype bytes); // false (and counted as dropped) past the payload cap
     qsizetype newBlockLocked(qsizetype capacity); // its index, -1 when none can be had
@@ -125,6 +125,8 @@ private:
     std::atomic<quint64> m_payloadBytes{0};
     std::atomic<quint64> m_droppedBytes{0};
 
+    SocketAddress m_lastPeer; // under m_writeMutex
+    quint32 m_lastPeerId = 0;
     mutable QMutex m_peerMutex;
     std::deque<SocketAddress> m_peers;
     QHash<SocketAddress, quint32> m_peerIds;
