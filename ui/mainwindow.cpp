@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QScrollArea>
 #include <QFile>
 #include <QFileDialog>
 #include <QLineEdit>
@@ -46,8 +47,11 @@ MainWindow::MainWindow(core::Workbench &workbench, QWidget *parent)
     setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     QDockWidget *sockets = addDock(m_sockets, tr("Sockets"), QStringLiteral("socketsDock"), Qt::LeftDockWidgetArea);
-    QDockWidget *calls = addDock(m_socket, tr("Socket"), QStringLiteral("socketDock"), Qt::RightDockWidgetArea);
-    QDockWidget *lookup = addDock(m_lookup, tr("Lookups"), QStringLiteral("lookupDock"), Qt::RightDockWidgetArea);
+    // The two tall panels scroll rather than set the window's smallest size: without that the
+    // window could not be narrower than ~1,450 px, and one at its smallest was resized (and
+    // wholly repainted) whenever a label in it grew.
+    QDockWidget *calls = addDock(scrollable(m_socket), tr("Socket"), QStringLiteral("socketDock"), Qt::RightDockWidgetArea);
+    QDockWidget *lookup = addDock(scrollable(m_lookup), tr("Lookups"), QStringLiteral("lookupDock"), Qt::RightDockWidgetArea);
     QDockWidget *journal = addDock(m_journal, tr("Journal (Python)"), QStringLiteral("journalDock"), Qt::BottomDockWidgetArea);
     QDockWidget *composer = addDock(m_composer, tr("Composer"), QStringLiteral("composerDock"), Qt::BottomDockWidgetArea);
     splitDockWidget(journal, composer, Qt::Horizontal);
@@ -84,6 +88,16 @@ MainWindow::MainWindow(core::Workbench &workbench, QWidget *parent)
         });
         statusBar()->showMessage(tr("New here? Try Examples → Loopback echo lab (one click, on the toolbar)."), 30000);
     }
+}
+
+QWidget *MainWindow::scrollable(QWidget *panel)
+{
+    auto *area = new QScrollArea(this);
+    area->setWidget(panel);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    area->setAccessibleName(panel->accessibleName());
+    return area;
 }
 
 QDockWidget *MainWindow::addDock(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area)

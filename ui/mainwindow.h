@@ -47,6 +47,7 @@ private:
     void openSessionDialog();
     void saveSessionDialog();
     QDockWidget *addDock(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area);
+    QWidget *scrollable(QWidget *panel); // panel in a scroll area, for a dock
 
     core::Workbench &m_workbench;
     SocketsPanel *m_sockets;

@@ -19,6 +19,10 @@ StatusLine::StatusLine(core::Workbench &workbench, QWidget *parent)
     , m_workbench(workbench)
 {
     setAccessibleName(tr("Status"));
+    // The text changes every second; its width must not be the window's minimum, or a window at
+    // its smallest is resized (and wholly repainted) each time (bench, SWBENCH_SLOW_EVENTS).
+    // Text that does not fit is cut; the tooltip has it whole.
+    setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *timer = new QTimer(this);
     timer->setInterval(1000);
     connect(timer, &QTimer::timeout, this, &StatusLine::update);
@@ -42,6 +46,7 @@ void StatusLine::update()
         setText(text() + tr(" · payload cap of %1 reached: records kept, %2 of bytes not kept")
                              .arg(humanSize(traffic.payloadLimit()), humanSize(dropped)));
     }
+    setToolTip(text());
     m_lastIn = in;
     m_lastOut = out;
     m_lastRecords = records;

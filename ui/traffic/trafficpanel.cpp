@@ -322,6 +322,9 @@ void TrafficPanel::updateCounts(qsizetype shown, qsizetype seen)
 {
     m_countLabel->setText(m_model->isFiltered() ? tr("%L1 of %L2 records").arg(shown).arg(seen)
                                                 : tr("%L1 records").arg(seen));
+    // Only ever wider: a width that followed the text 30 times a second would relayout the
+    // window each time the count gains or loses a digit.
+    m_countLabel->setMinimumWidth(std::max(m_countLabel->minimumWidth(), m_countLabel->sizeHint().width()));
 }
 
 } // namespace ui
