@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "session/callchain.h"
 #include "session/quickopen.h"
 #include "workbench.h"
 
@@ -30,8 +31,10 @@ int main(int argc, char *argv[])
 
     // Every opener is checked before anything opens: a typo opens nothing.
     core::Session quick;
+    QStringList openers; // as typed, for messages: --listen tcp://127.0.0.1:8080
     for (const auto &[option, isListen] : {std::pair{listen, true}, std::pair{connect, false}}) {
         for (const QString &url : parser.values(option)) {
+            openers.append(QStringLiteral("--%1 %2").arg(option.names().first(), url));
             const auto spec = core::parseQuickOpen(url, isListen);
             if (!spec) {
                 std::fprintf(stderr, "socket-workbench: --%s %s: %s\n", qPrintable(option.names().first()), qPrintable(url),
@@ -43,17 +46,34 @@ int main(int argc, char *argv[])
     }
 
     core::Workbench workbench;
+    if (!workbench.startupError().isEmpty())
+        std::fprintf(stderr, "socket-workbench: %s\n", qPrintable(workbench.startupError()));
     ui::MainWindow window(workbench);
     window.show();
+    // A call that fails while the openers run (address in use, refused, no such directory) is
+    // said on stderr as well as in the window: that socket stops there, nothing else opens for it.
+    auto reportTo = [](QStringList names) {
+        return [names](int index, const core::CallRecord &record, int skipped) {
+            std::fprintf(stderr, "socket-workbench: %s: %s\n", qPrintable(names.value(index)),
+                         qPrintable(core::CallChain::failureText(record, skipped)));
+        };
+    };
     for (const QString &path : parser.positionalArguments()) {
         QString error;
-        if (!window.openSessionFile(path, &error)) {
+        core::CallChain *chain = window.openSessionFile(path, &error, ui::MainWindow::ExistingSockets::Keep);
+        if (!chain) {
             std::fprintf(stderr, "socket-workbench: %s\n", qPrintable(error));
             return 2;
         }
+        QObject::connect(chain, &core::CallChain::stepFailed, chain, [path](int index, const core::CallRecord &record, int skipped) {
+            std::fprintf(stderr, "socket-workbench: %s: socket %d: %s\n", qPrintable(path), index + 1,
+                         qPrintable(core::CallChain::failureText(record, skipped)));
+        });
     }
-    if (!quick.sockets.isEmpty())
-        window.applySession(quick);
+    if (!quick.sockets.isEmpty()) {
+        core::CallChain *chain = window.applySession(quick);
+        QObject::connect(chain, &core::CallChain::stepFailed, chain, reportTo(openers));
+    }
     if (parser.isSet(example))
         window.startExample();
     return app.exec();

@@ -7,13 +7,14 @@
 #include "engine/socketobject.h"
 #include "lookup/resolver.h"
 #include "net/constants.h"
+#include "net/errors.h"
 #include "store/clock.h"
 
-#include <QLocale>
 #include <QThread>
 
 #include <sys/socket.h>
 
+#include <cmath>
 #include <thread>
 
 namespace core {
@@ -28,21 +29,19 @@ struct LookupGate
 
 namespace {
 
-Outcome valueError(const QString &message)
+// An exception CPython raises before any syscall (argument checks).
+Outcome pythonException(const QString &type, const QString &message)
 {
     Outcome o;
     o.status = CallStatus::Failed;
-    o.errorName = QStringLiteral("ValueError");
-    o.result = QStringLiteral("ValueError: ") + message;
+    o.errorName = type;
+    o.result = type + QStringLiteral(": ") + message;
     return o;
 }
 
-QString pythonSeconds(double seconds)
+Outcome valueError(const QString &message)
 {
-    QString text = QString::number(seconds, 'g', QLocale::FloatingPointShortest);
-    if (!text.contains(QLatin1Char('.')) && !text.contains(QLatin1Char('e')))
-        text += QLatin1String(".0");
-    return text;
+    return pythonException(QStringLiteral("ValueError"), message);
 }
 
 QString withFlags(const QString &args, int flags)
@@ -63,8 +62,18 @@ Workbench::Workbench(int ioThreads, QObject *parent)
     qRegisterMetaType<core::SocketAddress>();
     if (ioThreads <= 0)
         ioThreads = std::clamp(QThread::idealThreadCount(), 2, 4);
-    for (int i = 0; i < ioThreads; ++i)
-        m_threads.push_back(std::make_unique<IoThread>(*m_context, i));
+    for (int i = 0; i < ioThreads; ++i) {
+        auto thread = std::make_unique<IoThread>(*m_context, int(m_threads.size()));
+        if (const IoThread::SetupError &failed = thread->setupError(); failed.error) {
+            // Out of descriptors at start-up: work with the threads that did start, and say so.
+            m_startupError = QStringLiteral("an I/O thread could not start: %1() failed with %2 (%3)")
+                                 .arg(failed.call, errnoName(failed.error), errnoMessage(failed.error));
+            m_startupErrno = failed.error;
+            m_context->engineFaults.fetch_add(1, std::memory_order_relaxed);
+            continue;
+        }
+        m_threads.push_back(std::move(thread));
+    }
     m_lookupGate->journal = m_journal.get();
 }
 
@@ -79,7 +88,14 @@ Workbench::~Workbench()
 
 IoThread *Workbench::nextThread()
 {
+    if (m_threads.empty())
+        return nullptr;
     return m_threads[m_nextThread.fetch_add(1) % m_threads.size()].get();
+}
+
+quint64 Workbench::engineFaults() const
+{
+    return m_context->engineFaults.load(std::memory_order_relaxed);
 }
 
 IoThread *Workbench::threadOf(int socketId) const
@@ -93,9 +109,9 @@ QString Workbench::nameOf(int socketId) const
     return QStringLiteral("sk%1").arg(socketId);
 }
 
-Workbench::SocketCall Workbench::createSocket(int family, int type, int proto)
+Workbench::SocketCall Workbench::createSocket(int family, int type, int proto, int preferredId)
 {
-    const int id = m_context->nextSocketId.fetch_add(1);
+    const int id = m_context->claimSocketId(preferredId);
     QString call = QStringLiteral("%1 = socket.socket(%2, %3")
                        .arg(nameOf(id), pythonConstant(addressFamilies(), family), pythonConstant(socketTypes(), type));
     if (proto)
@@ -108,9 +124,14 @@ Workbench::SocketCall Workbench::createSocket(int family, int type, int proto)
     info.family = family;
     info.type = type;
     info.proto = proto;
+    IoThread *thread = nextThread();
+    if (!thread) {
+        info.state = SocketState::Error;
+        m_registry->publish(info);
+        return {id, reject(id, call, Outcome::osError(m_startupErrno, m_startupError))};
+    }
     m_registry->publish(info);
     const CallId callId = m_journal->begin(id, call);
-    IoThread *thread = nextThread();
     m_context->setRoute(id, thread->index());
     thread->post([thread, info, callId]() mutable {
         const int fd = ::socket(info.family, info.type | SOCK_NONBLOCK | SOCK_CLOEXEC, info.proto);
@@ -156,11 +177,17 @@ Workbench::PairCall Workbench::socketPair(int family, int type, int proto)
     b.id = second;
     b.name = nameOf(second);
     b.pairedWith = first;
+    // Both ends live on one thread so a test or a user can drive them in lock-step.
+    IoThread *thread = nextThread();
+    if (!thread) {
+        a.state = b.state = SocketState::Error;
+        m_registry->publish(a);
+        m_registry->publish(b);
+        return {first, second, reject(first, call, Outcome::osError(m_startupErrno, m_startupError))};
+    }
     m_registry->publish(a);
     m_registry->publish(b);
     const CallId callId = m_journal->begin(first, call);
-    // Both ends live on one thread so a test or a user can drive them in lock-step.
-    IoThread *thread = nextThread();
     m_context->setRoute(first, thread->index());
     m_context->setRoute(second, thread->index());
     thread->post([thread, a, b, callId]() mutable {
@@ -216,8 +243,9 @@ CallId Workbench::listen(int socketId, std::optional<int> backlog)
 {
     Op op;
     op.kind = OpKind::Listen;
-    // CPython's default backlog is min(SOMAXCONN, 128).
-    op.size = backlog.value_or(std::min(SOMAXCONN, 128));
+    // CPython's default backlog is min(SOMAXCONN, 128), and a negative one is raised to 0
+    // (the kernel would read -1 as its maximum).
+    op.size = std::max(backlog.value_or(std::min(SOMAXCONN, 128)), 0);
     const QString args = backlog ? QString::number(*backlog) : QString();
     return enqueue(socketId, QStringLiteral("%1.listen(%2)").arg(nameOf(socketId), args), std::move(op));
 }
@@ -335,12 +363,22 @@ CallId Workbench::setBlocking(int socketId, bool blocking)
 CallId Workbench::setTimeout(int socketId, std::optional<double> seconds)
 {
     const QString call = QStringLiteral("%1.settimeout(%2)")
-                             .arg(nameOf(socketId), seconds ? pythonSeconds(*seconds) : QStringLiteral("None"));
-    if (seconds && !(*seconds >= 0))
-        return reject(socketId, call, valueError(QStringLiteral("Timeout value out of range")));
+                             .arg(nameOf(socketId), seconds ? pythonFloatArgument(*seconds) : QStringLiteral("None"));
     Op op;
     op.kind = OpKind::SetTimeout;
-    op.seconds = seconds.value_or(-1.0);
+    if (seconds) {
+        // As CPython's socket_parse_timeout: whole nanoseconds rounded away from zero, which must
+        // fit in 64 bits (about 292 years), then no negatives.
+        if (std::isnan(*seconds))
+            return reject(socketId, call, valueError(QStringLiteral("Invalid value NaN (not a number)")));
+        const double ns = *seconds >= 0 ? std::ceil(*seconds * 1e9) : std::floor(*seconds * 1e9);
+        if (!(ns >= -9223372036854775808.0 && ns < 9223372036854775808.0))
+            return reject(socketId, call,
+                          pythonException(QStringLiteral("OverflowError"), QStringLiteral("timestamp out of range for platform time_t")));
+        if (ns < 0)
+            return reject(socketId, call, valueError(QStringLiteral("Timeout value out of range")));
+        op.timeoutNs = qint64(ns);
+    }
     return enqueue(socketId, call, std::move(op));
 }
 

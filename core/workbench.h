@@ -46,9 +46,16 @@ public:
     TrafficStore &traffic() { return *m_traffic; }
     SocketRegistry &sockets() { return *m_registry; }
     int ioThreadCount() const { return int(m_threads.size()); }
+    // Empty, or why I/O threads could not start (descriptors exhausted): the engine then runs on
+    // those that did, and with none every call fails with that error.
+    QString startupError() const { return m_startupError; }
+    // Failures inside the engine that no single call reports (see EngineContext::engineFaults).
+    quint64 engineFaults() const;
 
     // socket.socket(family, type, proto) and socket.socketpair(family, type, proto).
-    SocketCall createSocket(int family, int type, int proto = 0);
+    // preferredId: the number to name it by (sk7) if no socket has had it yet (sessions keep
+    // their names); otherwise, or when -1, the next free number.
+    SocketCall createSocket(int family, int type, int proto = 0, int preferredId = -1);
     PairCall socketPair(int family, int type, int proto = 0);
 
     CallId bind(int socketId, const SocketAddress &address);
@@ -76,7 +83,10 @@ public:
     void setWatch(int socketId, bool on);
     // Reads queue sizes and TCP state into the socket's snapshot (not a journaled call).
     void refreshLive(int socketId);
-    // Cancels a call still waiting; false when it has already finished.
+    // Asks the socket's I/O thread to cancel a call. False when the journal already shows the
+    // call finished (or there is no such call). True means the request is on its way, not that
+    // it took: the call may finish on its I/O thread first. The journal record tells which: its
+    // outcome is Cancelled when the cancel took, and the call's own outcome otherwise.
     bool cancel(CallId call);
 
     // Name lookups, each on a thread of its own so a hung resolver blocks nothing else.
@@ -103,6 +113,8 @@ private:
     std::vector<std::unique_ptr<IoThread>> m_threads;
     std::atomic<unsigned> m_nextThread{0};
     std::shared_ptr<LookupGate> m_lookupGate;
+    QString m_startupError;
+    int m_startupErrno = 0;
 };
 
 } // namespace core

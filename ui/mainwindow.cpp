@@ -20,6 +20,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSaveFile>
 #include <QSettings>
 #include <QStatusBar>
@@ -157,29 +158,56 @@ core::CallChain *MainWindow::startExample()
     return chain;
 }
 
-core::CallChain *MainWindow::applySession(const core::Session &session)
+core::CallChain *MainWindow::applySession(const core::Session &session, const QList<int> &closeFirst)
 {
-    return core::applySession(m_workbench, session);
+    core::CallChain *chain = core::applySession(m_workbench, session, closeFirst);
+    connect(chain, &core::CallChain::stepFailed, this, [this](int index, const core::CallRecord &record, int skipped) {
+        const QString message = skipped
+            ? tr("%1 raised %2; its %n later step(s) did not run", nullptr, skipped).arg(record.call, record.outcome.result)
+            : tr("%1 raised %2").arg(record.call, record.outcome.result);
+        statusBar()->showMessage(message, 30000);
+        m_sockets->selectSocket(record.socketId); // the socket panel shows the failed call's outcome
+        emit sessionStepFailed(index, message);
+    });
+    return chain;
 }
 
-bool MainWindow::openSessionFile(const QString &path, QString *error)
+core::CallChain *MainWindow::openSessionFile(const QString &path, QString *error, ExistingSockets existing)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("Cannot read %1: %2").arg(path, file.errorString());
-        return false;
+    const auto data = core::readSessionFile(path);
+    if (!data) {
+        *error = data.error().message;
+        return nullptr;
     }
-    if (file.size() > 16 << 20) {
-        *error = tr("%1 is too large to be a session file").arg(path);
-        return false;
-    }
-    const auto session = core::sessionFromJson(file.readAll());
+    const auto session = core::sessionFromJson(data.value());
     if (!session) {
         *error = tr("%1: %2").arg(path, session.error().message);
-        return false;
+        return nullptr;
     }
-    applySession(session.value());
-    return true;
+    QList<int> open;
+    for (const core::SocketInfo &info : m_workbench.sockets().snapshot()) {
+        if (info.state != core::SocketState::Closed && info.fd >= 0)
+            open.append(info.id);
+    }
+    if (!open.isEmpty() && existing == ExistingSockets::Ask) {
+        QMessageBox box(QMessageBox::Question, tr("Open session"),
+                        tr("The window has %n open socket(s). Close them before the session opens, or add the "
+                           "session's sockets to them?", nullptr, int(open.size())),
+                        QMessageBox::Cancel, this);
+        QPushButton *close = box.addButton(tr("Close them"), QMessageBox::AcceptRole);
+        QPushButton *keep = box.addButton(tr("Add to them"), QMessageBox::AcceptRole);
+        box.setDefaultButton(keep);
+        box.exec();
+        if (box.clickedButton() == close)
+            existing = ExistingSockets::Close;
+        else if (box.clickedButton() == keep)
+            existing = ExistingSockets::Keep;
+        else {
+            error->clear();
+            return nullptr;
+        }
+    }
+    return applySession(session.value(), existing == ExistingSockets::Close ? open : QList<int>());
 }
 
 bool MainWindow::saveSessionFile(const QString &path, QString *error)
@@ -198,7 +226,7 @@ void MainWindow::openSessionDialog()
     const QString path = QFileDialog::getOpenFileName(this, tr("Open session"), {}, tr("Sessions (*.json);;All files (*)"),
                                                       nullptr, QFileDialog::DontUseNativeDialog);
     QString error;
-    if (!path.isEmpty() && !openSessionFile(path, &error))
+    if (!path.isEmpty() && !openSessionFile(path, &error) && !error.isEmpty())
         QMessageBox::warning(this, tr("Open session"), error);
 }
 

@@ -34,10 +34,21 @@ public:
     JournalPanel *journalPanel() const { return m_journal; }
     LookupPanel *lookupPanel() const { return m_lookup; }
 
-    bool openSessionFile(const QString &path, QString *error);
+    // What to do with the sockets the window has when a session opens.
+    enum class ExistingSockets { Ask, Close, Keep };
+    // Reads, checks and opens a session file; nullptr (and *error) when it cannot, or when the
+    // person cancelled the question about existing sockets (then *error is empty).
+    core::CallChain *openSessionFile(const QString &path, QString *error, ExistingSockets existing = ExistingSockets::Ask);
     bool saveSessionFile(const QString &path, QString *error);
-    core::CallChain *applySession(const core::Session &session);
+    // Opens the session's sockets; a socket whose call fails stops there, and the failure shows
+    // in the status bar (the socket is selected) and through sessionStepFailed().
+    core::CallChain *applySession(const core::Session &session, const QList<int> &closeFirst = {});
     core::CallChain *startExample();
+
+signals:
+    // A socket of an opened session (index in its list) stopped at a failed call: message says
+    // the call, the exception and how many of its steps did not run.
+    void sessionStepFailed(int index, const QString &message);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -5,6 +5,8 @@
 #include <QLocale>
 #include <QTimer>
 
+#include <climits>
+
 namespace ui {
 
 namespace {
@@ -23,11 +25,20 @@ StatusLine::StatusLine(core::Workbench &workbench, QWidget *parent)
     // its smallest is resized (and wholly repainted) each time (bench, SWBENCH_SLOW_EVENTS).
     // Text that does not fit is cut; the tooltip has it whole.
     setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    auto *timer = new QTimer(this);
-    timer->setInterval(1000);
-    connect(timer, &QTimer::timeout, this, &StatusLine::update);
-    timer->start();
+    m_timer = new QTimer(this);
+    m_timer->setInterval(1000);
+    connect(m_timer, &QTimer::timeout, this, &StatusLine::update);
+    connect(&workbench.traffic(), &core::TrafficStore::appended, this, &StatusLine::wake);
+    connect(&workbench.sockets(), &core::SocketRegistry::changed, this, &StatusLine::wake);
+    connect(&workbench.journal(), &core::Journal::changed, this, &StatusLine::wake);
     update();
+}
+
+// Something changed: tick once a second until a tick finds nothing new (rates then read 0/s).
+void StatusLine::wake()
+{
+    if (!m_timer->isActive())
+        m_timer->start();
 }
 
 void StatusLine::update()
@@ -37,15 +48,33 @@ void StatusLine::update()
     const quint64 in = traffic.bytes(core::Direction::In);
     const quint64 out = traffic.bytes(core::Direction::Out);
     const qsizetype records = traffic.count();
+    if (m_lastOpen >= 0 && records == m_lastRecords && in == m_lastIn && out == m_lastOut && open == m_lastOpen)
+        m_timer->stop();
+    m_lastOpen = open;
     setText(tr("%n socket(s) open · %1 records (%2/s) · in %3 (%4/s) · out %5 (%6/s)", nullptr, open)
                 .arg(QLocale().toString(records))
                 .arg(QLocale().toString(records - m_lastRecords))
                 .arg(humanSize(in), humanSize(in - m_lastIn), humanSize(out), humanSize(out - m_lastOut)));
+    bool alarm = false;
     if (const quint64 dropped = traffic.droppedBytes()) {
-        setStyleSheet(QStringLiteral("color: #b00020;"));
-        setText(text() + tr(" · payload cap of %1 reached: records kept, %2 of bytes not kept")
+        alarm = true;
+        setText(text() + tr(" · payload cap of %1 reached or memory short: records kept, %2 of bytes not kept")
                              .arg(humanSize(traffic.payloadLimit()), humanSize(dropped)));
     }
+    if (const quint64 lost = traffic.lostRecords()) {
+        alarm = true;
+        setText(text() + tr(" · %n record(s) lost: the store is full", nullptr, int(std::min<quint64>(lost, INT_MAX))));
+    }
+    if (const QString startup = m_workbench.startupError(); !startup.isEmpty()) {
+        alarm = true;
+        setText(text() + QStringLiteral(" · ") + startup);
+    } else if (const quint64 faults = m_workbench.engineFaults()) {
+        alarm = true;
+        setText(text() + tr(" · %n engine fault(s): see the journal", nullptr, int(std::min<quint64>(faults, INT_MAX))));
+    }
+    const QString sheet = alarm ? QStringLiteral("color: #b00020;") : QString();
+    if (styleSheet() != sheet)
+        setStyleSheet(sheet);
     setToolTip(text());
     m_lastIn = in;
     m_lastOut = out;

@@ -8,8 +8,9 @@ class Workbench;
 
 namespace ui {
 
-// The status bar's summary: sockets open, traffic records, bytes in and out, and rates over the
-// last second. Reads the stores' counters once a second; never touches a socket.
+// The status bar's summary: sockets open, traffic records, bytes in and out, rates over the
+// last second, and whatever was lost or failed inside the engine. Reads the stores' counters
+// once a second while they change, and not at all while nothing does; never touches a socket.
 class StatusLine final : public QLabel
 {
     Q_OBJECT
@@ -19,7 +20,11 @@ public:
     void update();
 
 private:
+    void wake();
+
     core::Workbench &m_workbench;
+    class QTimer *m_timer = nullptr;
+    int m_lastOpen = -1;
     quint64 m_lastIn = 0;
     quint64 m_lastOut = 0;
     qsizetype m_lastRecords = 0;

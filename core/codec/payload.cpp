@@ -1,5 +1,9 @@
 #include "payload.h"
 
+#include <QLocale>
+
+#include <cmath>
+
 namespace core {
 
 namespace {
@@ -210,6 +214,25 @@ QString pythonBytesLiteral(QByteArrayView bytes)
     }
     out += QLatin1Char(quote);
     return out;
+}
+
+QString pythonFloatRepr(double value)
+{
+    if (std::isnan(value))
+        return QStringLiteral("nan");
+    if (std::isinf(value))
+        return value > 0 ? QStringLiteral("inf") : QStringLiteral("-inf");
+    QString text = QString::number(value, 'g', QLocale::FloatingPointShortest);
+    if (!text.contains(QLatin1Char('.')) && !text.contains(QLatin1Char('e')))
+        text += QLatin1String(".0");
+    return text;
+}
+
+QString pythonFloatArgument(double value)
+{
+    if (std::isnan(value) || std::isinf(value))
+        return QStringLiteral("float('%1')").arg(pythonFloatRepr(value));
+    return pythonFloatRepr(value);
 }
 
 QString pythonStrLiteral(const QString &text)

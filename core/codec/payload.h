@@ -30,6 +30,11 @@ QString pythonBytesLiteral(QByteArrayView bytes);
 // Python's repr() of a str: 'x', "it's", '\n'.
 QString pythonStrLiteral(const QString &text);
 
+// Python's repr() of a float: 2.0, 0.5, 1e-09, 1e+16, inf, nan.
+QString pythonFloatRepr(double value);
+// A float as Python source writes it: the repr, except float('inf') and float('nan').
+QString pythonFloatArgument(double value);
+
 // A bytes argument for a journal line: the literal when short, else a prefix and the size.
 QString pythonBytesArgument(QByteArrayView bytes);
 

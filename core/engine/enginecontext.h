@@ -21,6 +21,20 @@ struct EngineContext
     TrafficStore &traffic;
     SocketRegistry &registry;
     std::atomic<int> nextSocketId{1};
+    // Failures inside the engine that no call reports by itself (epoll_ctl refusing a socket).
+    std::atomic<quint64> engineFaults{0};
+
+    // A new socket id: preferred when no id that high has been handed out yet (every id below
+    // the counter may be in use or reserved by a waiting accept), else the next one.
+    int claimSocketId(int preferred)
+    {
+        int next = nextSocketId.load();
+        while (preferred >= next) {
+            if (nextSocketId.compare_exchange_weak(next, preferred + 1))
+                return preferred;
+        }
+        return nextSocketId.fetch_add(1);
+    }
 
     void setRoute(int socketId, int thread)
     {

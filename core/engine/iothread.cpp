@@ -25,11 +25,22 @@ IoThread::IoThread(EngineContext &context, int index)
     , m_readBuffer(new char[kReadBufferSize])
 {
     m_epoll = epoll_create1(EPOLL_CLOEXEC);
+    if (m_epoll < 0) {
+        m_setupError = {QStringLiteral("epoll_create1"), errno};
+        return;
+    }
     m_wake = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    if (m_wake < 0) {
+        m_setupError = {QStringLiteral("eventfd"), errno};
+        return;
+    }
     epoll_event ev{};
     ev.events = EPOLLIN;
     ev.data.u64 = kWakeTag;
-    epoll_ctl(m_epoll, EPOLL_CTL_ADD, m_wake, &ev);
+    if (epoll_ctl(m_epoll, EPOLL_CTL_ADD, m_wake, &ev) != 0) {
+        m_setupError = {QStringLiteral("epoll_ctl"), errno};
+        return;
+    }
     m_thread = std::thread([this] {
         platform::nameThisThread(QByteArray("swb-io-" + QByteArray::number(m_index)).constData());
         run();
@@ -38,11 +49,15 @@ IoThread::IoThread(EngineContext &context, int index)
 
 IoThread::~IoThread()
 {
-    post([this] { m_stop = true; });
-    m_thread.join();
+    if (m_thread.joinable()) { // not started when the set-up failed: nothing would wake it
+        post([this] { m_stop = true; });
+        m_thread.join();
+    }
     m_sockets.clear(); // closes every descriptor still open
-    ::close(m_wake);
-    ::close(m_epoll);
+    if (m_wake >= 0)
+        ::close(m_wake);
+    if (m_epoll >= 0)
+        ::close(m_epoll);
 }
 
 void IoThread::post(std::function<void()> fn)
@@ -76,10 +91,10 @@ SocketObject &IoThread::adopt(std::unique_ptr<SocketObject> socket)
     return ref;
 }
 
-void IoThread::setInterest(SocketObject &socket, quint32 events)
+int IoThread::setInterest(SocketObject &socket, quint32 events)
 {
     if (socket.fd() < 0 || events == socket.registeredEvents())
-        return;
+        return 0;
     epoll_event ev{};
     ev.events = events;
     ev.data.u64 = quint64(socket.id());
@@ -90,8 +105,19 @@ void IoThread::setInterest(SocketObject &socket, quint32 events)
         op = EPOLL_CTL_DEL;
     else if (socket.registeredEvents() == 0)
         op = EPOLL_CTL_ADD;
-    epoll_ctl(m_epoll, op, socket.fd(), &ev);
+    if (epoll_ctl(m_epoll, op, socket.fd(), &ev) != 0) {
+        // ENOMEM, or ENOSPC past fs.epoll.max_user_watches: the socket cannot wait for events.
+        // Counted for the status bar; the socket fails what waits on it (SocketObject::updateInterest).
+        const int error = errno;
+        m_context.engineFaults.fetch_add(1, std::memory_order_relaxed);
+        if (op != EPOLL_CTL_DEL) {
+            epoll_ctl(m_epoll, EPOLL_CTL_DEL, socket.fd(), &ev);
+            socket.setRegisteredEvents(0);
+            return error;
+        }
+    }
     socket.setRegisteredEvents(events);
+    return 0;
 }
 
 void IoThread::scheduleDeadline(qint64 monoNs, int socketId)

@@ -2,7 +2,7 @@
 
 #include "store/trafficstore.h"
 
-#include <QtGlobal>
+#include <QString>
 
 #include <condition_variable>
 #include <functional>
@@ -31,6 +31,15 @@ public:
     IoThread(const IoThread &) = delete;
     IoThread &operator=(const IoThread &) = delete;
 
+    // Why the thread could not start (no epoll set or eventfd: descriptors exhausted); it then
+    // runs nothing and must not be posted to.
+    struct SetupError
+    {
+        QString call;
+        int error = 0;
+    };
+    const SetupError &setupError() const { return m_setupError; }
+
     // Any thread: runs fn on this I/O thread, in posting order.
     void post(std::function<void()> fn);
 
@@ -39,7 +48,8 @@ public:
     int index() const { return m_index; }
     SocketObject *socket(int id);
     SocketObject &adopt(std::unique_ptr<SocketObject> socket);
-    void setInterest(SocketObject &socket, quint32 events);
+    // Registers what the socket waits for; 0, or the errno when epoll could not take it.
+    int setInterest(SocketObject &socket, quint32 events);
     void scheduleDeadline(qint64 monoNs, int socketId);
     void markDirty(SocketObject &socket);
 
@@ -66,6 +76,7 @@ private:
     int m_epoll = -1;
     int m_wake = -1;
     bool m_stop = false;
+    SetupError m_setupError;
     bool m_heavy = false;
 
     std::mutex m_postMutex;

@@ -24,7 +24,7 @@ struct Op
     QByteArray data;           // send, sendall, sendto; option value for setsockopt
     int flags = 0;             // send/recv flags
     qint64 size = 0;           // recv bufsize, listen backlog, shutdown how, setblocking flag
-    double seconds = -1;       // settimeout (< 0: None)
+    qint64 timeoutNs = -1;     // settimeout, as CPython keeps it: whole ns rounded up (< 0: None)
     const OptionSpec *option = nullptr;
     QString optionText;        // setsockopt: the value as typed
     int newSocketId = -1;      // accept: the id reserved for the new socket
@@ -36,6 +36,8 @@ struct Op
     int syscalls = 0;
     QByteArray received;
     bool connectStarted = false;
+    qint64 retryAtNs = 0;      // a blocking AF_UNIX connect to a full backlog: when to try again
+    qint64 retryStepNs = 0;
 };
 
 } // namespace core

@@ -8,8 +8,7 @@
 #include "engine/iothread.h"
 #include "engine/platform.h"
 #include "net/errors.h"
-
-#include <QLocale>
+#include "store/clock.h"
 
 #include <sys/socket.h>
 #include <unistd.h>
@@ -19,14 +18,8 @@ namespace core {
 namespace {
 
 constexpr qint64 kMaxRecvBuffer = 16 << 20; // a larger bufsize is capped: no socket queues more
-
-QString pythonFloat(double value)
-{
-    QString text = QString::number(value, 'g', QLocale::FloatingPointShortest);
-    if (!text.contains(QLatin1Char('.')) && !text.contains(QLatin1Char('e')) && !text.contains(QLatin1String("inf")))
-        text += QLatin1String(".0");
-    return text;
-}
+constexpr qint64 kFirstConnectRetryNs = 1'000'000;   // 1 ms
+constexpr qint64 kMaxConnectRetryNs = 100'000'000;   // 100 ms
 
 SocketAddress addressFrom(const sockaddr_storage &storage, socklen_t length)
 {
@@ -118,10 +111,10 @@ SocketObject::Step SocketObject::doConnect(Op &op)
             m_info.peer = addressFrom(peer, length);
         readLocalAddress();
         setState(SocketState::Connected);
-        if (ex)
-            finish(op, countOutcome(0));
-        else
-            finish(op, Outcome::ok(QStringLiteral("None")));
+        Outcome o = ex ? countOutcome(0) : Outcome::ok(QStringLiteral("None"));
+        if (op.syscalls > 0)
+            o.note = QStringLiteral("the listener's backlog was full: connected on try %1").arg(op.syscalls + 1);
+        finish(op, std::move(o));
         return Step::Done;
     };
 
@@ -132,8 +125,17 @@ SocketObject::Step SocketObject::doConnect(Op &op)
         socklen_t length = sizeof error;
         if (::getsockopt(m_fd, SOL_SOCKET, SO_ERROR, &error, &length) != 0)
             error = errno;
-        if (error)
+        if (error) {
+            // CPython in blocking mode waits inside the kernel's connect(), which leaves a failed
+            // socket unconnected, so every retry is refused anew. The socket layer of our
+            // non-blocking connect stays "connecting" until connect() is called once more (that
+            // call answers ECONNABORTED and resets it): made here, in blocking mode only. With a
+            // timeout CPython waits as we do and does not settle, so there a retry answers
+            // ECONNABORTED, then ECONNREFUSED, exactly as python3 does.
+            if (m_info.mode == BlockingMode::Blocking)
+                ::connect(m_fd, op.address.data(), op.address.length());
             return fail(error);
+        }
         // Linux keeps the socket layer in SS_CONNECTING until connect() is called once more, and
         // that call returns 0. A blocking connect in CPython never sees this, so we settle it here
         // and a later connect() reports EISCONN as it would there.
@@ -143,7 +145,20 @@ SocketObject::Step SocketObject::doConnect(Op &op)
     if (platform::retryEintr([&] { return ::connect(m_fd, op.address.data(), op.address.length()); }) == 0)
         return succeed();
     const int error = errno;
-    if (error == EINPROGRESS || (error == EAGAIN && m_info.family == AF_UNIX)) {
+    if (error == EAGAIN && m_info.family == AF_UNIX) {
+        // The listener's backlog is full. CPython with a timeout or non-blocking raises
+        // BlockingIOError at once (it only waits on EINPROGRESS); a blocking connect waits in the
+        // kernel until the listener accepts. No event says "the backlog has room", so a blocking
+        // connect tries again after a growing pause (1 ms, doubling, at most 100 ms): parked,
+        // cancellable, never a busy loop.
+        if (m_info.mode != BlockingMode::Blocking)
+            return fail(error);
+        op.retryStepNs = op.retryStepNs ? std::min<qint64>(op.retryStepNs * 2, kMaxConnectRetryNs) : kFirstConnectRetryNs;
+        op.retryAtNs = monoNs() + op.retryStepNs;
+        ++op.syscalls;
+        return Step::WaitTimer;
+    }
+    if (error == EINPROGRESS) {
         setState(SocketState::Connecting);
         m_info.peer = op.address;
         if (effectiveNonBlocking(op))
@@ -233,14 +248,27 @@ SocketObject::Step SocketObject::doRecv(Op &op)
     if (!waitAll)
         flags |= op.flags & MSG_WAITALL;
 
+    // MSG_TRUNC on a stream: the kernel discards the bytes and copies nothing into the buffer.
+    const bool discard = !datagram && (flags & MSG_TRUNC);
     QByteArray buffer(bufsize - op.done, Qt::Uninitialized);
     sockaddr_storage peer{};
     socklen_t peerLength = sizeof peer;
-    const ssize_t n = platform::retryEintr([&] {
+    ssize_t n = platform::retryEintr([&] {
         peerLength = sizeof peer;
         return ::recvfrom(m_fd, buffer.data(), size_t(buffer.size()), flags, reinterpret_cast<sockaddr *>(&peer),
                           &peerLength);
     });
+    bool shutEmpty = false; // a datagram socket shut for reading with nothing queued
+    if (n < 0 && errno == EAGAIN && datagram && readSideShut() && !effectiveNonBlocking(op)) {
+        // Readable for ever, yet nothing to read. A blocking recvmsg in the kernel returns 0 here
+        // (what CPython's blocking recv gives: b''); with a timeout CPython polls until its
+        // deadline and raises TimeoutError, so the call waits for the deadline alone.
+        if (m_info.mode != BlockingMode::Blocking)
+            return Step::WaitTimer;
+        n = 0;
+        peerLength = 0;
+        shutEmpty = true;
+    }
     if (n < 0) {
         if (errno == EAGAIN)
             return wouldBlock(op, Step::WaitRead, errno);
@@ -251,9 +279,9 @@ SocketObject::Step SocketObject::doRecv(Op &op)
         finish(op, Outcome::osError(error, op.done ? QStringLiteral("%1 bytes arrived first").arg(op.done) : QString()));
         return Step::Done;
     }
-    const qint64 stored = std::min<qint64>(n, buffer.size());
-    const bool truncated = datagram && n > buffer.size();
-    const bool eof = n == 0 && isStreamLike() && buffer.size() > 0;
+    const qint64 stored = discard ? 0 : std::min<qint64>(n, buffer.size());
+    const bool truncated = (datagram && n > buffer.size()) || (discard && n > 0);
+    const bool eof = n == 0 && (isStreamLike() || shutEmpty) && buffer.size() > 0;
     buffer.truncate(stored);
     const SocketAddress address = peerLength > 0 ? addressFrom(peer, peerLength) : SocketAddress();
 
@@ -272,12 +300,13 @@ SocketObject::Step SocketObject::doRecv(Op &op)
         m_info.bytesIn += quint64(stored);
         ++m_info.recordsIn;
     }
-    if (eof) {
-        setState(m_info.state == SocketState::HalfClosedWrite ? SocketState::ShutDown : SocketState::HalfClosedRead);
-    }
+    if (eof && isStreamLike())
+        noteReadEof();
     ++op.syscalls;
     op.done += stored;
     op.received += buffer;
+    if (discard)
+        op.received += QByteArray(n, '\0'); // Python's bytes of that length hold whatever its buffer held
     changed();
     if (waitAll && !eof && op.done < bufsize)
         return Step::WaitRead;
@@ -288,8 +317,13 @@ SocketObject::Step SocketObject::doRecv(Op &op)
     o.data = op.received;
     o.address = address;
     QStringList notes;
-    if (truncated)
+    if (discard)
+        notes += QStringLiteral("MSG_TRUNC on a stream: the kernel discarded %1 bytes without copying them; "
+                                "Python returns that many bytes of whatever its buffer held (shown as zeros)").arg(n);
+    else if (truncated)
         notes += QStringLiteral("datagram of %1 bytes truncated to %2").arg(n).arg(stored);
+    if (shutEmpty)
+        notes += QStringLiteral("the read side is shut down: a blocking recv returns at once with nothing");
     if (eof && op.received.isEmpty())
         notes += QStringLiteral("EOF: the peer closed its side");
     if (op.syscalls > 1)
@@ -301,6 +335,14 @@ SocketObject::Step SocketObject::doRecv(Op &op)
     return Step::Done;
 }
 
+void SocketObject::noteReadEof()
+{
+    if (m_info.state == SocketState::HalfClosedWrite || m_info.state == SocketState::ShutDown)
+        setState(SocketState::ShutDown);
+    else
+        setState(SocketState::HalfClosedRead);
+}
+
 SocketObject::Step SocketObject::doShutdown(Op &op)
 {
     const int how = int(op.size);
@@ -308,10 +350,24 @@ SocketObject::Step SocketObject::doShutdown(Op &op)
         finish(op, Outcome::osError(errno));
         return Step::Done;
     }
-    const bool rd = how == SHUT_RD || how == SHUT_RDWR || m_info.state == SocketState::HalfClosedRead;
-    const bool wr = how == SHUT_WR || how == SHUT_RDWR || m_info.state == SocketState::HalfClosedWrite;
-    if (m_info.state != SocketState::Listening)
-        setState(rd && wr ? SocketState::ShutDown : rd ? SocketState::HalfClosedRead : SocketState::HalfClosedWrite);
+    if (m_info.state == SocketState::Listening) {
+        // Linux: SHUT_RD (or SHUT_RDWR) on a listener ends listening and drops the queued
+        // connections, and accept() then fails with EINVAL; SHUT_WR changes nothing.
+        if (how == SHUT_WR) {
+            finish(op, Outcome::ok(QStringLiteral("None")));
+            return Step::Done;
+        }
+        setState(SocketState::ShutDown);
+        finish(op, Outcome::ok(QStringLiteral("None")));
+        if (m_info.watching && !m_readClosed)
+            autoAccept(); // fails with EINVAL: reported once, and watch mode ends
+        return Step::Done;
+    }
+    const bool rd = how == SHUT_RD || how == SHUT_RDWR || m_info.state == SocketState::HalfClosedRead
+                    || m_info.state == SocketState::ShutDown;
+    const bool wr = how == SHUT_WR || how == SHUT_RDWR || m_info.state == SocketState::HalfClosedWrite
+                    || m_info.state == SocketState::ShutDown;
+    setState(rd && wr ? SocketState::ShutDown : rd ? SocketState::HalfClosedRead : SocketState::HalfClosedWrite);
     finish(op, Outcome::ok(QStringLiteral("None")));
     return Step::Done;
 }
@@ -332,16 +388,17 @@ SocketObject::Step SocketObject::doClose(Op &op)
 
 SocketObject::Step SocketObject::doMode(Op &op)
 {
-    double seconds = op.kind == OpKind::SetBlocking ? (op.size ? -1.0 : 0.0) : op.seconds;
-    if (seconds < 0) {
+    const qint64 ns = op.kind == OpKind::SetBlocking ? (op.size ? -1 : 0) : op.timeoutNs;
+    if (ns < 0) {
         m_info.mode = BlockingMode::Blocking;
         m_info.timeout = -1;
-    } else if (seconds == 0) {
+    } else if (ns == 0) {
         m_info.mode = BlockingMode::NonBlocking;
         m_info.timeout = 0;
     } else {
+        // CPython keeps whole nanoseconds and gettimeout() divides them back: 1e-12 reads as 1e-09.
         m_info.mode = BlockingMode::Timeout;
-        m_info.timeout = seconds;
+        m_info.timeout = double(ns) / 1e9;
     }
     changed();
     finish(op, Outcome::ok(QStringLiteral("None")));
@@ -358,7 +415,7 @@ SocketObject::Step SocketObject::doGetTimeout(Op &op)
         finish(op, Outcome::ok(QStringLiteral("0.0")));
         break;
     case BlockingMode::Timeout:
-        finish(op, Outcome::ok(pythonFloat(m_info.timeout)));
+        finish(op, Outcome::ok(pythonFloatRepr(m_info.timeout)));
         break;
     }
     return Step::Done;

@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cmath>
+#include <limits>
 #include <utility>
 
 namespace core {
@@ -133,13 +135,15 @@ void SocketObject::pump()
         if (!op.started) {
             op.started = true;
             if (m_info.mode == BlockingMode::Timeout && !effectiveNonBlocking(op))
-                op.deadlineNs = monoNs() + qint64(m_info.timeout * 1e9);
+                op.deadlineNs = deadlineAfter(m_info.timeout);
         }
         const Step step = attempt(op);
         if (step != Step::Done) {
             m_waiting = step;
             if (op.deadlineNs)
                 m_thread.scheduleDeadline(op.deadlineNs, id());
+            if (step == Step::WaitTimer && op.retryAtNs)
+                m_thread.scheduleDeadline(op.retryAtNs, id());
             break;
         }
         m_waiting = Step::Done;
@@ -152,8 +156,26 @@ void SocketObject::pump()
 
 SocketObject::Step SocketObject::attempt(Op &op)
 {
+    if (op.kind == OpKind::Recv && op.size == 0) {
+        // CPython's recv(0) returns b'' without calling recv(2), whatever the socket's state: a
+        // queued datagram stays queued, and nothing waits (socketmodule.c, sock_recv).
+        Outcome o = Outcome::ok(QStringLiteral("b''"));
+        o.count = 0;
+        o.note = QStringLiteral("bufsize 0: Python returns b'' without calling recv()");
+        finish(op, std::move(o));
+        return Step::Done;
+    }
     if (m_fd < 0 && op.kind != OpKind::Close && op.kind != OpKind::Fileno && op.kind != OpKind::GetTimeout) {
-        finish(op, Outcome::osError(EBADF));
+        if (op.kind == OpKind::ConnectEx) {
+            // connect_ex reports errors as numbers, EBADF on a closed socket included.
+            Outcome o = Outcome::ok(QString::number(EBADF));
+            o.count = EBADF;
+            o.errorName = errnoName(EBADF);
+            o.note = errnoMessage(EBADF);
+            finish(op, std::move(o));
+        } else {
+            finish(op, Outcome::osError(EBADF));
+        }
         return Step::Done;
     }
     switch (op.kind) {
@@ -217,6 +239,8 @@ SocketObject::Step SocketObject::wouldBlock(Op &op, Step wait, int error)
 
 void SocketObject::onEvents(quint32 events)
 {
+    if (events & EPOLLRDHUP)
+        m_readHangup = true;
     const bool readable = events & (EPOLLIN | EPOLLERR | EPOLLHUP);
     const bool writable = events & (EPOLLOUT | EPOLLERR | EPOLLHUP);
     if ((m_waiting == Step::WaitRead && readable) || (m_waiting == Step::WaitWrite && writable))
@@ -248,7 +272,12 @@ void SocketObject::onDeadline(qint64 nowNs)
     }
     if (m_waiting != Step::Done && !m_queue.empty()) {
         Op &op = m_queue.front();
-        if (op.deadlineNs && op.deadlineNs <= nowNs) {
+        if (m_waiting == Step::WaitTimer && op.retryAtNs && op.retryAtNs <= nowNs
+            && !(op.deadlineNs && op.deadlineNs <= nowNs)) {
+            op.retryAtNs = 0;
+            m_waiting = Step::Done;
+            pump();
+        } else if (op.deadlineNs && op.deadlineNs <= nowNs) {
             if (op.kind == OpKind::ConnectEx) {
                 // CPython's connect_ex reports a timeout as EWOULDBLOCK rather than raising.
                 Outcome o = Outcome::ok(QString::number(EWOULDBLOCK));
@@ -284,6 +313,33 @@ void SocketObject::setWatch(bool on)
     changed();
 }
 
+qint64 SocketObject::deadlineAfter(double seconds)
+{
+    // Saturating: CPython takes timeouts up to ~292 years (2^63 ns), which overflow now + t.
+    const qint64 now = monoNs();
+    const double ns = std::ceil(seconds * 1e9);
+    if (!(ns < double(std::numeric_limits<qint64>::max() - now)))
+        return std::numeric_limits<qint64>::max();
+    return now + std::max<qint64>(qint64(ns), 1);
+}
+
+bool SocketObject::readSideShut() const
+{
+    return m_readHangup || m_info.state == SocketState::HalfClosedRead || m_info.state == SocketState::ShutDown;
+}
+
+// Watch mode ends for a reason the user must see: the failing call is journaled as Python would
+// raise it, once, and the descriptor leaves the epoll set (updateInterest), so a socket that stays
+// "ready" while every call fails cannot spin the thread.
+void SocketObject::stopWatchReads(const QString &call, int error, const QString &note)
+{
+    m_readClosed = true;
+    m_info.lastError = error;
+    m_thread.context().journal.append(id(), call, Outcome::osError(error, note));
+    updateInterest();
+    changed();
+}
+
 bool SocketObject::isStreamLike() const
 {
     return m_info.type == SOCK_STREAM || m_info.type == SOCK_SEQPACKET;
@@ -313,7 +369,29 @@ void SocketObject::updateInterest()
         want |= EPOLLIN;
     if (m_info.state == SocketState::Connecting)
         want |= EPOLLOUT;
-    m_thread.setInterest(*this, want);
+    // A datagram socket whose read side is shut down is readable for ever with nothing to read;
+    // EPOLLRDHUP tells that apart from data (streams see it as a read of 0 bytes instead).
+    if ((want & EPOLLIN) && !isStreamLike())
+        want |= EPOLLRDHUP;
+    const int error = m_thread.setInterest(*this, want);
+    if (!error)
+        return;
+    // epoll refused the descriptor: nothing here can wait on it. What waits fails now with the
+    // error (a wait that can never end would be worse), and watch mode ends, both in the journal.
+    const QString note = QStringLiteral("epoll_ctl could not watch the descriptor: %1").arg(errnoName(error));
+    while (!m_queue.empty()) {
+        Op op = std::move(m_queue.front());
+        m_queue.pop_front();
+        m_thread.context().journal.finish(op.call, Outcome::osError(error, note));
+    }
+    m_waiting = Step::Done;
+    m_info.pendingCalls = 0;
+    m_info.lastError = error;
+    if (m_info.watching && !m_readClosed) {
+        m_readClosed = true;
+        m_thread.context().journal.append(id(), QStringLiteral("# watch %1").arg(m_info.name), Outcome::osError(error, note));
+    }
+    changed();
 }
 
 void SocketObject::changed()

@@ -41,7 +41,10 @@ public:
     void onDeadline(qint64 nowNs);
 
 private:
-    enum class Step { Done, WaitRead, WaitWrite };
+        // WaitTimer: the call waits for its retry time (or its deadline) alone, with no descriptor
+    // event that could end the wait: a full AF_UNIX backlog, or a datagram socket whose read
+    // side is shut down (readable for ever, yet nothing to read).
+    enum class Step { Done, WaitRead, WaitWrite, WaitTimer };
 
     void pump();
     Step attempt(Op &op);
@@ -50,6 +53,8 @@ private:
     void updateInterest();
     void changed();
     bool effectiveNonBlocking(const Op &op) const;
+    static qint64 deadlineAfter(double seconds);
+    void noteReadEof();
     Step wouldBlock(Op &op, Step wait, int error);
     void recordError(Direction direction, int error);
     void recordSent(QByteArrayView bytes, const SocketAddress &peer);
@@ -57,6 +62,8 @@ private:
     void readLocalAddress();
     bool isStreamLike() const;
     bool watchReads() const;
+    void stopWatchReads(const QString &call, int error, const QString &note);
+    bool readSideShut() const;
 
     // The calls (socketcalls.cpp).
     Step doBind(Op &op);
@@ -91,6 +98,7 @@ private:
     Step m_waiting = Step::Done; // what the head of the queue waits for
     bool m_readClosed = false;   // EOF or a fatal error seen by watch reads
     bool m_emfileReported = false;
+    bool m_readHangup = false;        // epoll said EPOLLRDHUP: the read side is shut down
     qint64 m_acceptBackoffNs = 0;     // watch accept paused until this time (EMFILE)
     qint64 m_acceptBackoffStepNs = 0;
     QByteArray m_socketFile;          // the path bind() created, if AF_UNIX with a path

@@ -26,6 +26,19 @@ constexpr int kAcceptsPerWake = 64;
 constexpr qint64 kFirstBackoffNs = 100'000'000;  // 100 ms
 constexpr qint64 kMaxBackoffNs = 1'600'000'000;  // 1.6 s
 constexpr qsizetype kDatagramBuffer = 64 * 1024;
+
+// accept(2) errors that concern one pending connection, not the listener: Linux passes network
+// errors of the new connection on through accept, and the next accept may well succeed.
+bool acceptErrorIsTransient(int error)
+{
+    switch (error) {
+    case ECONNABORTED: case EPROTO: case EPERM: case ENETDOWN: case ENETUNREACH: case ENOPROTOOPT:
+    case EHOSTDOWN: case EHOSTUNREACH: case ENONET: case ETIMEDOUT:
+        return true;
+    default:
+        return false;
+    }
+}
 } // namespace
 
 void SocketObject::watchRead()
@@ -60,8 +73,7 @@ void SocketObject::watchStream()
         if (n == 0) {
             traffic.append(id(), Direction::In, {}, m_info.peer, TrafficFlag::Eof);
             m_readClosed = true;
-            setState(m_info.state == SocketState::HalfClosedWrite ? SocketState::ShutDown
-                                                                  : SocketState::HalfClosedRead);
+            noteReadEof();
             break;
         }
         if (direct)
@@ -102,8 +114,17 @@ void SocketObject::watchDatagrams()
         const int n = platform::retryEintr(
             [&] { return ::recvmmsg(m_fd, messages, kDatagramBatch, MSG_TRUNC, nullptr); });
         if (n < 0) {
-            if (errno == EAGAIN)
+            if (errno == EAGAIN) {
+                if (batch == 0 && readSideShut()) {
+                    // Readable (EPOLLRDHUP) with nothing to read: the read side is shut down and
+                    // nothing more can arrive. Said once, as the end of a stream is; then the
+                    // socket leaves the epoll set instead of waking this thread for ever.
+                    traffic.append(id(), Direction::In, {}, m_info.peer, TrafficFlag::Eof);
+                    m_readClosed = true;
+                    changed();
+                }
                 break;
+            }
             const int error = errno;
             recordError(Direction::In, error);
             // ICMP errors on UDP (ECONNREFUSED) are transient; on SEQPACKET an error ends the stream.
@@ -130,7 +151,7 @@ void SocketObject::watchDatagrams()
             if (seqpacket && wire == 0) {
                 traffic.append(id(), Direction::In, {}, peer, TrafficFlag::Eof);
                 m_readClosed = true;
-                setState(SocketState::HalfClosedRead);
+                noteReadEof();
                 return;
             }
             const quint8 flags = (messages[i].msg_hdr.msg_flags & MSG_TRUNC) || wire > kDatagramBuffer
@@ -177,8 +198,13 @@ void SocketObject::autoAccept()
                 changed();
                 return;
             }
-            // ECONNABORTED and friends: that one connection is gone, the listener is fine.
-            continue;
+            if (acceptErrorIsTransient(error))
+                continue; // that one connection is gone; the listener is fine
+            // The listener itself cannot accept (shut down: EINVAL, or worse). As accept() would
+            // raise it, once; watch mode ends rather than retrying a call that keeps failing.
+            stopWatchReads(QStringLiteral("conn, addr = %1.accept()").arg(m_info.name), error,
+                           QStringLiteral("auto-accept stopped"));
+            return;
         }
         m_acceptBackoffStepNs = 0;
         m_emfileReported = false;

@@ -98,6 +98,17 @@ QString SocketAddress::host() const
     }
 }
 
+SocketAddress SocketAddress::withPort(quint16 port) const
+{
+    SocketAddress copy = *this;
+    const quint16 network = htons(port);
+    if (family() == AF_INET)
+        std::memcpy(copy.m_storage.data() + offsetof(sockaddr_in, sin_port), &network, sizeof network);
+    else if (family() == AF_INET6)
+        std::memcpy(copy.m_storage.data() + offsetof(sockaddr_in6, sin6_port), &network, sizeof network);
+    return copy;
+}
+
 quint16 SocketAddress::port() const
 {
     switch (family()) {

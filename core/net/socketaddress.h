@@ -31,6 +31,8 @@ public:
     // IP families: the numeric host, port, flow info and scope id. UNIX: the path.
     QString host() const;
     quint16 port() const;
+    // The same IP address with another port; other families are returned unchanged.
+    SocketAddress withPort(quint16 port) const;
     quint32 flowInfo() const;
     quint32 scopeId() const;
     bool isUnnamed() const;    // AF_UNIX with no name (an unbound or autobind-less socket)

@@ -2,6 +2,8 @@
 
 #include "workbench.h"
 
+#include <algorithm>
+
 namespace core {
 
 CallChain::CallChain(Workbench &workbench, QObject *parent)
@@ -13,7 +15,12 @@ CallChain::CallChain(Workbench &workbench, QObject *parent)
 
 CallChain &CallChain::then(Step step)
 {
-    m_steps.push_back(std::move(step));
+    return then(-1, std::move(step));
+}
+
+CallChain &CallChain::then(int group, Step step)
+{
+    m_steps.push_back({group, std::move(step)});
     return *this;
 }
 
@@ -21,6 +28,16 @@ void CallChain::start()
 {
     // queued: lets the caller connect to finished() before a chain of instant steps completes
     QMetaObject::invokeMethod(this, &CallChain::advance, Qt::QueuedConnection);
+}
+
+QString CallChain::failureText(const CallRecord &record, int skipped)
+{
+    QString text = QStringLiteral("%1 raised %2").arg(record.call, record.outcome.result);
+    if (record.outcome.status == CallStatus::Cancelled)
+        text = QStringLiteral("%1 was cancelled (%2)").arg(record.call, record.outcome.note);
+    if (skipped)
+        text += QStringLiteral("; its %1 later step%2 did not run").arg(skipped).arg(skipped == 1 ? "" : "s");
+    return text;
 }
 
 CallRecord CallChain::last() const
@@ -36,14 +53,29 @@ void CallChain::advance()
                 return;
             m_last = m_waiting;
             m_waiting = 0;
+            const CallRecord record = m_workbench.journal().call(m_last);
+            if (m_waitingGroup >= 0 && (record.outcome.status == CallStatus::Failed
+                                        || record.outcome.status == CallStatus::Cancelled)) {
+                m_failedGroups.push_back(m_waitingGroup);
+                int skipped = 0;
+                for (size_t i = m_next; i < m_steps.size(); ++i)
+                    skipped += m_steps[i].group == m_waitingGroup;
+                m_skipped += skipped;
+                emit stepFailed(m_waitingGroup, record, skipped);
+            }
         }
+        while (m_next < m_steps.size() && m_steps[m_next].group >= 0
+               && std::find(m_failedGroups.begin(), m_failedGroups.end(), m_steps[m_next].group) != m_failedGroups.end())
+            ++m_next;
         if (m_next >= m_steps.size()) {
             emit finished();
             deleteLater();
             disconnect(&m_workbench.journal(), nullptr, this, nullptr);
             return;
         }
-        m_waiting = m_steps[m_next++](m_workbench);
+        Entry &entry = m_steps[m_next++];
+        m_waitingGroup = entry.group;
+        m_waiting = entry.step(m_workbench);
     }
 }
 

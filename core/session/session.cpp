@@ -1,13 +1,24 @@
 #include "session.h"
 
 #include "net/constants.h"
+#include "net/errors.h"
 #include "net/socketoptions.h"
 #include "session/callchain.h"
 #include "workbench.h"
 
+#include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <memory>
 
 namespace core {
 
@@ -31,29 +42,64 @@ QString addressText(const SocketAddress &address)
     return address.flowInfo() ? address.toPython() : address.toText();
 }
 
-Result<SocketSpec> specFromJson(const QJsonObject &o, int index)
+const QStringList &knownFields()
+{
+    static const QStringList fields{
+        QStringLiteral("name"), QStringLiteral("family"), QStringLiteral("type"), QStringLiteral("proto"),
+        QStringLiteral("options"), QStringLiteral("bind"), QStringLiteral("listen"), QStringLiteral("backlog"),
+        QStringLiteral("connect"), QStringLiteral("connect_socket"), QStringLiteral("mode"), QStringLiteral("timeout"),
+        QStringLiteral("watch")};
+    return fields;
+}
+
+// A JSON number that is a whole number in [low, high]; 1.5, "5" and 2^40 are not.
+bool isIntegerIn(const QJsonValue &value, double low, double high)
+{
+    if (!value.isDouble())
+        return false;
+    const double d = value.toDouble();
+    return d >= low && d <= high && d == std::floor(d);
+}
+
+// Every field is checked for its type: a value of the wrong kind is refused with its name,
+// never replaced by a default (a "bind" given as a number must not become "not bound").
+Result<SocketSpec> specFromJson(const QJsonObject &o, int index, const QStringList &earlierNames)
 {
     auto fail = [index](const QString &what) {
         return Result<SocketSpec>::failure(QStringLiteral("socket %1: %2").arg(index + 1).arg(what));
     };
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (!knownFields().contains(it.key()))
+            return fail(QStringLiteral("unknown field \"%1\"").arg(it.key()));
+    }
+    auto isAbsentOr = [&o](const char *key, QJsonValue::Type type) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        return v.isUndefined() || v.type() == type;
+    };
     SocketSpec spec;
+    if (!isAbsentOr("name", QJsonValue::String))
+        return fail(QStringLiteral("name must be a string"));
     spec.name = o.value(QLatin1String("name")).toString();
     spec.family = constantValue(addressFamilies(), o.value(QLatin1String("family")).toString());
-    if (spec.family < 0)
+    if (!o.value(QLatin1String("family")).isString() || spec.family < 0)
         return fail(QStringLiteral("family must be AF_INET, AF_INET6 or AF_UNIX"));
     spec.type = constantValue(socketTypes(), o.value(QLatin1String("type")).toString());
-    if (spec.type < 0)
+    if (!o.value(QLatin1String("type")).isString() || spec.type < 0)
         return fail(QStringLiteral("type must be SOCK_STREAM, SOCK_DGRAM, SOCK_RAW, SOCK_RDM or SOCK_SEQPACKET"));
     const QJsonValue proto = o.value(QLatin1String("proto"));
-    if (!proto.isUndefined() && (!proto.isDouble() || proto.toInt(-1) < 0 || proto.toInt(-1) > 255))
-        return fail(QStringLiteral("proto must be a number 0-255"));
+    if (!proto.isUndefined() && !isIntegerIn(proto, 0, 255))
+        return fail(QStringLiteral("proto must be a whole number 0-255"));
     spec.proto = proto.toInt(0);
 
+    if (!isAbsentOr("options", QJsonValue::Object))
+        return fail(QStringLiteral("options must be an object of option names and values, e.g. {\"SO_REUSEADDR\": 1}"));
     const QJsonObject options = o.value(QLatin1String("options")).toObject();
     for (auto it = options.begin(); it != options.end(); ++it) {
         const OptionSpec *option = findOption(it.key());
         if (!option)
             return fail(QStringLiteral("unknown option %1").arg(it.key()));
+        if (!it.value().isDouble() && !it.value().isString())
+            return fail(QStringLiteral("%1: the value must be a number or a string").arg(it.key()));
         // A number as written (toInt() would turn 1.5 or 1e20 into 0 without a word).
         const QString text = it.value().isDouble() ? QString::number(it.value().toDouble(), 'g', 17)
                                                    : it.value().toString();
@@ -63,18 +109,33 @@ Result<SocketSpec> specFromJson(const QJsonObject &o, int index)
         spec.options.insert(it.key(), text);
     }
     for (const char *key : {"bind", "connect"}) {
-        const QString text = o.value(QLatin1String(key)).toString();
-        if (text.isEmpty())
+        const QJsonValue value = o.value(QLatin1String(key));
+        if (value.isUndefined())
             continue;
-        const auto parsed = parseAddress(text, spec.family);
+        if (!value.isString() || value.toString().isEmpty())
+            return fail(QStringLiteral("%1 must be an address string, e.g. \"127.0.0.1:8080\" or \"/tmp/lab.sock\"")
+                            .arg(QLatin1String(key)));
+        const auto parsed = parseAddress(value.toString(), spec.family);
         if (!parsed)
             return fail(QStringLiteral("%1: %2").arg(QLatin1String(key), parsed.error().message));
         (qstrcmp(key, "bind") == 0 ? spec.bind : spec.connect) = parsed.value();
     }
+    if (!isAbsentOr("connect_socket", QJsonValue::String))
+        return fail(QStringLiteral("connect_socket must be the name of a socket listed before this one"));
+    spec.connectSocket = o.value(QLatin1String("connect_socket")).toString();
+    if (!spec.connectSocket.isEmpty() && !earlierNames.contains(spec.connectSocket))
+        return fail(QStringLiteral("connect_socket: no socket named %1 before this one").arg(spec.connectSocket));
+    if (!spec.connectSocket.isEmpty() && !spec.connect.isValid())
+        return fail(QStringLiteral("connect_socket needs connect (the address it had)"));
+    if (!isAbsentOr("listen", QJsonValue::Bool))
+        return fail(QStringLiteral("listen must be true or false"));
     spec.listen = o.value(QLatin1String("listen")).toBool(false);
-    spec.backlog = o.value(QLatin1String("backlog")).toInt(128);
-    if (spec.backlog < 0 || spec.backlog > 65535)
-        return fail(QStringLiteral("backlog must be 0-65535"));
+    const QJsonValue backlog = o.value(QLatin1String("backlog"));
+    if (!backlog.isUndefined() && !isIntegerIn(backlog, 0, 65535))
+        return fail(QStringLiteral("backlog must be a whole number 0-65535"));
+    spec.backlog = backlog.isUndefined() ? 128 : backlog.toInt();
+    if (!isAbsentOr("mode", QJsonValue::String))
+        return fail(QStringLiteral("mode must be blocking, nonblocking or timeout"));
     const QString mode = o.value(QLatin1String("mode")).toString(QStringLiteral("blocking"));
     if (mode == QLatin1String("blocking")) {
         spec.mode = BlockingMode::Blocking;
@@ -82,12 +143,15 @@ Result<SocketSpec> specFromJson(const QJsonObject &o, int index)
         spec.mode = BlockingMode::NonBlocking;
     } else if (mode == QLatin1String("timeout")) {
         spec.mode = BlockingMode::Timeout;
-        spec.timeout = o.value(QLatin1String("timeout")).toDouble(-1);
+        const QJsonValue timeout = o.value(QLatin1String("timeout"));
+        spec.timeout = timeout.isDouble() ? timeout.toDouble() : -1;
         if (!(spec.timeout > 0) || spec.timeout > 1e6)
-            return fail(QStringLiteral("timeout must be a number of seconds above 0"));
+            return fail(QStringLiteral("timeout must be a number of seconds above 0 (at most 1000000)"));
     } else {
         return fail(QStringLiteral("mode must be blocking, nonblocking or timeout"));
     }
+    if (!isAbsentOr("watch", QJsonValue::Bool))
+        return fail(QStringLiteral("watch must be true or false"));
     spec.watch = o.value(QLatin1String("watch")).toBool(false);
     return spec;
 }
@@ -118,6 +182,8 @@ QByteArray sessionToJson(const Session &session)
         }
         if (spec.connect.isValid())
             o.insert(QLatin1String("connect"), addressText(spec.connect));
+        if (!spec.connectSocket.isEmpty())
+            o.insert(QLatin1String("connect_socket"), spec.connectSocket);
         o.insert(QLatin1String("mode"), modeName(spec.mode));
         if (spec.mode == BlockingMode::Timeout)
             o.insert(QLatin1String("timeout"), spec.timeout);
@@ -142,12 +208,16 @@ Result<Session> sessionFromJson(const QByteArray &json)
     const QJsonObject root = doc.object();
     if (!doc.isObject() || root.value(QLatin1String("format")).toString() != QLatin1String(kFormat))
         return Result<Session>::failure(QStringLiteral("not a Socket Workbench session (no \"format\": \"%1\")").arg(QLatin1String(kFormat)));
-    const int version = root.value(QLatin1String("version")).toInt(0);
-    if (version < 1)
-        return Result<Session>::failure(QStringLiteral("session has no valid \"version\""));
-    if (version > kSessionFormatVersion)
-        return Result<Session>::failure(
-            QStringLiteral("session format version %1 is newer than this program reads (%2)").arg(version).arg(kSessionFormatVersion));
+    const QJsonValue version = root.value(QLatin1String("version"));
+    if (!isIntegerIn(version, 1, 1e15)) {
+        if (version.isDouble() && version.toDouble() > kSessionFormatVersion)
+            return Result<Session>::failure(QStringLiteral("session format version %1 is newer than this program reads (%2)")
+                                                .arg(version.toDouble()).arg(kSessionFormatVersion));
+        return Result<Session>::failure(QStringLiteral("session has no valid \"version\" (a whole number)"));
+    }
+    if (version.toDouble() > kSessionFormatVersion)
+        return Result<Session>::failure(QStringLiteral("session format version %1 is newer than this program reads (%2)")
+                                            .arg(qint64(version.toDouble())).arg(kSessionFormatVersion));
     const QJsonValue sockets = root.value(QLatin1String("sockets"));
     if (!sockets.isArray())
         return Result<Session>::failure(QStringLiteral("session has no \"sockets\" list"));
@@ -155,23 +225,98 @@ Result<Session> sessionFromJson(const QByteArray &json)
     const QJsonArray list = sockets.toArray();
     if (list.size() > 100000)
         return Result<Session>::failure(QStringLiteral("session lists %1 sockets; the limit is 100000").arg(list.size()));
+    QStringList names;
     for (int i = 0; i < list.size(); ++i) {
         if (!list[i].isObject())
             return Result<Session>::failure(QStringLiteral("socket %1 is not an object").arg(i + 1));
-        const auto spec = specFromJson(list[i].toObject(), i);
+        const auto spec = specFromJson(list[i].toObject(), i, names);
         if (!spec)
             return spec.error();
         session.sockets.append(spec.value());
+        if (!spec->name.isEmpty())
+            names.append(spec->name);
     }
     return session;
 }
 
+Result<QByteArray> readSessionFile(const QString &path)
+{
+    const QByteArray local = QFile::encodeName(path);
+    // O_NONBLOCK: opening a FIFO with no writer would otherwise wait for one.
+    const int fd = ::open(local.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0)
+        return Result<QByteArray>::failure(QStringLiteral("cannot read %1: %2").arg(path, errnoMessage(errno)));
+    struct stat st;
+    if (::fstat(fd, &st) != 0) {
+        const int error = errno;
+        ::close(fd);
+        return Result<QByteArray>::failure(QStringLiteral("cannot read %1: %2").arg(path, errnoMessage(error)));
+    }
+    if (!S_ISREG(st.st_mode)) {
+        const QString kind = S_ISFIFO(st.st_mode) ? QStringLiteral("a FIFO")
+                           : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? QStringLiteral("a device")
+                           : S_ISDIR(st.st_mode) ? QStringLiteral("a directory")
+                           : S_ISSOCK(st.st_mode) ? QStringLiteral("a socket") : QStringLiteral("not a regular file");
+        ::close(fd);
+        return Result<QByteArray>::failure(
+            QStringLiteral("%1 is %2, not a session file: a session is a regular JSON file").arg(path, kind));
+    }
+    // Reads at most one byte past the limit, whatever size() says (a file can grow meanwhile).
+    QByteArray data;
+    char buffer[65536];
+    while (data.size() <= kMaxSessionFileBytes) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            const int error = errno;
+            ::close(fd);
+            return Result<QByteArray>::failure(QStringLiteral("cannot read %1: %2").arg(path, errnoMessage(error)));
+        }
+        if (n == 0)
+            break;
+        data.append(buffer, n);
+    }
+    ::close(fd);
+    if (data.size() > kMaxSessionFileBytes)
+        return Result<QByteArray>::failure(
+            QStringLiteral("%1 is larger than %2 MiB: too large to be a session file").arg(path).arg(kMaxSessionFileBytes >> 20));
+    return data;
+}
+
+namespace {
+
+// Whether a client's connect address is where listener (or a bound datagram socket) is found.
+bool reaches(const SocketAddress &target, const SocketInfo &listener)
+{
+    const SocketAddress &local = listener.local;
+    if (!local.isValid() || local.family() != target.family())
+        return false;
+    if (target.family() == AF_UNIX)
+        return !local.isUnnamed() && local.unixPath() == target.unixPath();
+    if (local.port() == 0 || local.port() != target.port())
+        return false;
+    return local.host() == target.host() || local.host() == QLatin1String("0.0.0.0") || local.host() == QLatin1String("::");
+}
+
+// The number of a name the workbench gives (sk12 -> 12), or -1.
+int socketNumber(const QString &name)
+{
+    if (!name.startsWith(QLatin1String("sk")))
+        return -1;
+    bool ok = false;
+    const int n = name.mid(2).toInt(&ok);
+    return ok && n > 0 && QString::number(n) == name.mid(2) ? n : -1;
+}
+
+} // namespace
+
 Session captureSession(const SocketRegistry &registry)
 {
     Session session;
+    QList<SocketInfo> captured;
     for (const SocketInfo &info : registry.snapshot()) {
-        if (info.parentId >= 0 || info.pairedWith >= 0 || info.state == SocketState::Closed
-            || info.state == SocketState::Error)
+        if (info.parentId >= 0 || info.pairedWith >= 0 || info.state == SocketState::Closed)
             continue;
         SocketSpec spec;
         spec.name = info.name;
@@ -186,39 +331,69 @@ Session captureSession(const SocketRegistry &registry)
         spec.mode = info.mode;
         spec.timeout = info.timeout;
         spec.watch = info.watching;
+        if (spec.connect.isValid()) {
+            // Connected to a socket of this session: say which, so that the reopened client
+            // follows the address that socket gets then (a port the kernel picks changes).
+            for (const SocketInfo &other : std::as_const(captured)) {
+                if (other.type == info.type && reaches(spec.connect, other)) {
+                    spec.connectSocket = other.name;
+                    break;
+                }
+            }
+        }
+        captured.append(info);
         session.sockets.append(spec);
     }
     return session;
 }
 
-CallChain *applySession(Workbench &workbench, const Session &session)
+CallChain *applySession(Workbench &workbench, const Session &session, const QList<int> &closeFirst)
 {
     auto *chain = new CallChain(workbench);
-    for (const SocketSpec &spec : session.sockets) {
+    for (int id : closeFirst)
+        chain->then([id](Workbench &wb) { return wb.close(id); });
+    QHash<QString, std::shared_ptr<int>> named;
+    for (int group = 0; group < session.sockets.size(); ++group) {
+        const SocketSpec &spec = session.sockets[group];
         auto id = std::make_shared<int>(-1);
-        chain->then([spec, id](Workbench &wb) {
-            const auto created = wb.createSocket(spec.family, spec.type, spec.proto);
+        if (!spec.name.isEmpty())
+            named.insert(spec.name, id);
+        chain->then(group, [spec, id](Workbench &wb) {
+            const auto created = wb.createSocket(spec.family, spec.type, spec.proto, socketNumber(spec.name));
             *id = created.socketId;
             return created.call;
         });
         for (auto it = spec.options.begin(); it != spec.options.end(); ++it) {
             const OptionSpec *option = findOption(it.key());
             const auto value = encodeOption(*option, it.value());
-            chain->then([id, option, value = value.value()](Workbench &wb) { return wb.setOption(*id, *option, value); });
+            chain->then(group, [id, option, value = value.value()](Workbench &wb) { return wb.setOption(*id, *option, value); });
         }
         if (spec.mode == BlockingMode::Timeout)
-            chain->then([id, t = spec.timeout](Workbench &wb) { return wb.setTimeout(*id, t); });
+            chain->then(group, [id, t = spec.timeout](Workbench &wb) { return wb.setTimeout(*id, t); });
         if (spec.bind.isValid())
-            chain->then([id, a = spec.bind](Workbench &wb) { return wb.bind(*id, a); });
+            chain->then(group, [id, a = spec.bind](Workbench &wb) { return wb.bind(*id, a); });
         if (spec.listen)
-            chain->then([id, b = spec.backlog](Workbench &wb) { return wb.listen(*id, b); });
-        if (spec.connect.isValid())
-            chain->then([id, a = spec.connect](Workbench &wb) { return wb.connect(*id, a); });
+            chain->then(group, [id, b = spec.backlog](Workbench &wb) { return wb.listen(*id, b); });
+        if (spec.connect.isValid()) {
+            const std::shared_ptr<int> target = named.value(spec.connectSocket);
+            chain->then(group, [id, a = spec.connect, target](Workbench &wb) {
+                SocketAddress to = a;
+                if (target && *target >= 0) {
+                    // Where that socket is now: its port may not be the one saved.
+                    const SocketAddress local = wb.sockets().info(*target).local;
+                    if (local.isValid() && local.family() == AF_UNIX)
+                        to = local;
+                    else if (local.isValid())
+                        to = a.withPort(local.port());
+                }
+                return wb.connect(*id, to);
+            });
+        }
         // Non-blocking last, so a saved non-blocking client still gets its connect made.
         if (spec.mode == BlockingMode::NonBlocking)
-            chain->then([id](Workbench &wb) { return wb.setBlocking(*id, false); });
+            chain->then(group, [id](Workbench &wb) { return wb.setBlocking(*id, false); });
         if (spec.watch)
-            chain->then([id](Workbench &wb) {
+            chain->then(group, [id](Workbench &wb) {
                 wb.setWatch(*id, true);
                 return CallId(0);
             });

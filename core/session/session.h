@@ -28,6 +28,9 @@ struct SocketSpec
     bool listen = false;
     int backlog = 128;
     SocketAddress connect;    // invalid: not connected
+    // The socket (named earlier in the session) whose address connect goes to: when reopened,
+    // connect uses the address that socket got then (a listener bound to port 0 gets a new port).
+    QString connectSocket;
     BlockingMode mode = BlockingMode::Blocking;
     double timeout = -1;
     bool watch = false;
@@ -44,11 +47,21 @@ constexpr int kSessionFormatVersion = 1;
 QByteArray sessionToJson(const Session &session);
 Result<Session> sessionFromJson(const QByteArray &json);
 
-// The session as it stands: every socket not closed or failed, with its settings. Accepted
-// connections are left out (they come from their listener), as are socketpair ends.
+// Reads a session file: a regular file of at most kMaxSessionFileBytes. A FIFO, a device or a
+// directory is refused with a message (never read, never waited on).
+Result<QByteArray> readSessionFile(const QString &path);
+constexpr qint64 kMaxSessionFileBytes = 16 << 20;
+
+// The session as it stands: every socket not closed, with its settings, failed ones included.
+// Accepted connections are left out (they come from their listener), as are socketpair ends.
+// A client connected to another captured socket's address records that socket (connectSocket).
 Session captureSession(const SocketRegistry &registry);
 
 // Makes the session's sockets again, in order, without blocking: returns the running chain.
-CallChain *applySession(Workbench &workbench, const Session &session);
+// Sockets keep their names (sk2 comes back as sk2) where no socket has taken the number yet.
+// Each socket's steps stop at its first failed call (CallChain::stepFailed, group = index in
+// session.sockets): no later step runs on a socket whose bind failed. closeFirst: sockets to
+// close before anything opens (a session replacing what the window had).
+CallChain *applySession(Workbench &workbench, const Session &session, const QList<int> &closeFirst = {});
 
 } // namespace core

@@ -141,24 +141,33 @@ qint64 TrafficStore::append(int socketId, Direction direction, QByteArrayView pa
     qsizetype index;
     {
         QMutexLocker lock(&m_writeMutex);
-        if (m_count.load(std::memory_order_relaxed) / kChunkRecords >= kMaxChunks)
+        if (m_count.load(std::memory_order_relaxed) / kChunkRecords >= kMaxChunks) {
+            m_lostRecords.fetch_add(1, std::memory_order_relaxed);
+            m_droppedBytes.fetch_add(quint64(size), std::memory_order_relaxed);
             return -1;
+        }
         record.peerId = peer.isValid() ? internPeer(peer) : 0;
         if (!keepsLocked(size)) {
             record.flags |= TrafficFlag::Dropped;
             record.length = 0;
             payload = {};
         }
-        if (!payload.isEmpty()) {
-            if (m_currentBlock < 0 || m_blockUsed + payload.size() > m_blockCapacity) {
-                const qsizetype capacity = std::max(kBlockBytes, payload.size());
-                const qsizetype block = newBlockLocked(capacity);
-                if (block < 0)
-                    return -1;
+        if (!payload.isEmpty() && (m_currentBlock < 0 || m_blockUsed + payload.size() > m_blockCapacity)) {
+            const qsizetype capacity = std::max(kBlockBytes, payload.size());
+            const qsizetype block = newBlockLocked(capacity);
+            if (block < 0) {
+                // No memory for the bytes: the record is kept without them, as past the cap.
+                m_droppedBytes.fetch_add(quint64(size), std::memory_order_relaxed);
+                record.flags |= TrafficFlag::Dropped;
+                record.length = 0;
+                payload = {};
+            } else {
                 m_currentBlock = block;
                 m_blockCapacity = capacity;
                 m_blockUsed = 0;
             }
+        }
+        if (!payload.isEmpty()) {
             char *block = m_blocks[m_currentBlock].load(std::memory_order_relaxed);
             std::memcpy(block + m_blockUsed, payload.data(), size_t(payload.size()));
             record.block = quint32(m_currentBlock);
@@ -200,8 +209,11 @@ qint64 TrafficStore::commit(ReadSpace &space, int socketId, Direction direction,
     qsizetype index;
     {
         QMutexLocker lock(&m_writeMutex);
-        if (m_count.load(std::memory_order_relaxed) / kChunkRecords >= kMaxChunks || length > space.size)
+        if (m_count.load(std::memory_order_relaxed) / kChunkRecords >= kMaxChunks || length > space.size) {
+            m_lostRecords.fetch_add(1, std::memory_order_relaxed);
+            m_droppedBytes.fetch_add(quint64(length), std::memory_order_relaxed);
             return -1;
+        }
         record.peerId = peer.isValid() ? internPeer(peer) : 0;
         if (keepsLocked(length)) {
             record.length = quint32(length);
@@ -256,7 +268,9 @@ qsizetype TrafficStore::publishLocked(const TrafficRecord &record, qsizetype cou
         m_chunks[chunk].store(records, std::memory_order_release);
     }
     records[index % kChunkRecords] = record;
-    m_bytes[int(record.direction)].fetch_add(quint64(counted), std::memory_order_relaxed);
+    // Peeked bytes stay queued and are counted when they are read for real.
+    if (!(record.flags & TrafficFlag::Peek))
+        m_bytes[int(record.direction)].fetch_add(quint64(counted), std::memory_order_relaxed);
     m_payloadBytes.fetch_add(record.length, std::memory_order_relaxed);
     // release: a reader that sees the new count sees the record and its payload
     m_count.store(index + 1, std::memory_order_release);

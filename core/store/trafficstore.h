@@ -91,6 +91,9 @@ public:
     quint64 payloadLimit() const { return m_payloadLimit.load(std::memory_order_relaxed); }
     quint64 payloadBytes() const { return m_payloadBytes.load(std::memory_order_relaxed); }
     quint64 droppedBytes() const { return m_droppedBytes.load(std::memory_order_relaxed); }
+    // Records that could not be kept at all (past the store's 268 million records): counted,
+    // with their bytes in droppedBytes().
+    quint64 lostRecords() const { return m_lostRecords.load(std::memory_order_relaxed); }
     static constexpr quint64 kDefaultPayloadLimit = quint64(4) << 30;
 
 signals:
@@ -124,6 +127,7 @@ private:
     std::atomic<quint64> m_payloadLimit{kDefaultPayloadLimit};
     std::atomic<quint64> m_payloadBytes{0};
     std::atomic<quint64> m_droppedBytes{0};
+    std::atomic<quint64> m_lostRecords{0};
 
     SocketAddress m_lastPeer; // under m_writeMutex
     quint32 m_lastPeerId = 0;

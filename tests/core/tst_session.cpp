@@ -1,11 +1,17 @@
 #include "session/callchain.h"
+#include "session/examples.h"
 #include "session/quickopen.h"
 #include "session/session.h"
 #include "testsupport.h"
 
+#include <QElapsedTimer>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace core;
 using namespace testsupport;
@@ -24,6 +30,9 @@ private slots:
     void quickOpenRejects_data();
     void quickOpenRejects();
     void applyAndCapture();
+    void readsOnlyRegularFiles();
+    void failedStepStopsItsSocket();
+    void savedEchoLabReopens();
 };
 
 void tst_Session::roundTrip()
@@ -93,6 +102,22 @@ void tst_Session::rejects_data()
     QTest::newRow("huge option") << QByteArray(R"({"format":"socket-workbench-session","version":1,"sockets":[{"family":"AF_INET","type":"SOCK_DGRAM","options":{"SO_RCVBUF":1e20}}]})") << "is not an integer";
     QTest::newRow("bad mode") << QByteArray(R"({"format":"socket-workbench-session","version":1,"sockets":[{"family":"AF_INET","type":"SOCK_DGRAM","mode":"fast"}]})") << "mode must be";
     QTest::newRow("bad timeout") << QByteArray(R"({"format":"socket-workbench-session","version":1,"sockets":[{"family":"AF_INET","type":"SOCK_DGRAM","mode":"timeout","timeout":-1}]})") << "timeout must be";
+    QTest::newRow("backlog 2^40") << QByteArray(R"({"format":"socket-workbench-session","version":1,"sockets":[{"family":"AF_INET","type":"SOCK_STREAM","backlog":1099511627776}]})") << QStringLiteral("backlog must be a whole number");
+    QTest::newRow("backlog 1.5") << QByteArray(R"({"format":"socket-workbench-session","version":1,"sockets":[{"family":"AF_INET","type":"SOCK_STREAM","backlog":1.5}]})") << QStringLiteral("backlog must be a whole number");
+    QTest::newRow("backlog text") << QByteArray(R"({"format":"socket-workbench-session","version":1,"sockets":[{"family":"AF_INET","type":"SOCK_STREAM","backlog":"5"}]})") << QStringLiteral("backlog must be a whole number");
+    QTest::newRow("listen text") << QByteArray(R"({"format":"socket-workbench-session","version":1,"sockets":[{"family":"AF_INET","type":"SOCK_STREAM","listen":"yes"}]})") << QStringLiteral("listen must be true or false");
+    QTest::newRow("watch number") << QByteArray(R"({"format":"socket-workbench-session","version":1,"sockets":[{"family":"AF_INET","type":"SOCK_STREAM","watch":1}]})") << QStringLiteral("watch must be true or false");
+    QTest::newRow("options list") << QByteArray(R"({"format":"socket-workbench-session","version":1,"sockets":[{"family":"AF_INET","type":"SOCK_STREAM","options":[["SO_REUSEADDR",1]]}]})") << QStringLiteral("options must be an object");
+    QTest::newRow("option null") << QByteArray(R"({"format":"socket-workbench-session","version":1,"sockets":[{"family":"AF_INET","type":"SOCK_STREAM","options":{"SO_REUSEADDR":null}}]})") << QStringLiteral("the value must be a number or a string");
+    QTest::newRow("bind number") << QByteArray(R"({"format":"socket-workbench-session","version":1,"sockets":[{"family":"AF_INET","type":"SOCK_STREAM","bind":8080}]})") << QStringLiteral("bind must be an address string");
+    QTest::newRow("connect empty") << QByteArray(R"({"format":"socket-workbench-session","version":1,"sockets":[{"family":"AF_INET","type":"SOCK_STREAM","connect":""}]})") << QStringLiteral("connect must be an address string");
+    QTest::newRow("name number") << QByteArray(R"({"format":"socket-workbench-session","version":1,"sockets":[{"family":"AF_INET","type":"SOCK_STREAM","name":1}]})") << QStringLiteral("name must be a string");
+    QTest::newRow("unknown field") << QByteArray(R"({"format":"socket-workbench-session","version":1,"sockets":[{"family":"AF_INET","type":"SOCK_STREAM","bakclog":5}]})") << QStringLiteral("unknown field \"bakclog\"");
+    QTest::newRow("connect_socket unknown") << QByteArray(R"({"format":"socket-workbench-session","version":1,"sockets":[{"family":"AF_INET","type":"SOCK_STREAM","connect":"127.0.0.1:1","connect_socket":"sk9"}]})") << QStringLiteral("no socket named sk9 before this one");
+    QTest::newRow("version 2") << QByteArray(R"({"format":"socket-workbench-session","version":2,"sockets":[]})") << QStringLiteral("newer than this program reads");
+    QTest::newRow("version huge") << QByteArray(R"({"format":"socket-workbench-session","version":1e20,"sockets":[]})") << QStringLiteral("newer");
+    QTest::newRow("version 1.5") << QByteArray(R"({"format":"socket-workbench-session","version":1.5,"sockets":[]})") << QStringLiteral("newer");
+    QTest::newRow("version text") << QByteArray(R"({"format":"socket-workbench-session","version":"1","sockets":[]})") << QStringLiteral("no valid \"version\"");
     QTest::newRow("socket not object") << QByteArray(R"({"format":"socket-workbench-session","version":1,"sockets":[3]})") << "socket 1 is not an object";
 }
 
@@ -186,6 +211,145 @@ void tst_Session::applyAndCapture()
     QVERIFY(captured.sockets[0].listen);
     QCOMPARE(captured.sockets[1].connect.toText(), path);
     QCOMPARE(sessionFromJson(sessionToJson(captured))->sockets.size(), 2);
+}
+
+// Devices, FIFOs and directories are refused at once (a FIFO with no writer must not hang, and
+// /dev/zero must not be read until memory runs out); a file past 16 MiB is refused whatever its
+// size() says.
+void tst_Session::readsOnlyRegularFiles()
+{
+    QTemporaryDir dir;
+    QElapsedTimer clock;
+    clock.start();
+    auto device = readSessionFile(QStringLiteral("/dev/zero"));
+    QVERIFY(!device.ok());
+    QVERIFY2(device.error().message.contains(QStringLiteral("a device")), qPrintable(device.error().message));
+    const QString fifo = dir.filePath(QStringLiteral("fifo"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    auto fromFifo = readSessionFile(fifo);
+    QVERIFY(!fromFifo.ok());
+    QVERIFY2(fromFifo.error().message.contains(QStringLiteral("a FIFO")), qPrintable(fromFifo.error().message));
+    auto fromDir = readSessionFile(dir.path());
+    QVERIFY(!fromDir.ok());
+    QVERIFY2(fromDir.error().message.contains(QStringLiteral("a directory")), qPrintable(fromDir.error().message));
+    QVERIFY(clock.elapsed() < 2000);
+
+    const QString big = dir.filePath(QStringLiteral("big.json"));
+    QFile file(big);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QVERIFY(file.resize(kMaxSessionFileBytes + 1)); // sparse: no 16 MiB written
+    file.close();
+    auto tooBig = readSessionFile(big);
+    QVERIFY(!tooBig.ok());
+    QVERIFY2(tooBig.error().message.contains(QStringLiteral("too large")), qPrintable(tooBig.error().message));
+    auto missing = readSessionFile(dir.filePath(QStringLiteral("missing.json")));
+    QVERIFY(!missing.ok());
+    QVERIFY2(missing.error().message.contains(QStringLiteral("No such file")), qPrintable(missing.error().message));
+
+    const QString good = dir.filePath(QStringLiteral("good.json"));
+    QFile goodFile(good);
+    QVERIFY(goodFile.open(QIODevice::WriteOnly));
+    goodFile.write(sessionToJson(Session()));
+    goodFile.close();
+    auto read = readSessionFile(good);
+    QVERIFY2(read.ok(), qPrintable(read.ok() ? QString() : read.error().message));
+    QVERIFY(sessionFromJson(read.value()).ok());
+}
+
+// Two listeners on one address (e.g. --listen given twice): the second bind fails with
+// EADDRINUSE and nothing after it runs for that socket, so no listen() on an unbound socket
+// makes the kernel listen on 0.0.0.0. The first socket is untouched; the failure is reported.
+void tst_Session::failedStepStopsItsSocket()
+{
+    Workbench probe;
+    const int holder = probe.createSocket(AF_INET, SOCK_STREAM).socketId;
+    QVERIFY(succeeded(finished(probe, probe.bind(holder, address(QStringLiteral("127.0.0.1:0"), AF_INET)))));
+    const quint16 port = finished(probe, probe.sockName(holder)).outcome.address.port();
+    finished(probe, probe.close(holder)); // frees the port for the session below
+
+    const QString url = QStringLiteral("tcp://127.0.0.1:%1").arg(port);
+    Session session;
+    session.sockets << parseQuickOpen(url, true).value() << parseQuickOpen(url, true).value();
+    session.sockets[0].options.clear(); // no SO_REUSEADDR: the second bind must fail
+    session.sockets[1].options.clear();
+    Workbench wb;
+    CallChain *chain = applySession(wb, session);
+    QSignalSpy failed(chain, &CallChain::stepFailed);
+    QSignalSpy done(chain, &CallChain::finished);
+    QVERIFY(done.wait(5000));
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed[0][0].toInt(), 1); // the second socket
+    const CallRecord record = failed[0][1].value<CallRecord>();
+    QVERIFY2(record.call.contains(QStringLiteral(".bind(('127.0.0.1', %1))").arg(port)), qPrintable(record.call));
+    QCOMPARE(record.outcome.errorName, QStringLiteral("EADDRINUSE"));
+    QCOMPARE(failed[0][2].toInt(), 2); // listen and watch did not run
+    QVERIFY(CallChain::failureText(record, 2).contains(QStringLiteral("Address already in use; its 2 later steps did not run")));
+
+    QCOMPARE(wb.sockets().info(1).state, SocketState::Listening);
+    const SocketInfo second = wb.sockets().info(2);
+    QCOMPARE(second.state, SocketState::Created);
+    QVERIFY(!second.watching);
+    QVERIFY(!second.local.isValid() || second.local.port() == 0);
+    for (qsizetype i = 0; i < wb.journal().count(); ++i)
+        QVERIFY2(!wb.journal().at(i).call.startsWith(QStringLiteral("sk2.listen")), "listen ran after a failed bind");
+}
+
+// The Loopback echo lab, saved and reopened: the listener was bound to port 0, so the client
+// must follow the port the listener gets anew; names come back as they were; a socket in the
+// error state is kept.
+void tst_Session::savedEchoLabReopens()
+{
+    QByteArray json;
+    {
+        Workbench wb;
+        finished(wb, wb.close(wb.createSocket(AF_INET, SOCK_DGRAM).socketId)); // sk1, closed: not saved
+        CallChain *lab = startEchoLab(wb); // listener sk2, client sk3, accepted sk4
+        QSignalSpy done(lab, &CallChain::finished);
+        QVERIFY(done.wait(5000));
+        // A refused client (sk5): the error state is part of what the session describes.
+        const int refused = wb.createSocket(AF_INET, SOCK_STREAM).socketId;
+        const CallRecord r = finished(wb, wb.connect(refused, address(QStringLiteral("127.0.0.1:1"), AF_INET)));
+        QCOMPARE(r.outcome.errorName, QStringLiteral("ECONNREFUSED"));
+        QTRY_COMPARE_WITH_TIMEOUT(wb.sockets().info(refused).state, SocketState::Error, 3000);
+        const Session captured = captureSession(wb.sockets());
+        QCOMPARE(captured.sockets.size(), 3);
+        QCOMPARE(captured.sockets[1].connectSocket, QStringLiteral("sk2"));
+        QVERIFY(captured.sockets[2].connectSocket.isEmpty());
+        json = sessionToJson(captured);
+    }
+    QVERIFY(json.contains("\"connect_socket\": \"sk2\""));
+    const auto session = sessionFromJson(json);
+    QVERIFY(session.ok());
+    Workbench wb;
+    CallChain *chain = applySession(wb, session.value());
+    QSignalSpy done(chain, &CallChain::finished);
+    QSignalSpy failed(chain, &CallChain::stepFailed);
+    QVERIFY(done.wait(5000));
+    QCOMPARE(failed.size(), 1); // the refused client, refused again
+    QCOMPARE(failed[0][0].toInt(), 2);
+    const SocketInfo listener = wb.sockets().info(2);
+    const SocketInfo client = wb.sockets().info(3);
+    QCOMPARE(listener.name, QStringLiteral("sk2"));
+    QCOMPARE(client.name, QStringLiteral("sk3"));
+    QCOMPARE(listener.state, SocketState::Listening);
+    QCOMPARE(client.state, SocketState::Connected);
+    QVERIFY(listener.local.port() != 0);
+    QCOMPARE(client.peer, listener.local);
+    QTRY_COMPARE_WITH_TIMEOUT(wb.sockets().info(5).state, SocketState::Error, 3000);
+    QCOMPARE(wb.sockets().info(5).name, QStringLiteral("sk5"));
+    QVERIFY(!wb.sockets().contains(1));
+
+    // Into a window that has sk2 already: the names that are free are kept, the others move on.
+    Workbench busy;
+    busy.createSocket(AF_INET, SOCK_DGRAM);
+    busy.createSocket(AF_INET, SOCK_DGRAM);
+    CallChain *again = applySession(busy, session.value());
+    QSignalSpy againDone(again, &CallChain::finished);
+    QVERIFY(againDone.wait(5000));
+    QCOMPARE(busy.sockets().info(3).name, QStringLiteral("sk3"));
+    QCOMPARE(busy.sockets().info(3).state, SocketState::Listening); // the listener took the next number
+    QCOMPARE(busy.sockets().info(4).state, SocketState::Connected);
+    QCOMPARE(busy.sockets().info(4).peer, busy.sockets().info(3).local);
 }
 
 QTEST_GUILESS_MAIN(tst_Session)

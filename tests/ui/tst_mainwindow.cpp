@@ -17,11 +17,14 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSet>
 #include <QTabBar>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstring>
@@ -58,6 +61,21 @@ int openSocketCount()
     return count;
 }
 
+// Ports listening on every IPv4 interface (0.0.0.0), from the kernel's table.
+QSet<QByteArray> wildcardListeners()
+{
+    QSet<QByteArray> ports;
+    QFile table(QStringLiteral("/proc/net/tcp"));
+    if (!table.open(QIODevice::ReadOnly))
+        return ports;
+    for (const QByteArray &line : table.readAll().split('\n')) {
+        const QList<QByteArray> fields = line.simplified().split(' ');
+        if (fields.size() > 3 && fields.at(3) == "0A" && fields.at(1).startsWith("00000000:"))
+            ports.insert(fields.at(1));
+    }
+    return ports;
+}
+
 } // namespace
 
 // The window as a whole: every control named for screen readers, sessions saved and opened,
@@ -72,6 +90,8 @@ private slots:
     void sessionFileThatIsNotOursIsRefused();
     void commandLineRejectsBadOpeners();
     void commandLineOpensListeners();
+    void commandLineSameListenerTwice();
+    void commandLineRefusesSessionsThatAreNotFiles();
     void closingWithAThousandSocketsIsQuickAndClean();
 };
 
@@ -160,7 +180,7 @@ void tst_MainWindow::sessionFileThatIsNotOursIsRefused()
     ui::MainWindow window(wb);
     QString error;
     QVERIFY(!window.openSessionFile(dir.filePath(QStringLiteral("missing.json")), &error));
-    QVERIFY2(error.contains(QStringLiteral("Cannot read")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("cannot read"), Qt::CaseInsensitive), qPrintable(error));
     const QString other = dir.filePath(QStringLiteral("other.json"));
     QFile file(other);
     QVERIFY(file.open(QIODevice::WriteOnly));
@@ -200,6 +220,52 @@ void tst_MainWindow::commandLineOpensListeners()
     QCOMPARE(QString::fromUtf8(python.readAllStandardOutput()).trimmed(), QStringLiteral("ok"));
     app.terminate();
     QVERIFY(app.waitForFinished(10000));
+}
+
+// --listen given twice for one address: the second bind fails, which is said on stderr, and
+// nothing runs after it for that socket: no listen() on an unbound socket, so nothing listens on
+// 0.0.0.0 where nobody asked.
+void tst_MainWindow::commandLineSameListenerTwice()
+{
+    const QSet<QByteArray> before = wildcardListeners();
+    const int probe = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in in{};
+    in.sin_family = AF_INET;
+    in.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    QCOMPARE(::bind(probe, reinterpret_cast<sockaddr *>(&in), sizeof in), 0);
+    socklen_t length = sizeof in;
+    ::getsockname(probe, reinterpret_cast<sockaddr *>(&in), &length);
+    ::close(probe);
+    const QString url = QStringLiteral("tcp://127.0.0.1:%1").arg(ntohs(in.sin_port));
+    QProcess app;
+    app.start(QStringLiteral(SWB_APP_PATH), {QStringLiteral("--listen"), url, QStringLiteral("--listen"), url});
+    QVERIFY(app.waitForStarted(10000));
+    QString err;
+    QTRY_VERIFY_WITH_TIMEOUT((err += QString::fromUtf8(app.readAllStandardError()), err.contains(QStringLiteral("did not run"))), 10000);
+    QVERIFY2(err.contains(QStringLiteral("--listen ") + url), qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("OSError: [Errno 98] Address already in use")), qPrintable(err));
+    QTest::qWait(300); // a listen() that ran anyway would show by now
+    QCOMPARE(wildcardListeners() - before, QSet<QByteArray>());
+    app.terminate();
+    QVERIFY(app.waitForFinished(10000));
+}
+
+// A device or a FIFO given as a session: refused at once with a message (it used to read
+// /dev/zero until memory ran out, and hang on a FIFO before the window appeared).
+void tst_MainWindow::commandLineRefusesSessionsThatAreNotFiles()
+{
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("session.fifo"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    for (const auto &[path, kind] : {std::pair{QStringLiteral("/dev/zero"), QStringLiteral("a device")},
+                                     std::pair{fifo, QStringLiteral("a FIFO")}}) {
+        QProcess app;
+        app.start(QStringLiteral(SWB_APP_PATH), {path});
+        QVERIFY(app.waitForFinished(10000));
+        QCOMPARE(app.exitCode(), 2);
+        const QString err = QString::fromUtf8(app.readAllStandardError());
+        QVERIFY2(err.contains(kind), qPrintable(err));
+    }
 }
 
 // What closing the window does in the app (app/main.cpp): the window goes, then the workbench,

@@ -153,10 +153,14 @@ void OptionsPanel::setSelected()
         m_value->setFocus();
         return;
     }
+    // The outcome belongs to the socket the option was set on, which may no longer be shown.
     m_watcher->watch(m_workbench.setOption(m_socketId, spec, encoded.value()), [this](const core::CallRecord &r) {
+        if (r.outcome.status == core::CallStatus::Done)
+            m_workbench.refreshLive(r.socketId); // the value column shows what the kernel kept
+        if (r.socketId != m_socketId)
+            return;
         if (r.outcome.status == core::CallStatus::Done) {
             m_error->hide();
-            m_workbench.refreshLive(m_socketId); // the value column shows what the kernel kept
         } else {
             m_error->setText(QStringLiteral("%1 (%2)").arg(r.outcome.result, r.outcome.errorName));
             m_error->show();

@@ -41,6 +41,12 @@ TrafficModel::TrafficModel(const core::TrafficStore &store, const core::SocketRe
     m_timer.setInterval(kRefreshMs);
     connect(&m_timer, &QTimer::timeout, this, &TrafficModel::refresh);
     connect(&m_sockets, &core::SocketRegistry::changed, this, &TrafficModel::socketsChanged);
+    // The timer runs while records arrive and stops at the first tick that finds none, so an
+    // idle window does not wake 30 times a second.
+    connect(&m_store, &core::TrafficStore::appended, this, [this] {
+        if (!m_timer.isActive())
+            m_timer.start();
+    });
     m_timer.start();
 }
 
@@ -294,8 +300,10 @@ void TrafficModel::clearFilters()
 void TrafficModel::refresh()
 {
     const qsizetype count = m_store.count();
-    if (count <= m_seen)
+    if (count <= m_seen) {
+        m_timer.stop();
         return;
+    }
     if (!m_filtered) {
         beginInsertRows(QModelIndex(), int(m_seen), int(count - 1));
         m_seen = count;
