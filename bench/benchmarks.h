@@ -17,6 +17,7 @@ QJsonObject runStream(const Options &options, int family);
 QJsonObject runConnections(const Options &options, peer::ConnectionClient &client);
 QJsonObject runLogMemory(const Options &options);
 QJsonObject runStartup(const Options &options, const QString &program);
+QJsonObject runIdle(const Options &options);
 
 // The child that runs app/main.cpp's start-up sequence (or a bare Qt window, as the reference)
 // and prints when its window was first painted. argv: [--startup-child app|reference [session]].

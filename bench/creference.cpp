@@ -9,6 +9,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <memory>
@@ -79,29 +80,52 @@ Endpoint listening(int family, const char *unixPath, int backlog)
     return e;
 }
 
-Received recvfromLoop(int fd, int idleMs)
+Received recvmmsgLoop(int fd, int idleMs)
 {
+    // The app's batch (core/engine/socketwatch.cpp): kBatch messages of 64 KiB each per call,
+    // MSG_TRUNC, each with its peer's address.
+    constexpr int kBatch = 32;
+    constexpr size_t kMessageSize = 64 * 1024;
     Received r;
     setReceiveTimeout(fd, idleMs);
-    char buffer[64 * 1024];
+    const std::unique_ptr<char[]> storage(new char[kBatch * kMessageSize]);
+    mmsghdr messages[kBatch];
+    iovec vectors[kBatch];
+    sockaddr_storage peers[kBatch];
     for (;;) {
-        sockaddr_storage peer;
-        socklen_t length = sizeof peer;
-        const ssize_t n = ::recvfrom(fd, buffer, sizeof buffer, 0, reinterpret_cast<sockaddr *>(&peer), &length);
+        for (int i = 0; i < kBatch; ++i) {
+            vectors[i] = {storage.get() + i * kMessageSize, kMessageSize};
+            messages[i] = {};
+            messages[i].msg_hdr.msg_iov = &vectors[i];
+            messages[i].msg_hdr.msg_iovlen = 1;
+            messages[i].msg_hdr.msg_name = &peers[i];
+            messages[i].msg_hdr.msg_namelen = sizeof peers[i];
+        }
+        // MSG_WAITFORONE: blocks (up to SO_RCVTIMEO) for the first datagram only, then takes
+        // what is queued, as the app's non-blocking batch after an epoll wake-up does.
+        const int n = ::recvmmsg(fd, messages, kBatch, MSG_WAITFORONE | MSG_TRUNC, nullptr);
         if (n < 0 && errno == EINTR)
             continue;
-        if (n < 0)
-            break; // idle: the flood and its end markers are over
-        if (size_t(n) == sizeof peer::kEndMarker && std::memcmp(buffer, peer::kEndMarker, size_t(n)) == 0)
-            break;
-        quint32 seq;
-        if (peer::datagramSeq(buffer, size_t(n), &seq)) {
-            ++r.count;
-            r.bytes += n;
-            r.lastWallNs = core::wallNs();
+        if (n <= 0)
+            return r; // idle: the flood and its end markers are over
+        const qint64 counted = r.count;
+        bool ended = false;
+        for (int i = 0; i < n && !ended; ++i) {
+            const char *data = static_cast<const char *>(vectors[i].iov_base);
+            const size_t size = std::min<size_t>(messages[i].msg_len, kMessageSize);
+            quint32 seq;
+            if (size == sizeof peer::kEndMarker && std::memcmp(data, peer::kEndMarker, size) == 0) {
+                ended = true;
+            } else if (peer::datagramSeq(data, size, &seq)) {
+                ++r.count;
+                r.bytes += qint64(size);
+            }
         }
+        if (r.count > counted)
+            r.lastWallNs = core::wallNs(); // once a batch: its last datagram has just been counted
+        if (ended)
+            return r;
     }
-    return r;
 }
 
 namespace {

@@ -32,8 +32,9 @@ struct Received
     qint64 lastWallNs = 0; // when the last one arrived
 };
 
-// recvfrom(2) loop: counts our 64-byte datagrams until the end marker arrives.
-Received recvfromLoop(int fd, int idleMs);
+// recvmmsg(2) loop in the app's batches (32 datagrams a call, 64 KiB each, MSG_TRUNC): counts
+// our 64-byte datagrams until the end marker arrives.
+Received recvmmsgLoop(int fd, int idleMs);
 // accept(2) one connection, then read(2) it to EOF in 128 KiB reads (the app's read size).
 Received acceptAndRead(int listenFd, int idleMs);
 // The same, but keeping every byte as a store must: each read goes into fresh memory (4 MiB

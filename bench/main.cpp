@@ -90,6 +90,8 @@ int runOne(int argc, char **argv, const QString &name, const QString &resultPath
         result = bench::runLogMemory(options);
     else if (name == QLatin1String("startup"))
         result = bench::runStartup(options, QCoreApplication::applicationFilePath());
+    else if (name == QLatin1String("idle_cpu_percent"))
+        result = bench::runIdle(options);
     else
         return usage();
     QFile file(resultPath);

@@ -1,5 +1,6 @@
-// Benchmark 3: 1 GiB through a watched stream socket (TCP on loopback, and UNIX), against a bare
-// read(2) loop fed by the same sender.
+// Benchmark 3: 1 GiB through a watched stream socket (TCP on loopback, and UNIX), against bare
+// read(2) loops fed by the same sender: one that keeps every byte in fresh memory, as the store
+// must (the target), and one that reads into a single reused buffer (for information).
 #include "benchmarks.h"
 
 #include "appharness.h"
@@ -15,7 +16,6 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <cstdio>
 #include <thread>
 
 namespace bench {
@@ -39,7 +39,7 @@ StreamRound referenceRound(int family, qint64 total, const QString &dir, bool ke
     const QByteArray path = (dir + QStringLiteral("/c.sock")).toLocal8Bit();
     const cref::Endpoint endpoint = cref::listening(family, path.constData(), 16);
     if (endpoint.fd < 0) {
-        r.problem = QStringLiteral("C reference: cannot listen");
+        r.problem = QStringLiteral("C reference%1: cannot listen").arg(keep ? QStringLiteral(" keeping every byte") : QString());
         return r;
     }
     cref::Received received;
@@ -55,7 +55,8 @@ StreamRound referenceRound(int family, qint64 total, const QString &dir, bool ke
     r.checksumEqual = true; // the reference only counts
     r.bytesPerSecond = perSecond(double(received.bytes), sent.startWallNs, received.lastWallNs);
     if (sent.error || received.bytes != total)
-        r.problem = QStringLiteral("C reference: sent %1, read %2 of %3 (errno %4)").arg(sent.sent).arg(received.bytes)
+        r.problem = QStringLiteral("C reference%1: sent %2, read %3 of %4 (errno %5)")
+                        .arg(keep ? QStringLiteral(" keeping every byte") : QString()).arg(sent.sent).arg(received.bytes)
                         .arg(total).arg(sent.error);
     return r;
 }
@@ -125,17 +126,17 @@ QJsonObject runStream(const Options &options, int family)
     Report report;
     std::vector<StreamRound> app;
     std::vector<StreamRound> reference;
-    // A second reference, measured in the same alternation: bare C that keeps every byte,
-    // reading into fresh memory as the store must. Not a target; it tells how much of a gap to
-    // the first reference is the cost of keeping the bytes at all (the kernel populating fresh
-    // pages) rather than the app's. A failed round of it is left out, and said.
+    // The target's reference, measured in the same alternation: bare C that keeps every byte,
+    // reading into fresh memory as the store must, so the kernel populating fresh pages is paid
+    // on both sides. The loop that reuses one buffer (reference) is shown beside it: how much
+    // keeping the bytes costs at all. A failed round of either fails the run.
     std::vector<double> keepRates;
     alternate(options, report, [&] {
         const StreamRound keep = referenceRound(family, total, dir.path(), true);
         if (keep.problem.isEmpty())
             keepRates.push_back(keep.bytesPerSecond);
         else
-            std::fprintf(stderr, "swbench: C keeping every byte: %s\n", qPrintable(keep.problem));
+            report.fail(keep.problem);
         return referenceRound(family, total, dir.path(), false);
     }, [&] { return appRound(family, total, dir.path(), waitMs); }, reference, app);
     std::vector<double> appRates, cRates;
@@ -166,14 +167,18 @@ QJsonObject runStream(const Options &options, int family)
     report.set(QStringLiteral("c_keeping_bytes_throughput_bytes_per_s"), median(keepRates));
     report.set(QStringLiteral("ratio_vs_c_keeping_bytes"), keepRatio);
     report.setRounds(appRates, cRates);
+    QJsonArray keepRounds;
+    for (double rate : keepRates)
+        keepRounds.append(rate);
+    report.set(QStringLiteral("rounds_c_keeping_bytes"), keepRounds);
     report.setLateness(worst);
     report.set(QStringLiteral("rounds"), options.rounds);
     report.setAccounted(allEqual, QStringLiteral("bytes or checksum differ (see above)"));
 
-    report.row(QStringLiteral("throughput"), formatRate(median(appRates), "B"), formatRate(median(cRates), "B"),
-               formatRatio(ratio), QStringLiteral(">= 0.50 x C"), ratio >= 0.5);
     report.row(QStringLiteral("throughput vs C keeping every byte"), formatRate(median(appRates), "B"),
-               formatRate(median(keepRates), "B"), formatRatio(keepRatio), {});
+               formatRate(median(keepRates), "B"), formatRatio(keepRatio), QStringLiteral(">= 0.90 x C"), keepRatio >= 0.9);
+    report.row(QStringLiteral("throughput vs C discarding the bytes"), formatRate(median(appRates), "B"),
+               formatRate(median(cRates), "B"), formatRatio(ratio), {});
     report.row(QStringLiteral("bytes in the store, checksum"),
                formatBytes(double(recorded)) + (allEqual ? QStringLiteral(", equal") : QStringLiteral(", DIFFERS")),
                formatBytes(double(total)) + QStringLiteral(" sent"), {}, QStringLiteral("= sent"), allEqual);
