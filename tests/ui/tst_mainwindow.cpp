@@ -171,6 +171,15 @@ void tst_MainWindow::sessionSaveAndOpen()
     QCOMPARE(wb.sockets().info(1).local.toText(), unixPath);
     QTRY_VERIFY_WITH_TIMEOUT(wb.sockets().info(2).state == SocketState::Bound && wb.sockets().info(2).watching, 3000);
     QTRY_COMPARE_WITH_TIMEOUT(window.socketsPanel()->model()->rowCount(), 2, 3000);
+
+    // Opened once more, replacing what the window has: its sockets close first, which frees the
+    // listener's path for the session's own bind; their names are taken, so the new ones move on.
+    QVERIFY2(window.openSessionFile(path, &error, ui::MainWindow::ExistingSockets::Close), qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(wb.sockets().info(3).state == SocketState::Listening && wb.sockets().info(3).watching, 3000);
+    QCOMPARE(wb.sockets().info(1).state, SocketState::Closed);
+    QCOMPARE(wb.sockets().info(2).state, SocketState::Closed);
+    QCOMPARE(wb.sockets().info(3).local.toText(), unixPath);
+    QTRY_COMPARE_WITH_TIMEOUT(wb.sockets().info(4).state, SocketState::Bound, 3000);
 }
 
 void tst_MainWindow::sessionFileThatIsNotOursIsRefused()
