@@ -44,11 +44,6 @@ Outcome valueError(const QString &message)
     return pythonException(QStringLiteral("ValueError"), message);
 }
 
-QString withFlags(const QString &args, int flags)
-{
-    return flags ? args + QStringLiteral(", ") + pythonFlags(flags) : args;
-}
-
 } // namespace
 
 Workbench::Workbench(int ioThreads, QObject *parent)
@@ -104,35 +99,117 @@ IoThread *Workbench::threadOf(int socketId) const
     return index < 0 ? nullptr : m_threads[size_t(index)].get();
 }
 
-QString Workbench::nameOf(int socketId) const
-{
-    return QStringLiteral("sk%1").arg(socketId);
-}
-
 Workbench::SocketCall Workbench::createSocket(int family, int type, int proto, int preferredId)
 {
-    const int id = m_context->claimSocketId(preferredId);
-    QString call = QStringLiteral("%1 = socket.socket(%2, %3")
-                       .arg(nameOf(id), pythonConstant(addressFamilies(), family), pythonConstant(socketTypes(), type));
-    if (proto)
-        call += QStringLiteral(", %1").arg(proto);
-    call += QLatin1Char(')');
+    Call call;
+    call.kind = CallKind::Socket;
+    call.family = family;
+    call.type = type;
+    call.proto = proto;
+    call.newSocketId = preferredId;
+    const CallId id = submit(std::move(call));
+    return {m_journal->call(id).value->newSocketId, id};
+}
 
+Workbench::PairCall Workbench::socketPair(int family, int type, int proto)
+{
+    Call call;
+    call.kind = CallKind::SocketPair;
+    call.family = family;
+    call.type = type;
+    call.proto = proto;
+    const CallId id = submit(std::move(call));
+    const int first = m_journal->call(id).value->newSocketId;
+    return {first, first + 1, id};
+}
+
+CallId Workbench::submit(Call call)
+{
+    switch (call.kind) {
+    case CallKind::Socket:
+        return makeSocket(std::move(call));
+    case CallKind::SocketPair:
+        return makePair(std::move(call));
+    case CallKind::GetHostName:
+    case CallKind::GetHostByName:
+    case CallKind::GetHostByNameEx:
+    case CallKind::GetAddrInfo:
+    case CallKind::GetHostByAddr:
+    case CallKind::GetNameInfo:
+        return runLookup(std::move(call));
+    case CallKind::WatchStopped:
+        qWarning("Workbench: a watch record is not a call");
+        return 0;
+    default:
+        break;
+    }
+    Op op;
+    // Argument checks CPython makes before any syscall.
+    switch (call.kind) {
+    case CallKind::Recv:
+    case CallKind::RecvFrom:
+        if (call.size < 0)
+            return reject(std::move(call), valueError(QStringLiteral("negative buffersize in %1").arg(callKindName(call.kind))));
+        break;
+    case CallKind::SetTimeout:
+        if (call.seconds) {
+            // As CPython's socket_parse_timeout: whole nanoseconds rounded away from zero, which
+            // must fit in 64 bits (about 292 years), then no negatives.
+            const double seconds = *call.seconds;
+            if (std::isnan(seconds))
+                return reject(std::move(call), valueError(QStringLiteral("Invalid value NaN (not a number)")));
+            const double ns = seconds >= 0 ? std::ceil(seconds * 1e9) : std::floor(seconds * 1e9);
+            if (!(ns >= -9223372036854775808.0 && ns < 9223372036854775808.0))
+                return reject(std::move(call), pythonException(QStringLiteral("OverflowError"),
+                                                               QStringLiteral("timestamp out of range for platform time_t")));
+            if (ns < 0)
+                return reject(std::move(call), valueError(QStringLiteral("Timeout value out of range")));
+            op.timeoutNs = qint64(ns);
+        }
+        break;
+    case CallKind::Accept:
+        if (call.newSocketId < 0)
+            call.newSocketId = m_context->nextSocketId.fetch_add(1);
+        break;
+    default:
+        break;
+    }
+    IoThread *thread = threadOf(call.socketId);
+    if (!thread) {
+        qWarning("Workbench: no socket with id %d", call.socketId);
+        return reject(std::move(call), Outcome::osError(EBADF, QStringLiteral("no such socket")));
+    }
+    const int socketId = call.socketId;
+    op.call = call;
+    op.id = m_journal->begin(std::move(call));
+    const CallId id = op.id;
+    thread->post([thread, socketId, op = std::move(op)]() mutable {
+        if (SocketObject *s = thread->socket(socketId))
+            s->enqueue(std::move(op));
+        else
+            thread->context().journal.finish(op.id, Outcome::osError(EBADF));
+    });
+    return id;
+}
+
+CallId Workbench::makeSocket(Call call)
+{
+    call.newSocketId = m_context->claimSocketId(call.newSocketId);
     SocketInfo info;
-    info.id = id;
-    info.name = nameOf(id);
-    info.family = family;
-    info.type = type;
-    info.proto = proto;
+    info.id = call.newSocketId;
+    info.name = socketName(info.id);
+    info.family = call.family;
+    info.type = call.type;
+    info.proto = call.proto;
     IoThread *thread = nextThread();
     if (!thread) {
         info.state = SocketState::Error;
         m_registry->publish(info);
-        return {id, reject(id, call, Outcome::osError(m_startupErrno, m_startupError))};
+        return reject(std::move(call), Outcome::osError(m_startupErrno, m_startupError));
     }
     m_registry->publish(info);
-    const CallId callId = m_journal->begin(id, call);
-    m_context->setRoute(id, thread->index());
+    const CallId callId = m_journal->begin(std::move(call));
+    m_context->setRoute(info.id, thread->index());
     thread->post([thread, info, callId]() mutable {
         const int fd = ::socket(info.family, info.type | SOCK_NONBLOCK | SOCK_CLOEXEC, info.proto);
         const int error = errno;
@@ -152,30 +229,24 @@ Workbench::SocketCall Workbench::createSocket(int family, int type, int proto, i
         o.count = fd;
         thread->context().journal.finish(callId, std::move(o));
     });
-    return {id, callId};
+    return callId;
 }
 
-Workbench::PairCall Workbench::socketPair(int family, int type, int proto)
+CallId Workbench::makePair(Call call)
 {
     const int first = m_context->nextSocketId.fetch_add(2);
     const int second = first + 1;
-    QString call = QStringLiteral("%1, %2 = socket.socketpair(%3, %4")
-                       .arg(nameOf(first), nameOf(second), pythonConstant(addressFamilies(), family),
-                            pythonConstant(socketTypes(), type));
-    if (proto)
-        call += QStringLiteral(", %1").arg(proto);
-    call += QLatin1Char(')');
-
+    call.newSocketId = first;
     SocketInfo a;
-    a.family = family;
-    a.type = type;
-    a.proto = proto;
+    a.family = call.family;
+    a.type = call.type;
+    a.proto = call.proto;
     SocketInfo b = a;
     a.id = first;
-    a.name = nameOf(first);
+    a.name = socketName(first);
     a.pairedWith = second;
     b.id = second;
-    b.name = nameOf(second);
+    b.name = socketName(second);
     b.pairedWith = first;
     // Both ends live on one thread so a test or a user can drive them in lock-step.
     IoThread *thread = nextThread();
@@ -183,11 +254,11 @@ Workbench::PairCall Workbench::socketPair(int family, int type, int proto)
         a.state = b.state = SocketState::Error;
         m_registry->publish(a);
         m_registry->publish(b);
-        return {first, second, reject(first, call, Outcome::osError(m_startupErrno, m_startupError))};
+        return reject(std::move(call), Outcome::osError(m_startupErrno, m_startupError));
     }
     m_registry->publish(a);
     m_registry->publish(b);
-    const CallId callId = m_journal->begin(first, call);
+    const CallId callId = m_journal->begin(std::move(call));
     m_context->setRoute(first, thread->index());
     m_context->setRoute(second, thread->index());
     thread->post([thread, a, b, callId]() mutable {
@@ -205,231 +276,157 @@ Workbench::PairCall Workbench::socketPair(int family, int type, int proto)
         o.socketId = sa.id();
         thread->context().journal.finish(callId, std::move(o));
     });
-    return {first, second, callId};
+    return callId;
 }
 
-CallId Workbench::enqueue(int socketId, QString call, Op op, QByteArray argument)
+CallId Workbench::reject(Call call, Outcome outcome)
 {
-    IoThread *thread = threadOf(socketId);
-    if (!thread) {
-        qWarning("Workbench: no socket with id %d", socketId);
-        return reject(socketId, std::move(call), Outcome::osError(EBADF, QStringLiteral("no such socket")));
-    }
-    op.call = m_journal->begin(socketId, std::move(call), std::move(argument));
-    const CallId id = op.call;
-    thread->post([thread, socketId, op = std::move(op)]() mutable {
-        if (SocketObject *s = thread->socket(socketId))
-            s->enqueue(std::move(op));
-        else
-            thread->context().journal.finish(op.call, Outcome::osError(EBADF));
-    });
-    return id;
+    return m_journal->append(std::move(call), std::move(outcome));
 }
 
-CallId Workbench::reject(int socketId, QString call, Outcome outcome)
+namespace {
+Call on(int socketId, CallKind kind)
 {
-    return m_journal->append(socketId, std::move(call), std::move(outcome));
+    Call call;
+    call.kind = kind;
+    call.socketId = socketId;
+    return call;
 }
+} // namespace
 
 CallId Workbench::bind(int socketId, const SocketAddress &address)
 {
-    Op op;
-    op.kind = OpKind::Bind;
-    op.address = address;
-    return enqueue(socketId, QStringLiteral("%1.bind(%2)").arg(nameOf(socketId), address.toPython()), std::move(op));
+    Call call = on(socketId, CallKind::Bind);
+    call.address = address;
+    return submit(std::move(call));
 }
 
 CallId Workbench::listen(int socketId, std::optional<int> backlog)
 {
-    Op op;
-    op.kind = OpKind::Listen;
-    // CPython's default backlog is min(SOMAXCONN, 128), and a negative one is raised to 0
-    // (the kernel would read -1 as its maximum).
-    op.size = std::max(backlog.value_or(std::min(SOMAXCONN, 128)), 0);
-    const QString args = backlog ? QString::number(*backlog) : QString();
-    return enqueue(socketId, QStringLiteral("%1.listen(%2)").arg(nameOf(socketId), args), std::move(op));
+    Call call = on(socketId, CallKind::Listen);
+    call.backlog = backlog;
+    return submit(std::move(call));
 }
 
 CallId Workbench::accept(int socketId)
 {
-    Op op;
-    op.kind = OpKind::Accept;
-    op.newSocketId = m_context->nextSocketId.fetch_add(1);
-    return enqueue(socketId, QStringLiteral("%1, addr = %2.accept()").arg(nameOf(op.newSocketId), nameOf(socketId)),
-                   std::move(op));
+    return submit(on(socketId, CallKind::Accept));
 }
 
 CallId Workbench::connect(int socketId, const SocketAddress &address)
 {
-    Op op;
-    op.kind = OpKind::Connect;
-    op.address = address;
-    return enqueue(socketId, QStringLiteral("%1.connect(%2)").arg(nameOf(socketId), address.toPython()), std::move(op));
+    Call call = on(socketId, CallKind::Connect);
+    call.address = address;
+    return submit(std::move(call));
 }
 
 CallId Workbench::connectEx(int socketId, const SocketAddress &address)
 {
-    Op op;
-    op.kind = OpKind::ConnectEx;
-    op.address = address;
-    return enqueue(socketId, QStringLiteral("%1.connect_ex(%2)").arg(nameOf(socketId), address.toPython()),
-                   std::move(op));
+    Call call = on(socketId, CallKind::ConnectEx);
+    call.address = address;
+    return submit(std::move(call));
 }
 
 CallId Workbench::send(int socketId, const QByteArray &data, int flags)
 {
-    Op op;
-    op.kind = OpKind::Send;
-    op.data = data;
-    op.flags = flags;
-    return enqueue(socketId, QStringLiteral("%1.send(%2)").arg(nameOf(socketId), withFlags(pythonBytesArgument(data), flags)),
-                   std::move(op), data);
+    Call call = on(socketId, CallKind::Send);
+    call.data = data;
+    call.flags = flags;
+    return submit(std::move(call));
 }
 
 CallId Workbench::sendAll(int socketId, const QByteArray &data, int flags)
 {
-    Op op;
-    op.kind = OpKind::SendAll;
-    op.data = data;
-    op.flags = flags;
-    return enqueue(socketId,
-                   QStringLiteral("%1.sendall(%2)").arg(nameOf(socketId), withFlags(pythonBytesArgument(data), flags)),
-                   std::move(op), data);
+    Call call = on(socketId, CallKind::SendAll);
+    call.data = data;
+    call.flags = flags;
+    return submit(std::move(call));
 }
 
 CallId Workbench::sendTo(int socketId, const QByteArray &data, const SocketAddress &address, int flags)
 {
-    Op op;
-    op.kind = OpKind::SendTo;
-    op.data = data;
-    op.flags = flags;
-    op.address = address;
-    const QString args = flags ? QStringLiteral("%1, %2, %3").arg(pythonBytesArgument(data), pythonFlags(flags), address.toPython())
-                               : QStringLiteral("%1, %2").arg(pythonBytesArgument(data), address.toPython());
-    return enqueue(socketId, QStringLiteral("%1.sendto(%2)").arg(nameOf(socketId), args), std::move(op), data);
+    Call call = on(socketId, CallKind::SendTo);
+    call.data = data;
+    call.flags = flags;
+    call.address = address;
+    return submit(std::move(call));
 }
 
 CallId Workbench::recv(int socketId, qint64 bufsize, int flags)
 {
-    const QString call = QStringLiteral("%1.recv(%2)").arg(nameOf(socketId), withFlags(QString::number(bufsize), flags));
-    if (bufsize < 0)
-        return reject(socketId, call, valueError(QStringLiteral("negative buffersize in recv")));
-    Op op;
-    op.kind = OpKind::Recv;
-    op.size = bufsize;
-    op.flags = flags;
-    return enqueue(socketId, call, std::move(op));
+    Call call = on(socketId, CallKind::Recv);
+    call.size = bufsize;
+    call.flags = flags;
+    return submit(std::move(call));
 }
 
 CallId Workbench::recvFrom(int socketId, qint64 bufsize, int flags)
 {
-    const QString call =
-        QStringLiteral("%1.recvfrom(%2)").arg(nameOf(socketId), withFlags(QString::number(bufsize), flags));
-    if (bufsize < 0)
-        return reject(socketId, call, valueError(QStringLiteral("negative buffersize in recvfrom")));
-    Op op;
-    op.kind = OpKind::RecvFrom;
-    op.size = bufsize;
-    op.flags = flags;
-    return enqueue(socketId, call, std::move(op));
+    Call call = on(socketId, CallKind::RecvFrom);
+    call.size = bufsize;
+    call.flags = flags;
+    return submit(std::move(call));
 }
 
 CallId Workbench::shutdown(int socketId, int how)
 {
-    Op op;
-    op.kind = OpKind::Shutdown;
-    op.size = how;
-    return enqueue(socketId, QStringLiteral("%1.shutdown(%2)").arg(nameOf(socketId), pythonConstant(shutdownModes(), how)),
-                   std::move(op));
+    Call call = on(socketId, CallKind::Shutdown);
+    call.size = how;
+    return submit(std::move(call));
 }
 
 CallId Workbench::close(int socketId)
 {
-    Op op;
-    op.kind = OpKind::Close;
-    return enqueue(socketId, QStringLiteral("%1.close()").arg(nameOf(socketId)), std::move(op));
+    return submit(on(socketId, CallKind::Close));
 }
 
 CallId Workbench::setBlocking(int socketId, bool blocking)
 {
-    Op op;
-    op.kind = OpKind::SetBlocking;
-    op.size = blocking ? 1 : 0;
-    return enqueue(socketId,
-                   QStringLiteral("%1.setblocking(%2)").arg(nameOf(socketId), blocking ? QStringLiteral("True") : QStringLiteral("False")),
-                   std::move(op));
+    Call call = on(socketId, CallKind::SetBlocking);
+    call.size = blocking ? 1 : 0;
+    return submit(std::move(call));
 }
 
 CallId Workbench::setTimeout(int socketId, std::optional<double> seconds)
 {
-    const QString call = QStringLiteral("%1.settimeout(%2)")
-                             .arg(nameOf(socketId), seconds ? pythonFloatArgument(*seconds) : QStringLiteral("None"));
-    Op op;
-    op.kind = OpKind::SetTimeout;
-    if (seconds) {
-        // As CPython's socket_parse_timeout: whole nanoseconds rounded away from zero, which must
-        // fit in 64 bits (about 292 years), then no negatives.
-        if (std::isnan(*seconds))
-            return reject(socketId, call, valueError(QStringLiteral("Invalid value NaN (not a number)")));
-        const double ns = *seconds >= 0 ? std::ceil(*seconds * 1e9) : std::floor(*seconds * 1e9);
-        if (!(ns >= -9223372036854775808.0 && ns < 9223372036854775808.0))
-            return reject(socketId, call,
-                          pythonException(QStringLiteral("OverflowError"), QStringLiteral("timestamp out of range for platform time_t")));
-        if (ns < 0)
-            return reject(socketId, call, valueError(QStringLiteral("Timeout value out of range")));
-        op.timeoutNs = qint64(ns);
-    }
-    return enqueue(socketId, call, std::move(op));
+    Call call = on(socketId, CallKind::SetTimeout);
+    call.seconds = seconds;
+    return submit(std::move(call));
 }
 
 CallId Workbench::getTimeout(int socketId)
 {
-    Op op;
-    op.kind = OpKind::GetTimeout;
-    return enqueue(socketId, QStringLiteral("%1.gettimeout()").arg(nameOf(socketId)), std::move(op));
+    return submit(on(socketId, CallKind::GetTimeout));
 }
 
 CallId Workbench::setOption(int socketId, const OptionSpec &option, const OptionValue &value)
 {
-    Op op;
-    op.kind = OpKind::SetOption;
-    op.option = &option;
-    op.data = value.raw;
-    op.optionText = value.text;
-    return enqueue(socketId,
-                   QStringLiteral("%1.setsockopt(%2, %3)").arg(nameOf(socketId), pythonOptionArgs(option), value.python),
-                   std::move(op));
+    Call call = on(socketId, CallKind::SetOption);
+    call.option = &option;
+    call.optionValue = value;
+    return submit(std::move(call));
 }
 
 CallId Workbench::getOption(int socketId, const OptionSpec &option)
 {
-    Op op;
-    op.kind = OpKind::GetOption;
-    op.option = &option;
-    const int buflen = optionBufferSize(option);
-    const QString args = buflen ? QStringLiteral("%1, %2").arg(pythonOptionArgs(option)).arg(buflen) : pythonOptionArgs(option);
-    return enqueue(socketId, QStringLiteral("%1.getsockopt(%2)").arg(nameOf(socketId), args), std::move(op));
+    Call call = on(socketId, CallKind::GetOption);
+    call.option = &option;
+    return submit(std::move(call));
 }
 
 CallId Workbench::sockName(int socketId)
 {
-    Op op;
-    op.kind = OpKind::SockName;
-    return enqueue(socketId, QStringLiteral("%1.getsockname()").arg(nameOf(socketId)), std::move(op));
+    return submit(on(socketId, CallKind::SockName));
 }
 
 CallId Workbench::peerName(int socketId)
 {
-    Op op;
-    op.kind = OpKind::PeerName;
-    return enqueue(socketId, QStringLiteral("%1.getpeername()").arg(nameOf(socketId)), std::move(op));
+    return submit(on(socketId, CallKind::PeerName));
 }
 
 CallId Workbench::fileno(int socketId)
 {
-    Op op;
-    op.kind = OpKind::Fileno;
-    return enqueue(socketId, QStringLiteral("%1.fileno()").arg(nameOf(socketId)), std::move(op));
+    return submit(on(socketId, CallKind::Fileno));
 }
 
 void Workbench::setWatch(int socketId, bool on)
@@ -470,9 +467,30 @@ bool Workbench::cancel(CallId call)
     return true;
 }
 
-CallId Workbench::runLookup(QString call, std::function<Outcome()> lookup)
+CallId Workbench::runLookup(Call call)
 {
-    const CallId id = m_journal->begin(-1, std::move(call));
+    std::function<Outcome()> lookup;
+    switch (call.kind) {
+    case CallKind::GetHostName:
+        lookup = [] { return lookup::gethostname(); };
+        break;
+    case CallKind::GetHostByName:
+        lookup = [host = call.host] { return lookup::gethostbyname(host); };
+        break;
+    case CallKind::GetHostByNameEx:
+        lookup = [host = call.host] { return lookup::gethostbynameEx(host); };
+        break;
+    case CallKind::GetAddrInfo:
+        lookup = [c = call] { return lookup::getaddrinfo(c.host, c.port, c.family, c.type, c.proto, c.flags); };
+        break;
+    case CallKind::GetHostByAddr:
+        lookup = [host = call.host] { return lookup::gethostbyaddr(host); };
+        break;
+    default:
+        lookup = [address = call.address, flags = call.flags] { return lookup::getnameinfo(address, flags); };
+        break;
+    }
+    const CallId id = m_journal->begin(std::move(call));
     std::thread([gate = m_lookupGate, id, lookup = std::move(lookup)] {
         Outcome outcome = lookup();
         QMutexLocker lock(&gate->mutex);
@@ -482,35 +500,53 @@ CallId Workbench::runLookup(QString call, std::function<Outcome()> lookup)
     return id;
 }
 
+namespace {
+Call lookupCall(CallKind kind, const QString &host = {})
+{
+    Call call;
+    call.kind = kind;
+    call.host = host;
+    return call;
+}
+} // namespace
+
 CallId Workbench::gethostname()
 {
-    return runLookup(lookup::gethostnameCall(), [] { return lookup::gethostname(); });
+    return submit(lookupCall(CallKind::GetHostName));
 }
 
 CallId Workbench::gethostbyname(const QString &host)
 {
-    return runLookup(lookup::gethostbynameCall(host), [host] { return lookup::gethostbyname(host); });
+    return submit(lookupCall(CallKind::GetHostByName, host));
 }
 
 CallId Workbench::gethostbynameEx(const QString &host)
 {
-    return runLookup(lookup::gethostbynameExCall(host), [host] { return lookup::gethostbynameEx(host); });
+    return submit(lookupCall(CallKind::GetHostByNameEx, host));
 }
 
 CallId Workbench::getaddrinfo(const QString &host, const QString &port, int family, int type, int proto, int flags)
 {
-    return runLookup(lookup::getaddrinfoCall(host, port, family, type, proto, flags),
-                     [=] { return lookup::getaddrinfo(host, port, family, type, proto, flags); });
+    Call call = lookupCall(CallKind::GetAddrInfo, host);
+    call.port = port;
+    call.family = family;
+    call.type = type;
+    call.proto = proto;
+    call.flags = flags;
+    return submit(std::move(call));
 }
 
 CallId Workbench::gethostbyaddr(const QString &address)
 {
-    return runLookup(lookup::gethostbyaddrCall(address), [address] { return lookup::gethostbyaddr(address); });
+    return submit(lookupCall(CallKind::GetHostByAddr, address));
 }
 
 CallId Workbench::getnameinfo(const SocketAddress &address, int flags)
 {
-    return runLookup(lookup::getnameinfoCall(address, flags), [address, flags] { return lookup::getnameinfo(address, flags); });
+    Call call = lookupCall(CallKind::GetNameInfo);
+    call.address = address;
+    call.flags = flags;
+    return submit(std::move(call));
 }
 
 } // namespace core

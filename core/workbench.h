@@ -40,6 +40,11 @@ public:
     };
 
     explicit Workbench(int ioThreads = 0, QObject *parent = nullptr);
+
+    // Makes any call from its value: the one way in for every front end (the named methods
+    // below build the value for it). Returns at once; the outcome arrives in the journal, and
+    // journal().wait(id) lets a caller that is not the window wait for it.
+    CallId submit(Call call);
     ~Workbench() override;
 
     Journal &journal() { return *m_journal; }
@@ -99,12 +104,12 @@ public:
     CallId getnameinfo(const SocketAddress &address, int flags = 0);
 
 private:
-    CallId enqueue(int socketId, QString call, struct Op op, QByteArray argument = {});
-    CallId reject(int socketId, QString call, Outcome outcome);
+    CallId makeSocket(Call call);
+    CallId makePair(Call call);
+    CallId reject(Call call, Outcome outcome);
     IoThread *threadOf(int socketId) const;
     IoThread *nextThread();
-    QString nameOf(int socketId) const;
-    CallId runLookup(QString call, std::function<Outcome()> lookup);
+    CallId runLookup(Call call);
 
     std::unique_ptr<Journal> m_journal;
     std::unique_ptr<TrafficStore> m_traffic;

@@ -6,7 +6,6 @@
 #include "store/socketregistry.h"
 
 #include <QHash>
-#include <QRegularExpression>
 
 #include <algorithm>
 #include <vector>
@@ -28,20 +27,6 @@ def report(error):
     print(f'{name}: {error}')
 
 )";
-
-// sk2.recv(100), sk2.recvfrom(100, socket.MSG_PEEK): calls whose result the script prints.
-bool isReceive(const QString &call)
-{
-    static const QRegularExpression pattern(QStringLiteral("^sk\\d+\\.(recv|recvfrom)\\(.*\\)$"));
-    return pattern.match(call).hasMatch();
-}
-
-// accept/recv/recvfrom wait for another party; they took effect when they finished.
-bool waitsForPeer(const QString &call)
-{
-    static const QRegularExpression pattern(QStringLiteral("^(\\w+, addr = )?sk\\d+\\.(accept|recv|recvfrom)\\("));
-    return pattern.match(call).hasMatch();
-}
 
 // A comment never spans lines and stays short enough to read beside the call.
 QString commentText(QString text)
@@ -115,7 +100,7 @@ std::vector<Step> stepsInEffectOrder(const Journal &journal)
             ready = std::max(ready, lastFinish.value(r.socketId, ready));
         const bool finished = r.finished() && r.durationNs >= 0;
         const qint64 end = finished ? r.startMonoNs + r.durationNs : ready;
-        step.effect = r.outcome.status != CallStatus::Cancelled && finished && waitsForPeer(r.call) ? end : ready;
+        step.effect = r.outcome.status != CallStatus::Cancelled && finished && r.value && r.value->waitsForPeer() ? end : ready;
         if (r.socketId >= 0 && finished)
             lastFinish.insert(r.socketId, std::max(end, ready));
         steps.push_back(std::move(step));
@@ -164,12 +149,9 @@ public:
     {
         for (auto it = m_active.cbegin(); it != m_active.cend(); ++it)
             code.replace(it.key(), it.value());
-        static const QRegularExpression bind(QStringLiteral("^(sk\\d+)\\.bind\\("));
-        const auto match = bind.match(r.call);
-        if (match.hasMatch() && r.outcome.status == CallStatus::Done && m_pending.contains(match.captured(1))) {
-            const QString name = match.captured(1);
+        const QString name = r.value ? socketName(r.value->socketId) : QString();
+        if (r.value && r.value->kind == CallKind::Bind && r.outcome.status == CallStatus::Done && m_pending.contains(name))
             m_active.insert(m_pending.take(name), name + QStringLiteral(".getsockname()"));
-        }
         return code;
     }
 
@@ -202,11 +184,15 @@ public:
         QString code = r.call;
         QString statement;
         if (!restorePayload(r, &code, &statement)) {
-            m_body += QStringLiteral("# payload not restorable: %1\n").arg(commentText(r.call));
+            m_body += r.payloadComplete()
+                ? QStringLiteral("# payload not restorable: %1\n").arg(commentText(r.call))
+                : QStringLiteral("# payload of %1 bytes not kept whole by the journal (it keeps %2 bytes of each, "
+                                 "%3 MiB in all; the traffic log has what went on the wire): %4\n")
+                      .arg(r.value->dataSize).arg(r.payload().size()).arg(Journal::kPayloadLimit >> 20).arg(commentText(r.call));
             return;
         }
         code = m_names.apply(r, code);
-        if (isReceive(code))
+        if (r.value && r.value->receives())
             code = QStringLiteral("print(%1)").arg(code);
         QString result = r.outcome.result;
         if (!r.outcome.note.isEmpty())
@@ -233,16 +219,19 @@ private:
     // variable (assigned in *prelude) and the call uses that instead.
     static bool restorePayload(const CallRecord &r, QString *code, QString *prelude)
     {
-        if (r.argument.isEmpty())
+        if (!r.value || !r.value->sends() || r.value->dataSize == 0)
             return true;
-        const QString shown = pythonBytesArgument(r.argument);
-        if (shown == pythonBytesLiteral(r.argument) || shown.startsWith(QLatin1String("bytes(")))
+        if (!r.payloadComplete())
+            return false; // the journal kept only part of it (Journal::kPayloadPerCall)
+        const QByteArray payload = r.payload();
+        const QString shown = pythonBytesArgument(payload);
+        if (shown == pythonBytesLiteral(payload) || shown.startsWith(QLatin1String("bytes(")))
             return true;
         const qsizetype at = code->indexOf(shown);
         if (at < 0)
             return false;
         const QString name = QStringLiteral("payload%1").arg(r.id);
-        *prelude += QStringLiteral("%1 = %2  # %3 bytes\n").arg(name, payloadExpression(r.argument)).arg(r.argument.size());
+        *prelude += QStringLiteral("%1 = %2  # %3 bytes\n").arg(name, payloadExpression(payload)).arg(payload.size());
         code->replace(at, shown.size(), name);
         return true;
     }

@@ -120,9 +120,30 @@ int IoThread::setInterest(SocketObject &socket, quint32 events)
     return 0;
 }
 
-void IoThread::scheduleDeadline(qint64 monoNs, int socketId)
+IoThread::TimerId IoThread::addTimer(qint64 dueNs, std::function<void()> fn)
 {
-    m_deadlines.emplace(monoNs, socketId);
+    const TimerId id = m_nextTimer++;
+    m_timers.emplace(std::pair{dueNs, id}, std::move(fn));
+    m_timerDue.emplace(id, dueNs);
+    return id;
+}
+
+void IoThread::cancelTimer(TimerId id)
+{
+    const auto it = m_timerDue.find(id);
+    if (it == m_timerDue.end())
+        return;
+    m_timers.erase(std::pair{it->second, id});
+    m_timerDue.erase(it);
+}
+
+IoThread::TimerId IoThread::scheduleDeadline(qint64 dueNs, int socketId)
+{
+    // Not cancelled when the call ends early: the socket checks its own deadlines when woken.
+    return addTimer(dueNs, [this, socketId] {
+        if (SocketObject *s = socket(socketId))
+            s->onDeadline(monoNs());
+    });
 }
 
 void IoThread::markDirty(SocketObject &socket)
@@ -132,9 +153,9 @@ void IoThread::markDirty(SocketObject &socket)
 
 int IoThread::waitTimeoutMs() const
 {
-    if (m_deadlines.empty())
+    if (m_timers.empty())
         return -1;
-    const qint64 remaining = m_deadlines.begin()->first - monoNs();
+    const qint64 remaining = m_timers.begin()->first.first - monoNs();
     if (remaining <= 0)
         return 0;
     return int(std::min<qint64>((remaining + 999'999) / 1'000'000, 60'000));
@@ -157,7 +178,7 @@ void IoThread::run()
                 s->onEvents(events[i].events);
         }
         runPosted();
-        fireDeadlines();
+        fireTimers();
         publishDirty();
         if (std::exchange(m_heavy, false)) {
             // Under a flood, waiting in epoll as soon as a socket is drained makes the peer's
@@ -183,15 +204,15 @@ void IoThread::runPosted()
         fn();
 }
 
-void IoThread::fireDeadlines()
+void IoThread::fireTimers()
 {
     const qint64 now = monoNs();
-    while (!m_deadlines.empty() && m_deadlines.begin()->first <= now) {
-        const int id = m_deadlines.begin()->second;
-        m_deadlines.erase(m_deadlines.begin());
-        // Entries are not removed when a call finishes early; the socket checks its own deadline.
-        if (SocketObject *s = socket(id))
-            s->onDeadline(now);
+    while (!m_timers.empty() && m_timers.begin()->first.first <= now) {
+        auto first = m_timers.begin();
+        std::function<void()> fn = std::move(first->second);
+        m_timerDue.erase(first->first.second);
+        m_timers.erase(first);
+        fn(); // may add or cancel timers
     }
 }
 

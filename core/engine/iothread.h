@@ -50,7 +50,14 @@ public:
     SocketObject &adopt(std::unique_ptr<SocketObject> socket);
     // Registers what the socket waits for; 0, or the errno when epoll could not take it.
     int setInterest(SocketObject &socket, quint32 events);
-    void scheduleDeadline(qint64 monoNs, int socketId);
+    // Timers of this thread's loop: fn runs on this thread once the monotonic clock has passed
+    // dueNs (the epoll wait ends in time for the earliest). Call deadlines, accept back-off and
+    // connect retries use them. An id is never reused; cancelling a fired timer does nothing.
+    using TimerId = quint64;
+    TimerId addTimer(qint64 dueNs, std::function<void()> fn);
+    void cancelTimer(TimerId id);
+    // A timer that calls the socket's onDeadline(), if the socket still exists then.
+    TimerId scheduleDeadline(qint64 dueNs, int socketId);
     void markDirty(SocketObject &socket);
 
     // Scratch buffers for reads on this thread.
@@ -67,7 +74,7 @@ public:
 private:
     void run();
     void runPosted();
-    void fireDeadlines();
+    void fireTimers();
     void publishDirty();
     int waitTimeoutMs() const;
 
@@ -83,7 +90,9 @@ private:
     std::vector<std::function<void()>> m_posted;
 
     std::unordered_map<int, std::unique_ptr<SocketObject>> m_sockets;
-    std::multimap<qint64, int> m_deadlines;
+    std::map<std::pair<qint64, TimerId>, std::function<void()>> m_timers; // by due time, then id
+    std::unordered_map<TimerId, qint64> m_timerDue;
+    TimerId m_nextTimer = 1;
     std::unordered_set<int> m_dirty;
     std::unique_ptr<char[]> m_readBuffer;
     TrafficStore::ReadSpace m_readSpace;

@@ -1,33 +1,18 @@
 #pragma once
 
-#include "net/socketaddress.h"
-#include "net/socketoptions.h"
+#include "calls/call.h"
 #include "store/journal.h"
 
 #include <QByteArray>
 
 namespace core {
 
-enum class OpKind : quint8 {
-    Bind, Listen, Accept, Connect, ConnectEx, Send, SendAll, SendTo, Recv, RecvFrom,
-    Shutdown, Close, SetBlocking, SetTimeout, GetTimeout, SetOption, GetOption,
-    SockName, PeerName, Fileno,
-};
-
-// One queued call on a socket: its parameters, and its progress while it waits.
+// One queued call on a socket: the call itself, and its progress while it waits.
 struct Op
 {
-    CallId call = 0;
-    OpKind kind = OpKind::Fileno;
-
-    SocketAddress address;     // bind, connect, sendto
-    QByteArray data;           // send, sendall, sendto; option value for setsockopt
-    int flags = 0;             // send/recv flags
-    qint64 size = 0;           // recv bufsize, listen backlog, shutdown how, setblocking flag
+    CallId id = 0;
+    Call call;
     qint64 timeoutNs = -1;     // settimeout, as CPython keeps it: whole ns rounded up (< 0: None)
-    const OptionSpec *option = nullptr;
-    QString optionText;        // setsockopt: the value as typed
-    int newSocketId = -1;      // accept: the id reserved for the new socket
 
     // Progress, kept while the call waits.
     bool started = false;

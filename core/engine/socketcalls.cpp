@@ -37,12 +37,12 @@ Outcome countOutcome(qint64 count)
 
 SocketObject::Step SocketObject::doBind(Op &op)
 {
-    if (::bind(m_fd, op.address.data(), op.address.length()) != 0) {
+    if (::bind(m_fd, op.call.address.data(), op.call.address.length()) != 0) {
         finish(op, Outcome::osError(errno));
         return Step::Done;
     }
     readLocalAddress();
-    m_info.boundTo = op.address;
+    m_info.boundTo = op.call.address;
     rememberSocketFile();
     if (m_info.state == SocketState::Created)
         setState(SocketState::Bound);
@@ -53,12 +53,15 @@ SocketObject::Step SocketObject::doBind(Op &op)
 
 SocketObject::Step SocketObject::doListen(Op &op)
 {
-    if (::listen(m_fd, int(op.size)) != 0) {
+    // CPython's default backlog is min(SOMAXCONN, 128), and a negative one is raised to 0
+    // (the kernel would read -1 as its maximum).
+    const int backlog = std::max(op.call.backlog.value_or(std::min(SOMAXCONN, 128)), 0);
+    if (::listen(m_fd, backlog) != 0) {
         finish(op, Outcome::osError(errno));
         return Step::Done;
     }
     readLocalAddress(); // listen() on an unbound socket binds it to an ephemeral port
-    m_info.backlog = int(op.size);
+    m_info.backlog = backlog;
     setState(SocketState::Listening);
     finish(op, Outcome::ok(QStringLiteral("None")));
     return Step::Done;
@@ -66,29 +69,21 @@ SocketObject::Step SocketObject::doListen(Op &op)
 
 SocketObject::Step SocketObject::doAccept(Op &op)
 {
-    sockaddr_storage peer;
-    socklen_t length = sizeof peer;
-    const int fd = platform::retryEintr(
-        [&] { return ::accept4(m_fd, reinterpret_cast<sockaddr *>(&peer), &length, SOCK_NONBLOCK | SOCK_CLOEXEC); });
-    if (fd < 0) {
-        if (errno == EAGAIN)
-            return wouldBlock(op, Step::WaitRead, errno);
-        finish(op, Outcome::osError(errno));
+    int error = 0;
+    SocketObject *child = acceptPending(op.call.newSocketId, &error);
+    if (!child) {
+        if (error == EAGAIN)
+            return wouldBlock(op, Step::WaitRead, error);
+        finish(op, Outcome::osError(error));
         return Step::Done;
     }
-    const SocketAddress address = addressFrom(peer, length);
-    SocketObject *child = adoptAccepted(fd, address, op.newSocketId);
-    Outcome o = Outcome::ok(QStringLiteral("(%1, %2)").arg(child->info().pythonRepr(), address.toPython()));
-    o.socketId = child->id();
-    o.address = address;
-    o.note = QStringLiteral("new socket %1").arg(child->info().name);
-    finish(op, std::move(o));
+    finish(op, acceptedOutcome(*child, QStringLiteral("new socket %1").arg(child->info().name)));
     return Step::Done;
 }
 
 SocketObject::Step SocketObject::doConnect(Op &op)
 {
-    const bool ex = op.kind == OpKind::ConnectEx;
+    const bool ex = op.call.kind == CallKind::ConnectEx;
     auto fail = [&](int error) {
         if (error != EINPROGRESS && error != EALREADY && m_info.state == SocketState::Connecting)
             setState(SocketState::Error);
@@ -118,7 +113,7 @@ SocketObject::Step SocketObject::doConnect(Op &op)
         return Step::Done;
     };
 
-    m_info.connectTo = op.address;
+    m_info.connectTo = op.call.address;
     if (op.connectStarted) {
         // Woken writable: the handshake is over; SO_ERROR says how it ended (CPython does the same).
         int error = 0;
@@ -133,16 +128,16 @@ SocketObject::Step SocketObject::doConnect(Op &op)
             // timeout CPython waits as we do and does not settle, so there a retry answers
             // ECONNABORTED, then ECONNREFUSED, exactly as python3 does.
             if (m_info.mode == BlockingMode::Blocking)
-                ::connect(m_fd, op.address.data(), op.address.length());
+                ::connect(m_fd, op.call.address.data(), op.call.address.length());
             return fail(error);
         }
         // Linux keeps the socket layer in SS_CONNECTING until connect() is called once more, and
         // that call returns 0. A blocking connect in CPython never sees this, so we settle it here
         // and a later connect() reports EISCONN as it would there.
-        ::connect(m_fd, op.address.data(), op.address.length());
+        ::connect(m_fd, op.call.address.data(), op.call.address.length());
         return succeed();
     }
-    if (platform::retryEintr([&] { return ::connect(m_fd, op.address.data(), op.address.length()); }) == 0)
+    if (platform::retryEintr([&] { return ::connect(m_fd, op.call.address.data(), op.call.address.length()); }) == 0)
         return succeed();
     const int error = errno;
     if (error == EAGAIN && m_info.family == AF_UNIX) {
@@ -160,7 +155,7 @@ SocketObject::Step SocketObject::doConnect(Op &op)
     }
     if (error == EINPROGRESS) {
         setState(SocketState::Connecting);
-        m_info.peer = op.address;
+        m_info.peer = op.call.address;
         if (effectiveNonBlocking(op))
             return fail(error);
         op.connectStarted = true;
@@ -180,11 +175,11 @@ void SocketObject::recordSent(QByteArrayView bytes, const SocketAddress &peer)
 // send and sendto: one syscall, its count returned as it is (a partial send stays visible).
 SocketObject::Step SocketObject::doSend(Op &op)
 {
-    const bool to = op.kind == OpKind::SendTo;
+    const bool to = op.call.kind == CallKind::SendTo;
     const ssize_t n = platform::retryEintr([&] {
-        const int flags = op.flags | MSG_NOSIGNAL;
-        return to ? ::sendto(m_fd, op.data.constData(), size_t(op.data.size()), flags, op.address.data(), op.address.length())
-                  : ::send(m_fd, op.data.constData(), size_t(op.data.size()), flags);
+        const int flags = op.call.flags | MSG_NOSIGNAL;
+        return to ? ::sendto(m_fd, op.call.data.constData(), size_t(op.call.data.size()), flags, op.call.address.data(), op.call.address.length())
+                  : ::send(m_fd, op.call.data.constData(), size_t(op.call.data.size()), flags);
     });
     if (n < 0) {
         if (errno == EAGAIN)
@@ -196,34 +191,34 @@ SocketObject::Step SocketObject::doSend(Op &op)
     }
     if (to && (!m_info.local.isValid() || m_info.local.port() == 0))
         readLocalAddress(); // sendto() on an unbound socket binds it
-    recordSent(QByteArrayView(op.data).first(n), to ? op.address : m_info.peer);
+    recordSent(QByteArrayView(op.call.data).first(n), to ? op.call.address : m_info.peer);
     Outcome o = countOutcome(n);
-    if (n < op.data.size())
-        o.note = QStringLiteral("partial send: %1 of %2 bytes").arg(n).arg(op.data.size());
+    if (n < op.call.data.size())
+        o.note = QStringLiteral("partial send: %1 of %2 bytes").arg(n).arg(op.call.data.size());
     finish(op, std::move(o));
     return Step::Done;
 }
 
 SocketObject::Step SocketObject::doSendAll(Op &op)
 {
-    while (op.done < op.data.size() || (op.data.isEmpty() && op.syscalls == 0)) {
-        const QByteArrayView rest = QByteArrayView(op.data).sliced(op.done);
+    while (op.done < op.call.data.size() || (op.call.data.isEmpty() && op.syscalls == 0)) {
+        const QByteArrayView rest = QByteArrayView(op.call.data).sliced(op.done);
         const ssize_t n = platform::retryEintr(
-            [&] { return ::send(m_fd, rest.data(), size_t(rest.size()), op.flags | MSG_NOSIGNAL); });
+            [&] { return ::send(m_fd, rest.data(), size_t(rest.size()), op.call.flags | MSG_NOSIGNAL); });
         if (n < 0) {
             if (errno == EAGAIN)
                 return wouldBlock(op, Step::WaitWrite, errno);
             const int error = errno;
             recordError(Direction::Out, error);
             finish(op, Outcome::osError(error, op.done ? QStringLiteral("%1 of %2 bytes were sent first")
-                                                             .arg(op.done).arg(op.data.size())
+                                                             .arg(op.done).arg(op.call.data.size())
                                                        : QString()));
             return Step::Done;
         }
         ++op.syscalls;
         op.done += n;
         recordSent(rest.first(n), m_info.peer);
-        if (op.data.isEmpty())
+        if (op.call.data.isEmpty())
             break;
     }
     Outcome o = Outcome::ok(QStringLiteral("None"));
@@ -239,14 +234,14 @@ SocketObject::Step SocketObject::doSendAll(Op &op)
 // non-blocking and MSG_WAITALL returns what is there, so we do the same.
 SocketObject::Step SocketObject::doRecv(Op &op)
 {
-    const bool from = op.kind == OpKind::RecvFrom;
-    const bool waitAll = (op.flags & MSG_WAITALL) && m_info.type == SOCK_STREAM
+    const bool from = op.call.kind == CallKind::RecvFrom;
+    const bool waitAll = (op.call.flags & MSG_WAITALL) && m_info.type == SOCK_STREAM
                          && m_info.mode == BlockingMode::Blocking && !effectiveNonBlocking(op);
-    const qint64 bufsize = std::min(op.size, kMaxRecvBuffer);
+    const qint64 bufsize = std::min(op.call.size, kMaxRecvBuffer);
     const bool datagram = m_info.type != SOCK_STREAM;
-    int flags = (op.flags & ~(MSG_WAITALL | MSG_DONTWAIT)) | (datagram ? MSG_TRUNC : 0);
+    int flags = (op.call.flags & ~(MSG_WAITALL | MSG_DONTWAIT)) | (datagram ? MSG_TRUNC : 0);
     if (!waitAll)
-        flags |= op.flags & MSG_WAITALL;
+        flags |= op.call.flags & MSG_WAITALL;
 
     // MSG_TRUNC on a stream: the kernel discards the bytes and copies nothing into the buffer.
     const bool discard = !datagram && (flags & MSG_TRUNC);
@@ -290,13 +285,13 @@ SocketObject::Step SocketObject::doRecv(Op &op)
         recordFlags |= TrafficFlag::Truncated;
     if (eof)
         recordFlags |= TrafficFlag::Eof;
-    if (op.flags & MSG_PEEK)
+    if (op.call.flags & MSG_PEEK)
         recordFlags |= TrafficFlag::Peek;
-    if (op.flags & MSG_OOB)
+    if (op.call.flags & MSG_OOB)
         recordFlags |= TrafficFlag::Oob;
     m_thread.context().traffic.append(id(), Direction::In, buffer, datagram ? address : m_info.peer, recordFlags,
                                       quint32(n));
-    if (!(op.flags & MSG_PEEK)) {
+    if (!(op.call.flags & MSG_PEEK)) {
         m_info.bytesIn += quint64(stored);
         ++m_info.recordsIn;
     }
@@ -328,7 +323,7 @@ SocketObject::Step SocketObject::doRecv(Op &op)
         notes += QStringLiteral("EOF: the peer closed its side");
     if (op.syscalls > 1)
         notes += QStringLiteral("%1 recv() calls").arg(op.syscalls);
-    if (op.size > kMaxRecvBuffer)
+    if (op.call.size > kMaxRecvBuffer)
         notes += QStringLiteral("bufsize capped at %1").arg(kMaxRecvBuffer);
     o.note = notes.join(QLatin1String("; "));
     finish(op, std::move(o));
@@ -345,7 +340,7 @@ void SocketObject::noteReadEof()
 
 SocketObject::Step SocketObject::doShutdown(Op &op)
 {
-    const int how = int(op.size);
+    const int how = int(op.call.size);
     if (::shutdown(m_fd, how) != 0) {
         finish(op, Outcome::osError(errno));
         return Step::Done;
@@ -388,7 +383,7 @@ SocketObject::Step SocketObject::doClose(Op &op)
 
 SocketObject::Step SocketObject::doMode(Op &op)
 {
-    const qint64 ns = op.kind == OpKind::SetBlocking ? (op.size ? -1 : 0) : op.timeoutNs;
+    const qint64 ns = op.call.kind == CallKind::SetBlocking ? (op.call.size ? -1 : 0) : op.timeoutNs;
     if (ns < 0) {
         m_info.mode = BlockingMode::Blocking;
         m_info.timeout = -1;
@@ -423,11 +418,11 @@ SocketObject::Step SocketObject::doGetTimeout(Op &op)
 
 SocketObject::Step SocketObject::doSetOption(Op &op)
 {
-    if (::setsockopt(m_fd, op.option->level, op.option->optname, op.data.constData(), socklen_t(op.data.size())) != 0) {
+    if (::setsockopt(m_fd, op.call.option->level, op.call.option->optname, op.call.optionValue.raw.constData(), socklen_t(op.call.optionValue.raw.size())) != 0) {
         finish(op, Outcome::osError(errno));
         return Step::Done;
     }
-    m_info.options.insert(QLatin1String(op.option->name), op.optionText);
+    m_info.options.insert(QLatin1String(op.call.option->name), op.call.optionValue.text);
     changed();
     finish(op, Outcome::ok(QStringLiteral("None")));
     return Step::Done;
@@ -435,17 +430,17 @@ SocketObject::Step SocketObject::doSetOption(Op &op)
 
 SocketObject::Step SocketObject::doGetOption(Op &op)
 {
-    const int wanted = optionBufferSize(*op.option);
+    const int wanted = optionBufferSize(*op.call.option);
     QByteArray raw(wanted ? wanted : int(sizeof(int)), '\0');
     socklen_t length = socklen_t(raw.size());
-    if (::getsockopt(m_fd, op.option->level, op.option->optname, raw.data(), &length) != 0) {
+    if (::getsockopt(m_fd, op.call.option->level, op.call.option->optname, raw.data(), &length) != 0) {
         finish(op, Outcome::osError(errno));
         return Step::Done;
     }
     raw.truncate(length);
-    Outcome o = Outcome::ok(pythonOptionResult(*op.option, raw));
+    Outcome o = Outcome::ok(pythonOptionResult(*op.call.option, raw));
     o.data = raw;
-    o.note = describeOption(*op.option, raw);
+    o.note = describeOption(*op.call.option, raw);
     if (!wanted && raw.size() >= int(sizeof(int))) {
         int value;
         std::memcpy(&value, raw.constData(), sizeof value);
@@ -459,7 +454,7 @@ SocketObject::Step SocketObject::doName(Op &op)
 {
     sockaddr_storage storage;
     socklen_t length = sizeof storage;
-    const bool peer = op.kind == OpKind::PeerName;
+    const bool peer = op.call.kind == CallKind::PeerName;
     const int rc = peer ? ::getpeername(m_fd, reinterpret_cast<sockaddr *>(&storage), &length)
                         : ::getsockname(m_fd, reinterpret_cast<sockaddr *>(&storage), &length);
     if (rc != 0) {

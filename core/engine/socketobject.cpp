@@ -83,7 +83,7 @@ void SocketObject::enqueue(Op op)
 {
     // Close cancels whatever still waits ahead of it: a program cannot close a socket while one
     // of its calls is blocked, so the waiting call is what the user means to abandon.
-    if (op.kind == OpKind::Close)
+    if (op.call.kind == CallKind::Close)
         cancelQueued(QStringLiteral("cancelled by close()"));
     m_queue.push_back(std::move(op));
     m_info.pendingCalls = int(m_queue.size());
@@ -96,7 +96,7 @@ void SocketObject::enqueue(Op op)
 bool SocketObject::cancel(CallId call, const QString &why)
 {
     for (auto it = m_queue.begin(); it != m_queue.end(); ++it) {
-        if (it->call != call)
+        if (it->id != call)
             continue;
         const bool head = it == m_queue.begin();
         Op op = std::move(*it);
@@ -104,7 +104,7 @@ bool SocketObject::cancel(CallId call, const QString &why)
         QString note = why;
         if (op.done > 0)
             note += QStringLiteral(" after %1 bytes").arg(op.done);
-        m_thread.context().journal.finish(op.call, Outcome::cancelled(note));
+        m_thread.context().journal.finish(op.id, Outcome::cancelled(note));
         if (head) {
             m_waiting = Step::Done;
             pump();
@@ -122,7 +122,7 @@ void SocketObject::cancelQueued(const QString &why)
     while (!m_queue.empty()) {
         Op op = std::move(m_queue.front());
         m_queue.pop_front();
-        m_thread.context().journal.finish(op.call, Outcome::cancelled(why));
+        m_thread.context().journal.finish(op.id, Outcome::cancelled(why));
     }
     m_waiting = Step::Done;
     m_info.pendingCalls = 0;
@@ -156,7 +156,7 @@ void SocketObject::pump()
 
 SocketObject::Step SocketObject::attempt(Op &op)
 {
-    if (op.kind == OpKind::Recv && op.size == 0) {
+    if (op.call.kind == CallKind::Recv && op.call.size == 0) {
         // CPython's recv(0) returns b'' without calling recv(2), whatever the socket's state: a
         // queued datagram stays queued, and nothing waits (socketmodule.c, sock_recv).
         Outcome o = Outcome::ok(QStringLiteral("b''"));
@@ -165,8 +165,8 @@ SocketObject::Step SocketObject::attempt(Op &op)
         finish(op, std::move(o));
         return Step::Done;
     }
-    if (m_fd < 0 && op.kind != OpKind::Close && op.kind != OpKind::Fileno && op.kind != OpKind::GetTimeout) {
-        if (op.kind == OpKind::ConnectEx) {
+    if (m_fd < 0 && op.call.kind != CallKind::Close && op.call.kind != CallKind::Fileno && op.call.kind != CallKind::GetTimeout) {
+        if (op.call.kind == CallKind::ConnectEx) {
             // connect_ex reports errors as numbers, EBADF on a closed socket included.
             Outcome o = Outcome::ok(QString::number(EBADF));
             o.count = EBADF;
@@ -178,27 +178,27 @@ SocketObject::Step SocketObject::attempt(Op &op)
         }
         return Step::Done;
     }
-    switch (op.kind) {
-    case OpKind::Bind: return doBind(op);
-    case OpKind::Listen: return doListen(op);
-    case OpKind::Accept: return doAccept(op);
-    case OpKind::Connect:
-    case OpKind::ConnectEx: return doConnect(op);
-    case OpKind::Send:
-    case OpKind::SendTo: return doSend(op);
-    case OpKind::SendAll: return doSendAll(op);
-    case OpKind::Recv:
-    case OpKind::RecvFrom: return doRecv(op);
-    case OpKind::Shutdown: return doShutdown(op);
-    case OpKind::Close: return doClose(op);
-    case OpKind::SetBlocking:
-    case OpKind::SetTimeout: return doMode(op);
-    case OpKind::GetTimeout: return doGetTimeout(op);
-    case OpKind::SetOption: return doSetOption(op);
-    case OpKind::GetOption: return doGetOption(op);
-    case OpKind::SockName:
-    case OpKind::PeerName: return doName(op);
-    case OpKind::Fileno: return doFileno(op);
+    switch (op.call.kind) {
+    case CallKind::Bind: return doBind(op);
+    case CallKind::Listen: return doListen(op);
+    case CallKind::Accept: return doAccept(op);
+    case CallKind::Connect:
+    case CallKind::ConnectEx: return doConnect(op);
+    case CallKind::Send:
+    case CallKind::SendTo: return doSend(op);
+    case CallKind::SendAll: return doSendAll(op);
+    case CallKind::Recv:
+    case CallKind::RecvFrom: return doRecv(op);
+    case CallKind::Shutdown: return doShutdown(op);
+    case CallKind::Close: return doClose(op);
+    case CallKind::SetBlocking:
+    case CallKind::SetTimeout: return doMode(op);
+    case CallKind::GetTimeout: return doGetTimeout(op);
+    case CallKind::SetOption: return doSetOption(op);
+    case CallKind::GetOption: return doGetOption(op);
+    case CallKind::SockName:
+    case CallKind::PeerName: return doName(op);
+    case CallKind::Fileno: return doFileno(op);
     }
     return Step::Done;
 }
@@ -210,12 +210,12 @@ void SocketObject::finish(Op &op, Outcome outcome)
     // Published before the outcome so that whoever reads the result sees the state it left.
     m_info.pendingCalls = int(m_queue.size()) - 1;
     m_thread.context().registry.publish(m_info);
-    m_thread.context().journal.finish(op.call, std::move(outcome));
+    m_thread.context().journal.finish(op.id, std::move(outcome));
 }
 
 bool SocketObject::effectiveNonBlocking(const Op &op) const
 {
-    return m_info.mode == BlockingMode::NonBlocking || (op.flags & MSG_DONTWAIT);
+    return m_info.mode == BlockingMode::NonBlocking || (op.call.flags & MSG_DONTWAIT);
 }
 
 // The syscall said EAGAIN/EINPROGRESS: fail now in non-blocking mode, else park the call.
@@ -223,15 +223,15 @@ SocketObject::Step SocketObject::wouldBlock(Op &op, Step wait, int error)
 {
     if (!effectiveNonBlocking(op))
         return wait;
-    if (op.kind == OpKind::ConnectEx) {
+    if (op.call.kind == CallKind::ConnectEx) {
         Outcome o = Outcome::ok(QString::number(error));
         o.count = error;
         o.errorName = errnoName(error);
         finish(op, std::move(o));
     } else {
         QString note;
-        if (op.kind == OpKind::SendAll && op.done > 0)
-            note = QStringLiteral("%1 of %2 bytes were sent before the buffer filled").arg(op.done).arg(op.data.size());
+        if (op.call.kind == CallKind::SendAll && op.done > 0)
+            note = QStringLiteral("%1 of %2 bytes were sent before the buffer filled").arg(op.done).arg(op.call.data.size());
         finish(op, Outcome::osError(error, note));
     }
     return Step::Done;
@@ -278,7 +278,7 @@ void SocketObject::onDeadline(qint64 nowNs)
             m_waiting = Step::Done;
             pump();
         } else if (op.deadlineNs && op.deadlineNs <= nowNs) {
-            if (op.kind == OpKind::ConnectEx) {
+            if (op.call.kind == CallKind::ConnectEx) {
                 // CPython's connect_ex reports a timeout as EWOULDBLOCK rather than raising.
                 Outcome o = Outcome::ok(QString::number(EWOULDBLOCK));
                 o.count = EWOULDBLOCK;
@@ -331,11 +331,11 @@ bool SocketObject::readSideShut() const
 // Watch mode ends for a reason the user must see: the failing call is journaled as Python would
 // raise it, once, and the descriptor leaves the epoll set (updateInterest), so a socket that stays
 // "ready" while every call fails cannot spin the thread.
-void SocketObject::stopWatchReads(const QString &call, int error, const QString &note)
+void SocketObject::stopWatchReads(const Call &call, int error, const QString &note)
 {
     m_readClosed = true;
     m_info.lastError = error;
-    m_thread.context().journal.append(id(), call, Outcome::osError(error, note));
+    m_thread.context().journal.append(call, Outcome::osError(error, note));
     updateInterest();
     changed();
 }
@@ -382,14 +382,18 @@ void SocketObject::updateInterest()
     while (!m_queue.empty()) {
         Op op = std::move(m_queue.front());
         m_queue.pop_front();
-        m_thread.context().journal.finish(op.call, Outcome::osError(error, note));
+        m_thread.context().journal.finish(op.id, Outcome::osError(error, note));
     }
     m_waiting = Step::Done;
     m_info.pendingCalls = 0;
     m_info.lastError = error;
     if (m_info.watching && !m_readClosed) {
         m_readClosed = true;
-        m_thread.context().journal.append(id(), QStringLiteral("# watch %1").arg(m_info.name), Outcome::osError(error, note));
+        Call stopped;
+        stopped.kind = CallKind::WatchStopped;
+        stopped.origin = CallOrigin::Watch;
+        stopped.socketId = id();
+        m_thread.context().journal.append(stopped, Outcome::osError(error, note));
     }
     changed();
 }

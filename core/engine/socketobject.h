@@ -62,7 +62,7 @@ private:
     void readLocalAddress();
     bool isStreamLike() const;
     bool watchReads() const;
-    void stopWatchReads(const QString &call, int error, const QString &note);
+    void stopWatchReads(const Call &call, int error, const QString &note);
     bool readSideShut() const;
 
     // The calls (socketcalls.cpp).
@@ -88,6 +88,11 @@ private:
     void watchStream();
     void watchDatagrams();
     void autoAccept();
+    // accept4() and the new socket's adoption: the one path of accept() and of auto-accept.
+    // newId < 0: the next free id, taken only once a connection is accepted. nullptr and *error
+    // (errno) when accept4 failed.
+    SocketObject *acceptPending(int newId, int *error);
+    static Outcome acceptedOutcome(const SocketObject &child, const QString &note);
     SocketObject *adoptAccepted(int fd, const SocketAddress &peer, int newId);
 
     IoThread &m_thread;

@@ -171,14 +171,14 @@ void SocketObject::watchDatagrams()
 void SocketObject::autoAccept()
 {
     Journal &journal = m_thread.context().journal;
+    Call call;
+    call.kind = CallKind::Accept;
+    call.origin = CallOrigin::Watch;
+    call.socketId = id();
     for (int i = 0; i < kAcceptsPerWake; ++i) {
-        sockaddr_storage peer;
-        socklen_t length = sizeof peer;
-        const int fd = platform::retryEintr([&] {
-            return ::accept4(m_fd, reinterpret_cast<sockaddr *>(&peer), &length, SOCK_NONBLOCK | SOCK_CLOEXEC);
-        });
-        if (fd < 0) {
-            const int error = errno;
+        int error = 0;
+        SocketObject *child = acceptPending(-1, &error);
+        if (!child) {
             if (error == EAGAIN)
                 return;
             if (error == EMFILE || error == ENFILE || error == ENOBUFS || error == ENOMEM) {
@@ -190,8 +190,7 @@ void SocketObject::autoAccept()
                 m_thread.scheduleDeadline(m_acceptBackoffNs, id());
                 if (!m_emfileReported) {
                     m_emfileReported = true;
-                    journal.append(id(), QStringLiteral("conn, addr = %1.accept()").arg(m_info.name),
-                                   Outcome::osError(error, QStringLiteral("auto-accept paused; retrying with backoff")));
+                    journal.append(call, Outcome::osError(error, QStringLiteral("auto-accept paused; retrying with backoff")));
                     m_info.lastError = error;
                 }
                 updateInterest();
@@ -202,22 +201,40 @@ void SocketObject::autoAccept()
                 continue; // that one connection is gone; the listener is fine
             // The listener itself cannot accept (shut down: EINVAL, or worse). As accept() would
             // raise it, once; watch mode ends rather than retrying a call that keeps failing.
-            stopWatchReads(QStringLiteral("conn, addr = %1.accept()").arg(m_info.name), error,
-                           QStringLiteral("auto-accept stopped"));
+            stopWatchReads(call, error, QStringLiteral("auto-accept stopped"));
             return;
         }
         m_acceptBackoffStepNs = 0;
         m_emfileReported = false;
-        const int newId = m_thread.context().nextSocketId.fetch_add(1);
-        const SocketAddress address = SocketAddress::fromSockaddr(reinterpret_cast<sockaddr *>(&peer), length);
-        SocketObject *child = adoptAccepted(fd, address, newId);
-        Outcome o = Outcome::ok(QStringLiteral("(%1, %2)").arg(child->info().pythonRepr(), address.toPython()));
-        o.socketId = newId;
-        o.address = address;
-        o.note = QStringLiteral("auto-accept (watch)");
-        journal.append(id(), QStringLiteral("%1, addr = %2.accept()").arg(child->info().name, m_info.name), std::move(o));
+        call.newSocketId = child->id();
+        journal.append(call, acceptedOutcome(*child, QStringLiteral("auto-accept (watch)")));
         child->setWatch(true);
     }
+}
+
+SocketObject *SocketObject::acceptPending(int newId, int *error)
+{
+    sockaddr_storage peer;
+    socklen_t length = sizeof peer;
+    const int fd = platform::retryEintr(
+        [&] { return ::accept4(m_fd, reinterpret_cast<sockaddr *>(&peer), &length, SOCK_NONBLOCK | SOCK_CLOEXEC); });
+    if (fd < 0) {
+        *error = errno;
+        return nullptr;
+    }
+    if (newId < 0)
+        newId = m_thread.context().nextSocketId.fetch_add(1);
+    return adoptAccepted(fd, SocketAddress::fromSockaddr(reinterpret_cast<sockaddr *>(&peer), length), newId);
+}
+
+Outcome SocketObject::acceptedOutcome(const SocketObject &child, const QString &note)
+{
+    const SocketAddress &address = child.info().peer;
+    Outcome o = Outcome::ok(QStringLiteral("(%1, %2)").arg(child.info().pythonRepr(), address.toPython()));
+    o.socketId = child.id();
+    o.address = address;
+    o.note = note;
+    return o;
 }
 
 SocketObject *SocketObject::adoptAccepted(int fd, const SocketAddress &peer, int newId)
@@ -225,7 +242,7 @@ SocketObject *SocketObject::adoptAccepted(int fd, const SocketAddress &peer, int
     SocketInfo info;
     info.id = newId;
     info.parentId = id();
-    info.name = QStringLiteral("sk%1").arg(newId);
+    info.name = socketName(newId);
     info.family = m_info.family;
     info.type = m_info.type;
     info.proto = m_info.proto;

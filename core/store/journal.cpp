@@ -50,12 +50,26 @@ Journal::Journal(QObject *parent)
     connect(&m_notify, &Coalescer::fired, this, &Journal::changed);
 }
 
-CallId Journal::begin(int socketId, QString call, QByteArray argument)
+CallId Journal::begin(Call call)
 {
     CallRecord record;
-    record.socketId = socketId;
-    record.call = std::move(call);
-    record.argument = std::move(argument);
+    // socket() and socketpair() are filed under the socket they make.
+    record.socketId = call.kind == CallKind::Socket || call.kind == CallKind::SocketPair ? call.newSocketId : call.socketId;
+    record.call = call.pythonText(); // before the payload is capped: the text shows its real size
+    call.dataSize = call.data.size();
+    if (!call.data.isEmpty()) {
+        const qsizetype keep = std::min(call.data.size(), kPayloadPerCall);
+        if (m_payloadBytes.fetch_add(quint64(keep), std::memory_order_relaxed) + quint64(keep) > kPayloadLimit) {
+            m_payloadBytes.fetch_sub(quint64(keep), std::memory_order_relaxed);
+            m_payloadNotKept.fetch_add(quint64(call.data.size()), std::memory_order_relaxed);
+            call.data.clear();
+        } else if (keep < call.data.size()) {
+            m_payloadNotKept.fetch_add(quint64(call.data.size() - keep), std::memory_order_relaxed);
+            call.data.truncate(keep);
+            call.data.squeeze();
+        }
+    }
+    record.value = std::make_shared<const Call>(std::move(call));
     record.startWallNs = wallNs();
     record.startMonoNs = monoNs();
     CallId id;
@@ -86,9 +100,9 @@ bool Journal::finish(CallId id, Outcome outcome)
     return true;
 }
 
-CallId Journal::append(int socketId, QString call, Outcome outcome)
+CallId Journal::append(Call call, Outcome outcome)
 {
-    const CallId id = begin(socketId, std::move(call));
+    const CallId id = begin(std::move(call));
     finish(id, std::move(outcome));
     return id;
 }

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "calls/call.h"
 #include "net/socketaddress.h"
 #include "store/coalescer.h"
 
 #include <QObject>
 #include <QStringList>
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <memory>
@@ -59,14 +61,17 @@ struct CallRecord
 {
     CallId id = 0;
     int socketId = -1;     // -1 for calls on the module (lookups)
-    QString call;          // sk1.bind(('127.0.0.1', 8080))
-    QByteArray argument;   // the full payload of send/sendall/sendto
+    QString call;          // sk1.bind(('127.0.0.1', 8080)): value->pythonText() when it was made
+    std::shared_ptr<const Call> value; // the call itself; its payload may be a capped copy
     qint64 startWallNs = 0;
     qint64 startMonoNs = 0;
     qint64 durationNs = -1; // -1 while pending
     Outcome outcome;
 
     bool finished() const { return outcome.status != CallStatus::Pending; }
+    // The payload of send/sendall/sendto as kept, and whether all of it was kept.
+    QByteArray payload() const { return value ? value->data : QByteArray(); }
+    bool payloadComplete() const { return !value || value->data.size() == value->dataSize; }
 };
 
 // The journal of calls: one record per call, appended when the call is made and completed by
@@ -78,11 +83,19 @@ class Journal final : public QObject
 public:
     explicit Journal(QObject *parent = nullptr);
 
-    CallId begin(int socketId, QString call, QByteArray argument = {});
+    // A call as it is made: its text comes from the value. A payload is kept up to
+    // kPayloadPerCall bytes, and only while the journal's payloads stay under kPayloadLimit in
+    // all (the traffic store keeps what went on the wire); what is not kept is counted.
+    CallId begin(Call call);
     // Completes a pending call; false when it had already finished (e.g. it was cancelled).
     bool finish(CallId id, Outcome outcome);
     // A call that happened on its own (auto-accept in watch mode): appended already finished.
-    CallId append(int socketId, QString call, Outcome outcome);
+    CallId append(Call call, Outcome outcome);
+
+    static constexpr qsizetype kPayloadPerCall = 1 << 20;
+    static constexpr quint64 kPayloadLimit = quint64(256) << 20;
+    quint64 payloadBytes() const { return m_payloadBytes.load(std::memory_order_relaxed); }
+    quint64 payloadBytesNotKept() const { return m_payloadNotKept.load(std::memory_order_relaxed); }
 
     qsizetype count() const;
     CallRecord at(qsizetype index) const;
@@ -102,6 +115,8 @@ private:
     mutable std::mutex m_mutex;
     mutable std::condition_variable m_finished;
     std::deque<CallRecord> m_records;
+    std::atomic<quint64> m_payloadBytes{0};
+    std::atomic<quint64> m_payloadNotKept{0};
     Coalescer m_notify;
 };
 

@@ -14,6 +14,23 @@
 using namespace core;
 using namespace testsupport;
 
+namespace {
+
+// A call value as the façade would make it; the journal derives its text.
+Call made(CallKind kind, int socketId, const QString &address = {}, QByteArray data = {}, qint64 size = 0)
+{
+    Call call;
+    call.kind = kind;
+    call.socketId = socketId;
+    if (!address.isEmpty())
+        call.address = testsupport::address(address, AF_INET);
+    call.data = std::move(data);
+    call.size = size;
+    return call;
+}
+
+} // namespace
+
 // The journal exported as a Python script: formatting of each kind of call on a hand-made
 // journal, and a real session on loopback whose script python3 runs against the same peer,
 // printing what the session received and the exceptions it saw.
@@ -93,19 +110,20 @@ void tst_PythonScript::formatsEachKindOfCall()
 {
     Journal journal;
     SocketRegistry sockets;
-    auto done = [&](int socket, const QString &call, const QString &result, QByteArray argument = {}) {
-        journal.finish(journal.begin(socket, call, std::move(argument)), Outcome::ok(result));
-    };
-    done(1, QStringLiteral("sk1 = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)"),
-         QStringLiteral("<socket.socket fd=5, family=2, type=2, proto=0>"));
-    done(1, QStringLiteral("sk1.bind(('127.0.0.1', 0))"), QStringLiteral("None"));
-    done(1, QStringLiteral("sk1.sendto(b'hi', ('127.0.0.1', 9))"), QStringLiteral("2"), "hi");
-    journal.finish(journal.begin(1, QStringLiteral("sk1.connect(('127.0.0.1', 1))")), Outcome::osError(ECONNREFUSED));
-    done(1, QStringLiteral("sk1.recvfrom(100)"), QStringLiteral("(b'x\\ny', ('127.0.0.1', 9))"));
-    const CallId cancelled = journal.begin(1, QStringLiteral("sk1.recv(10)"));
+    auto done = [&](const Call &call, const QString &result) { journal.finish(journal.begin(call), Outcome::ok(result)); };
+    Call created = made(CallKind::Socket, -1);
+    created.newSocketId = 1;
+    created.family = AF_INET;
+    created.type = SOCK_DGRAM;
+    done(created, QStringLiteral("<socket.socket fd=5, family=2, type=2, proto=0>"));
+    done(made(CallKind::Bind, 1, QStringLiteral("127.0.0.1:0")), QStringLiteral("None"));
+    done(made(CallKind::SendTo, 1, QStringLiteral("127.0.0.1:9"), "hi"), QStringLiteral("2"));
+    journal.finish(journal.begin(made(CallKind::Connect, 1, QStringLiteral("127.0.0.1:1"))), Outcome::osError(ECONNREFUSED));
+    done(made(CallKind::RecvFrom, 1, {}, {}, 100), QStringLiteral("(b'x\\ny', ('127.0.0.1', 9))"));
+    const CallId cancelled = journal.begin(made(CallKind::Recv, 1, {}, {}, 10));
     journal.finish(cancelled, Outcome::cancelled(QStringLiteral("cancelled by the user")));
-    done(-1, QStringLiteral("socket.gethostname()"), QStringLiteral("'vm'"));
-    journal.begin(1, QStringLiteral("sk1.recv(20)"));
+    done(made(CallKind::GetHostName, -1), QStringLiteral("'vm'"));
+    journal.begin(made(CallKind::Recv, 1, {}, {}, 20));
 
     const QString script = pythonScript(journal, sockets);
     QVERIFY(script.startsWith(QStringLiteral("#!/usr/bin/env python3\n")));
@@ -139,13 +157,15 @@ void tst_PythonScript::waitingCallsComeAfterWhatWokeThem()
     // the same socket: the script must connect before it accepts, and keep recv before send.
     Journal journal;
     SocketRegistry sockets;
-    const CallId accept = journal.begin(1, QStringLiteral("sk3, addr = sk1.accept()"));
-    const CallId recv = journal.begin(4, QStringLiteral("sk4.recv(10)"));
-    const CallId queuedSend = journal.begin(4, QStringLiteral("sk4.send(b'after')"), "after");
-    const CallId connect = journal.begin(2, QStringLiteral("sk2.connect(('127.0.0.1', 8080))"));
+    Call acceptCall = made(CallKind::Accept, 1);
+    acceptCall.newSocketId = 3;
+    const CallId accept = journal.begin(acceptCall);
+    const CallId recv = journal.begin(made(CallKind::Recv, 4, {}, {}, 10));
+    const CallId queuedSend = journal.begin(made(CallKind::Send, 4, {}, "after"));
+    const CallId connect = journal.begin(made(CallKind::Connect, 2, QStringLiteral("127.0.0.1:8080")));
     journal.finish(connect, Outcome::ok(QStringLiteral("None")));
     journal.finish(accept, Outcome::ok(QStringLiteral("(<socket.socket>, ('127.0.0.1', 5000))")));
-    const CallId send = journal.begin(2, QStringLiteral("sk2.send(b'x')"), "x");
+    const CallId send = journal.begin(made(CallKind::Send, 2, {}, "x"));
     journal.finish(send, Outcome::ok(QStringLiteral("1")));
     journal.finish(recv, Outcome::ok(QStringLiteral("b'x'")));
     journal.finish(queuedSend, Outcome::ok(QStringLiteral("5")));
@@ -179,9 +199,7 @@ void tst_PythonScript::longPayloadsAreWrittenInFull()
     QFETCH(QByteArray, payload);
     Journal journal;
     SocketRegistry sockets;
-    const QString shown = pythonBytesArgument(payload);
-    journal.finish(journal.begin(1, QStringLiteral("sk1.send(%1)").arg(shown), payload),
-                   Outcome::ok(QString::number(payload.size())));
+    journal.finish(journal.begin(made(CallKind::Send, 1, {}, payload)), Outcome::ok(QString::number(payload.size())));
     const QString script = pythonScript(journal, sockets);
     for (const QString &line : codeLines(script))
         QVERIFY2(!line.contains(QChar(0x2026)), qPrintable(line));

@@ -242,7 +242,12 @@ void tst_TrafficStore::journalLifecycle()
 {
     Journal journal;
     QSignalSpy spy(&journal, &Journal::changed);
-    const CallId id = journal.begin(7, QStringLiteral("sk7.recv(10)"));
+    Call recv;
+    recv.kind = CallKind::Recv;
+    recv.socketId = 7;
+    recv.size = 10;
+    const CallId id = journal.begin(recv);
+    QCOMPARE(journal.call(id).call, QStringLiteral("sk7.recv(10)"));
     QCOMPARE(id, CallId(1));
     QVERIFY(journal.isPending(id));
     QCOMPARE(journal.call(id).durationNs, -1);
@@ -252,7 +257,10 @@ void tst_TrafficStore::journalLifecycle()
     QCOMPARE(r.outcome.result, QStringLiteral("b'x'"));
     QVERIFY(r.durationNs >= 0);
     QVERIFY(r.startWallNs > 0);
-    QCOMPARE(journal.append(-1, QStringLiteral("socket.gethostname()"), Outcome::ok(QStringLiteral("'h'"))), CallId(2));
+    Call hostname;
+    hostname.kind = CallKind::GetHostName;
+    QCOMPARE(journal.append(hostname, Outcome::ok(QStringLiteral("'h'"))), CallId(2));
+    QCOMPARE(journal.call(2).call, QStringLiteral("socket.gethostname()"));
     QCOMPARE(journal.count(), 2);
     QVERIFY(spy.wait(1000));
     QCOMPARE(Outcome::osError(ECONNREFUSED).result, QStringLiteral("ConnectionRefusedError: [Errno 111] Connection refused"));
@@ -261,7 +269,10 @@ void tst_TrafficStore::journalLifecycle()
 void tst_TrafficStore::journalWaitTimesOut()
 {
     Journal journal;
-    const CallId id = journal.begin(1, QStringLiteral("sk1.accept()"));
+    Call accept;
+    accept.kind = CallKind::Accept;
+    accept.socketId = 1;
+    const CallId id = journal.begin(accept);
     QElapsedTimer t;
     t.start();
     QVERIFY(!journal.wait(id, 50));

@@ -1,9 +1,10 @@
 #include "journalmodel.h"
 
+#include "codec/transcript.h"
+
 #include <QColor>
 #include <QDateTime>
 #include <QFont>
-#include <QRegularExpression>
 
 namespace ui {
 
@@ -15,13 +16,6 @@ constexpr qsizetype kToolTipLimit = 4000;
 QString clipped(const QString &text, qsizetype limit)
 {
     return text.size() > limit ? text.left(limit) + QChar(0x2026) : text;
-}
-
-// sk1 = socket.socket(...), sk3, addr = sk1.accept(): the REPL echoes nothing for these.
-bool isAssignment(const QString &call)
-{
-    static const QRegularExpression pattern(QStringLiteral("^[\\w, ]+ = "));
-    return pattern.match(call).hasMatch();
 }
 
 } // namespace
@@ -104,8 +98,11 @@ QVariant JournalModel::data(const QModelIndex &index, int role) const
         if (index.column() == TimeColumn)
             return QDateTime::fromMSecsSinceEpoch(r.startWallNs / 1'000'000).toString(Qt::ISODateWithMs);
         QString text = displayText(r, index.column());
-        if (index.column() == CallColumn && !r.argument.isEmpty())
-            text += tr("\n(%n payload byte(s))", nullptr, int(r.argument.size()));
+        if (index.column() == CallColumn && r.value && r.value->dataSize > 0) {
+            text += tr("\n(%n payload byte(s))", nullptr, int(r.value->dataSize));
+            if (!r.payloadComplete())
+                text += tr("; the journal kept %n of them (the traffic log has what was sent)", nullptr, int(r.payload().size()));
+        }
         if (index.column() == ResultColumn && !r.outcome.note.isEmpty() && status != core::CallStatus::Cancelled)
             text += QLatin1Char('\n') + r.outcome.note;
         return text.isEmpty() ? QVariant() : QVariant(clipped(text, kToolTipLimit));
@@ -154,30 +151,12 @@ QVariant JournalModel::headerData(int section, Qt::Orientation orientation, int 
 
 QString JournalModel::transcript(const QList<int> &rows) const
 {
-    QStringList lines;
+    std::vector<core::CallRecord> records;
     for (const int row : rows) {
-        if (row < 0 || row >= rowCount())
-            continue;
-        const core::CallRecord &r = m_rows[size_t(row)];
-        lines << QStringLiteral(">>> ") + r.call;
-        switch (r.outcome.status) {
-        case core::CallStatus::Pending:
-            lines << QStringLiteral("# pending");
-            break;
-        case core::CallStatus::Cancelled:
-            lines << QStringLiteral("# cancelled (%1)").arg(r.outcome.note);
-            break;
-        case core::CallStatus::Failed:
-            lines << QStringLiteral("Traceback (most recent call last):")
-                  << QStringLiteral("  File \"<stdin>\", line 1, in <module>") << r.outcome.result;
-            break;
-        case core::CallStatus::Done:
-            if (!isAssignment(r.call) && r.outcome.result != QLatin1String("None"))
-                lines << r.outcome.result;
-            break;
-        }
+        if (row >= 0 && row < rowCount())
+            records.push_back(m_rows[size_t(row)]);
     }
-    return lines.isEmpty() ? QString() : lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+    return core::pythonTranscript(records);
 }
 
 void JournalModel::refresh()

@@ -1,0 +1,145 @@
+#include "call.h"
+
+#include "codec/payload.h"
+#include "lookup/resolver.h"
+#include "net/constants.h"
+
+namespace core {
+
+namespace {
+
+QString withFlags(const QString &args, int flags)
+{
+    return flags ? args + QStringLiteral(", ") + pythonFlags(flags) : args;
+}
+
+QString protoSuffix(int proto)
+{
+    return proto ? QStringLiteral(", %1").arg(proto) : QString();
+}
+
+} // namespace
+
+QString socketName(int socketId)
+{
+    return QStringLiteral("sk%1").arg(socketId);
+}
+
+QString Call::pythonText() const
+{
+    const QString sk = socketName(socketId);
+    auto method = [&sk, this](const QString &args = {}) {
+        return QStringLiteral("%1.%2(%3)").arg(sk, callKindName(kind), args);
+    };
+    switch (kind) {
+    case CallKind::Socket:
+        return QStringLiteral("%1 = socket.socket(%2, %3%4)")
+            .arg(socketName(newSocketId), pythonConstant(addressFamilies(), family), pythonConstant(socketTypes(), type),
+                 protoSuffix(proto));
+    case CallKind::SocketPair:
+        return QStringLiteral("%1, %2 = socket.socketpair(%3, %4%5)")
+            .arg(socketName(newSocketId), socketName(newSocketId + 1), pythonConstant(addressFamilies(), family),
+                 pythonConstant(socketTypes(), type), protoSuffix(proto));
+    case CallKind::Bind:
+    case CallKind::Connect:
+    case CallKind::ConnectEx:
+        return method(address.toPython());
+    case CallKind::Listen:
+        return method(backlog ? QString::number(*backlog) : QString());
+    case CallKind::Accept:
+        return QStringLiteral("%1, addr = %2.accept()")
+            .arg(newSocketId >= 0 ? socketName(newSocketId) : QStringLiteral("conn"), sk);
+    case CallKind::Send:
+    case CallKind::SendAll:
+        return method(withFlags(pythonBytesArgument(data), flags));
+    case CallKind::SendTo:
+        return method(flags ? QStringLiteral("%1, %2, %3").arg(pythonBytesArgument(data), pythonFlags(flags), address.toPython())
+                            : QStringLiteral("%1, %2").arg(pythonBytesArgument(data), address.toPython()));
+    case CallKind::Recv:
+    case CallKind::RecvFrom:
+        return method(withFlags(QString::number(size), flags));
+    case CallKind::Shutdown:
+        return method(pythonConstant(shutdownModes(), int(size)));
+    case CallKind::SetBlocking:
+        return method(size ? QStringLiteral("True") : QStringLiteral("False"));
+    case CallKind::SetTimeout:
+        return method(seconds ? pythonFloatArgument(*seconds) : QStringLiteral("None"));
+    case CallKind::SetOption:
+        return method(QStringLiteral("%1, %2").arg(pythonOptionArgs(*option), optionValue.python));
+    case CallKind::GetOption: {
+        const int buflen = optionBufferSize(*option);
+        return method(buflen ? QStringLiteral("%1, %2").arg(pythonOptionArgs(*option)).arg(buflen) : pythonOptionArgs(*option));
+    }
+    case CallKind::Close:
+    case CallKind::GetTimeout:
+    case CallKind::SockName:
+    case CallKind::PeerName:
+    case CallKind::Fileno:
+        return method();
+    case CallKind::GetHostName: return lookup::gethostnameCall();
+    case CallKind::GetHostByName: return lookup::gethostbynameCall(host);
+    case CallKind::GetHostByNameEx: return lookup::gethostbynameExCall(host);
+    case CallKind::GetAddrInfo: return lookup::getaddrinfoCall(host, port, family, type, proto, flags);
+    case CallKind::GetHostByAddr: return lookup::gethostbyaddrCall(host);
+    case CallKind::GetNameInfo: return lookup::getnameinfoCall(address, flags);
+    case CallKind::WatchStopped: return QStringLiteral("# watch %1").arg(sk);
+    }
+    return {};
+}
+
+bool Call::assigns() const
+{
+    return kind == CallKind::Socket || kind == CallKind::SocketPair || kind == CallKind::Accept;
+}
+
+QString callKindName(CallKind kind)
+{
+    switch (kind) {
+    case CallKind::Socket: return QStringLiteral("socket");
+    case CallKind::SocketPair: return QStringLiteral("socketpair");
+    case CallKind::Bind: return QStringLiteral("bind");
+    case CallKind::Listen: return QStringLiteral("listen");
+    case CallKind::Accept: return QStringLiteral("accept");
+    case CallKind::Connect: return QStringLiteral("connect");
+    case CallKind::ConnectEx: return QStringLiteral("connect_ex");
+    case CallKind::Send: return QStringLiteral("send");
+    case CallKind::SendAll: return QStringLiteral("sendall");
+    case CallKind::SendTo: return QStringLiteral("sendto");
+    case CallKind::Recv: return QStringLiteral("recv");
+    case CallKind::RecvFrom: return QStringLiteral("recvfrom");
+    case CallKind::Shutdown: return QStringLiteral("shutdown");
+    case CallKind::Close: return QStringLiteral("close");
+    case CallKind::SetBlocking: return QStringLiteral("setblocking");
+    case CallKind::SetTimeout: return QStringLiteral("settimeout");
+    case CallKind::GetTimeout: return QStringLiteral("gettimeout");
+    case CallKind::SetOption: return QStringLiteral("setsockopt");
+    case CallKind::GetOption: return QStringLiteral("getsockopt");
+    case CallKind::SockName: return QStringLiteral("getsockname");
+    case CallKind::PeerName: return QStringLiteral("getpeername");
+    case CallKind::Fileno: return QStringLiteral("fileno");
+    case CallKind::GetHostName: return QStringLiteral("gethostname");
+    case CallKind::GetHostByName: return QStringLiteral("gethostbyname");
+    case CallKind::GetHostByNameEx: return QStringLiteral("gethostbyname_ex");
+    case CallKind::GetAddrInfo: return QStringLiteral("getaddrinfo");
+    case CallKind::GetHostByAddr: return QStringLiteral("gethostbyaddr");
+    case CallKind::GetNameInfo: return QStringLiteral("getnameinfo");
+    case CallKind::WatchStopped: return QStringLiteral("watch");
+    }
+    return {};
+}
+
+QString callOriginName(CallOrigin origin)
+{
+    switch (origin) {
+    case CallOrigin::Window: return QStringLiteral("window");
+    case CallOrigin::Console: return QStringLiteral("console");
+    case CallOrigin::Script: return QStringLiteral("script");
+    case CallOrigin::Rule: return QStringLiteral("rule");
+    case CallOrigin::Schedule: return QStringLiteral("schedule");
+    case CallOrigin::Watch: return QStringLiteral("watch mode");
+    case CallOrigin::Session: return QStringLiteral("session");
+    }
+    return {};
+}
+
+} // namespace core

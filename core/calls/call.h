@@ -1,0 +1,65 @@
+#pragma once
+
+#include "net/socketaddress.h"
+#include "net/socketoptions.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace core {
+
+// Every call a front end can make: the socket object's methods and the module's functions.
+enum class CallKind : quint8 {
+    Socket, SocketPair, Bind, Listen, Accept, Connect, ConnectEx, Send, SendAll, SendTo, Recv, RecvFrom,
+    Shutdown, Close, SetBlocking, SetTimeout, GetTimeout, SetOption, GetOption, SockName, PeerName, Fileno,
+    GetHostName, GetHostByName, GetHostByNameEx, GetAddrInfo, GetHostByAddr, GetNameInfo,
+    WatchStopped, // not a call: watch mode ended on an error no call reports (a comment in Python)
+};
+
+// Who made a call: the journal says it beside the call.
+enum class CallOrigin : quint8 { Window, Console, Script, Rule, Schedule, Watch, Session };
+
+// One call as a value: which socket, which operation, its typed arguments and who made it. The
+// engine's work, the Python text of the call, the journal record and the exported script all
+// come from it; nothing parses the text back.
+struct Call
+{
+    CallKind kind = CallKind::Fileno;
+    CallOrigin origin = CallOrigin::Window;
+    int socketId = -1;          // the socket called on; -1 for the module's functions
+    int newSocketId = -1;       // socket(), accept(): the socket it makes (socketpair: the first; +1 the second)
+    int family = 0;             // socket(), socketpair(), getaddrinfo()
+    int type = 0;
+    int proto = 0;
+    SocketAddress address;      // bind, connect, connect_ex, sendto, getnameinfo
+    QByteArray data;            // send, sendall, sendto: the payload (may be a capped copy, see Journal)
+    qint64 dataSize = 0;        // the payload's full size
+    int flags = 0;              // send/recv flags; getaddrinfo/getnameinfo flags
+    qint64 size = 0;            // recv bufsize, shutdown how, setblocking (1 blocking, 0 not)
+    std::optional<int> backlog; // listen() as written
+    std::optional<double> seconds; // settimeout(): None when empty
+    const OptionSpec *option = nullptr; // setsockopt, getsockopt
+    OptionValue optionValue;    // setsockopt
+    QString host;               // the lookups
+    QString port;
+
+    // As Python writes it: sk1.bind(('127.0.0.1', 8080)), sk3, addr = sk1.accept().
+    QString pythonText() const;
+    // The text assigns a name (sk1 = socket.socket(...), sk3, addr = sk1.accept()).
+    bool assigns() const;
+    // recv and recvfrom: calls whose result is the bytes received.
+    bool receives() const { return kind == CallKind::Recv || kind == CallKind::RecvFrom; }
+    // accept, recv, recvfrom wait for another party and take effect when they finish.
+    bool waitsForPeer() const { return kind == CallKind::Accept || receives(); }
+    bool sends() const { return kind == CallKind::Send || kind == CallKind::SendAll || kind == CallKind::SendTo; }
+};
+
+// The Python variable of a socket: sk7.
+QString socketName(int socketId);
+// The method or function name: "bind", "connect_ex", "gethostbyname_ex".
+QString callKindName(CallKind kind);
+QString callOriginName(CallOrigin origin);
+
+} // namespace core
