@@ -41,7 +41,7 @@ QTableView &AppUnderTest::trafficView()
 
 core::CallRecord AppUnderTest::finished(core::CallId call, int timeoutMs)
 {
-    core::Journal &journal = m_workbench->journal();
+    const core::Journal &journal = m_workbench->journal();
     waitUntil([&] { return !journal.isPending(call); }, timeoutMs, 1);
     return journal.call(call);
 }

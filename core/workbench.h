@@ -47,9 +47,10 @@ public:
     CallId submit(Call call);
     ~Workbench() override;
 
-    Journal &journal() { return *m_journal; }
-    TrafficStore &traffic() { return *m_traffic; }
-    SocketRegistry &sockets() { return *m_registry; }
+    // The stores, read-only: only the engine writes them (front ends make calls).
+    const Journal &journal() const { return *m_journal; }
+    const TrafficStore &traffic() const { return *m_traffic; }
+    const SocketRegistry &sockets() const { return *m_registry; }
     int ioThreadCount() const { return int(m_threads.size()); }
     // Empty, or why I/O threads could not start (descriptors exhausted): the engine then runs on
     // those that did, and with none every call fails with that error.

@@ -9,8 +9,8 @@ namespace core {
 CallChain::CallChain(Workbench &workbench, QObject *parent)
     : QObject(parent)
     , m_workbench(workbench)
+    , m_watcher(new CallWatcher(workbench.journal(), this))
 {
-    connect(&workbench.journal(), &Journal::changed, this, &CallChain::advance);
 }
 
 CallChain &CallChain::then(Step step)
@@ -45,37 +45,38 @@ CallRecord CallChain::last() const
     return m_last ? m_workbench.journal().call(m_last) : CallRecord();
 }
 
+void CallChain::stepFinished(const CallRecord &record)
+{
+    m_last = record.id;
+    if (m_waitingGroup >= 0
+        && (record.outcome.status == CallStatus::Failed || record.outcome.status == CallStatus::Cancelled)) {
+        m_failedGroups.push_back(m_waitingGroup);
+        int skipped = 0;
+        for (size_t i = m_next; i < m_steps.size(); ++i)
+            skipped += m_steps[i].group == m_waitingGroup;
+        m_skipped += skipped;
+        emit stepFailed(m_waitingGroup, record, skipped);
+    }
+    advance();
+}
+
 void CallChain::advance()
 {
     while (true) {
-        if (m_waiting) {
-            if (m_workbench.journal().isPending(m_waiting))
-                return;
-            m_last = m_waiting;
-            m_waiting = 0;
-            const CallRecord record = m_workbench.journal().call(m_last);
-            if (m_waitingGroup >= 0 && (record.outcome.status == CallStatus::Failed
-                                        || record.outcome.status == CallStatus::Cancelled)) {
-                m_failedGroups.push_back(m_waitingGroup);
-                int skipped = 0;
-                for (size_t i = m_next; i < m_steps.size(); ++i)
-                    skipped += m_steps[i].group == m_waitingGroup;
-                m_skipped += skipped;
-                emit stepFailed(m_waitingGroup, record, skipped);
-            }
-        }
         while (m_next < m_steps.size() && m_steps[m_next].group >= 0
                && std::find(m_failedGroups.begin(), m_failedGroups.end(), m_steps[m_next].group) != m_failedGroups.end())
             ++m_next;
         if (m_next >= m_steps.size()) {
             emit finished();
             deleteLater();
-            disconnect(&m_workbench.journal(), nullptr, this, nullptr);
             return;
         }
         Entry &entry = m_steps[m_next++];
         m_waitingGroup = entry.group;
-        m_waiting = entry.step(m_workbench);
+        if (const CallId id = entry.step(m_workbench)) {
+            m_watcher->watch(id, [this](const CallRecord &record) { stepFinished(record); });
+            return;
+        }
     }
 }
 

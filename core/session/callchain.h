@@ -1,5 +1,6 @@
 #pragma once
 
+#include "calls/callwatcher.h"
 #include "store/journal.h"
 
 #include <QObject>
@@ -13,8 +14,8 @@ class Workbench;
 
 // Runs workbench calls one after another across sockets: each step starts when the call of the
 // step before has finished (calls on one socket are ordered already; this orders calls on
-// different sockets, e.g. connect after the listener's bind). Never blocks: it follows
-// Journal::changed. A step may return 0 to make no call. Deletes itself when done.
+// different sockets, e.g. connect after the listener's bind). Never blocks: it hears each call
+// finish through a CallWatcher. A step may return 0 to make no call. Deletes itself when done.
 class CallChain final : public QObject
 {
     Q_OBJECT
@@ -44,8 +45,10 @@ signals:
 
 private:
     void advance();
+    void stepFinished(const CallRecord &record);
 
     Workbench &m_workbench;
+    CallWatcher *m_watcher;
     struct Entry
     {
         int group = -1;
@@ -54,7 +57,6 @@ private:
     std::vector<Entry> m_steps;
     std::vector<int> m_failedGroups;
     size_t m_next = 0;
-    CallId m_waiting = 0;
     int m_waitingGroup = -1;
     CallId m_last = 0;
     int m_skipped = 0;

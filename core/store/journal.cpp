@@ -77,6 +77,8 @@ CallId Journal::begin(Call call)
         std::lock_guard lock(m_mutex);
         id = CallId(m_records.size()) + 1;
         record.id = id;
+        if (record.socketId >= 0)
+            m_pendingBySocket[record.socketId].insert(id);
         m_records.push_back(std::move(record));
     }
     m_notify.poke();
@@ -94,6 +96,14 @@ bool Journal::finish(CallId id, Outcome outcome)
             return false;
         record.durationNs = monoNs() - record.startMonoNs;
         record.outcome = std::move(outcome);
+        if (record.socketId >= 0) {
+            const auto pending = m_pendingBySocket.find(record.socketId);
+            if (pending != m_pendingBySocket.end()) {
+                pending->second.erase(id);
+                if (pending->second.empty())
+                    m_pendingBySocket.erase(pending);
+            }
+        }
     }
     m_finished.notify_all();
     m_notify.poke();
@@ -130,6 +140,13 @@ bool Journal::isPending(CallId id) const
 {
     std::lock_guard lock(m_mutex);
     return id > 0 && id <= m_records.size() && !m_records[id - 1].finished();
+}
+
+CallId Journal::oldestPending(int socketId) const
+{
+    std::lock_guard lock(m_mutex);
+    const auto pending = m_pendingBySocket.find(socketId);
+    return pending == m_pendingBySocket.end() ? 0 : *pending->second.begin();
 }
 
 bool Journal::wait(CallId id, int timeoutMs) const

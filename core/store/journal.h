@@ -11,6 +11,8 @@
 #include <condition_variable>
 #include <deque>
 #include <memory>
+#include <set>
+#include <unordered_map>
 #include <mutex>
 
 namespace core {
@@ -101,6 +103,9 @@ public:
     CallRecord at(qsizetype index) const;
     CallRecord call(CallId id) const;
     bool isPending(CallId id) const;
+    // The socket's oldest call still waiting (what a program blocked on that socket waits in),
+    // or 0: kept as calls begin and finish, so asking costs no scan.
+    CallId oldestPending(int socketId) const;
 
     // Blocks the calling thread until the call finishes or the timeout passes. For tests,
     // benchmarks and scripts; the window never calls it.
@@ -115,6 +120,7 @@ private:
     mutable std::mutex m_mutex;
     mutable std::condition_variable m_finished;
     std::deque<CallRecord> m_records;
+    std::unordered_map<int, std::set<CallId>> m_pendingBySocket;
     std::atomic<quint64> m_payloadBytes{0};
     std::atomic<quint64> m_payloadNotKept{0};
     Coalescer m_notify;

@@ -21,7 +21,7 @@ enum Column { NameColumn, LevelColumn, ValueColumn };
 OptionsPanel::OptionsPanel(core::Workbench &workbench, QWidget *parent)
     : QWidget(parent)
     , m_workbench(workbench)
-    , m_watcher(new CallWatcher(workbench.journal(), this))
+    , m_watcher(new core::CallWatcher(workbench.journal(), this))
     , m_table(new QTableWidget(int(core::socketOptions().size()), 3, this))
     , m_value(new QLineEdit(this))
     , m_error(new QLabel(this))

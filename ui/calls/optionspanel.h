@@ -8,12 +8,12 @@ class QPushButton;
 class QTableWidget;
 
 namespace core {
+class CallWatcher;
 class Workbench;
 }
 
 namespace ui {
 
-class CallWatcher;
 
 // The named socket options of the selected socket: each with its level, what it does and its
 // current value, kept live from the socket's snapshot. getsockopt and setsockopt are the journaled
@@ -40,7 +40,7 @@ private:
     void validate();
 
     core::Workbench &m_workbench;
-    CallWatcher *m_watcher;
+    core::CallWatcher *m_watcher;
     int m_socketId = -1;
     QTableWidget *m_table;
     QLineEdit *m_value;

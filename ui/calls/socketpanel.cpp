@@ -48,7 +48,7 @@ QString modeText(const core::SocketInfo &info)
 SocketPanel::SocketPanel(core::Workbench &workbench, QWidget *parent)
     : QWidget(parent)
     , m_workbench(workbench)
-    , m_watcher(new CallWatcher(workbench.journal(), this))
+    , m_watcher(new core::CallWatcher(workbench.journal(), this))
     , m_title(new QLabel(tr("No socket selected"), this))
     , m_details(new QLabel(this))
     , m_address(new QLineEdit(this))
@@ -468,14 +468,8 @@ void SocketPanel::doGetTimeout() { track(m_workbench.getTimeout(m_socketId)); }
 void SocketPanel::doCancel()
 {
     // The waiting call is the oldest pending call of this socket.
-    const core::Journal &journal = m_workbench.journal();
-    for (qsizetype i = 0; i < journal.count(); ++i) {
-        const core::CallRecord r = journal.at(i);
-        if (r.socketId == m_socketId && !r.finished()) {
-            m_workbench.cancel(r.id);
-            return;
-        }
-    }
+    if (const core::CallId waiting = m_workbench.journal().oldestPending(m_socketId))
+        m_workbench.cancel(waiting);
 }
 
 void SocketPanel::applyMode()

@@ -18,12 +18,12 @@ class QSpinBox;
 class QTimer;
 
 namespace core {
+class CallWatcher;
 class Workbench;
 }
 
 namespace ui {
 
-class CallWatcher;
 class OptionsPanel;
 
 // The calls of the selected socket: bind, listen, accept, connect, connect_ex, recv, recvfrom,
@@ -80,7 +80,7 @@ private:
     void applyMode();
 
     core::Workbench &m_workbench;
-    CallWatcher *m_watcher;
+    core::CallWatcher *m_watcher;
     int m_socketId = -1;
     core::CallId m_lastCall = 0;
     bool m_settingMode = false;

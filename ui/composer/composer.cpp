@@ -30,7 +30,7 @@ constexpr auto kErrorStyle = "color: #b00020;";
 Composer::Composer(core::Workbench &workbench, QWidget *parent)
     : QWidget(parent)
     , m_workbench(workbench)
-    , m_watcher(new CallWatcher(workbench.journal(), this))
+    , m_watcher(new core::CallWatcher(workbench.journal(), this))
     , m_mode(new QComboBox(this))
     , m_stack(new QStackedWidget(this))
     , m_editor(new QPlainTextEdit(this))

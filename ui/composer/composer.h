@@ -14,12 +14,12 @@ class QPushButton;
 class QStackedWidget;
 
 namespace core {
+class CallWatcher;
 class Workbench;
 }
 
 namespace ui {
 
-class CallWatcher;
 
 // The payload composer: bytes typed as text with escapes (\r\n, \x00, UTF-8), as hex, or taken
 // from a file; shows the exact bytes and their count before anything is sent; sends them with
@@ -59,7 +59,7 @@ private:
     void sendDefault();
 
     core::Workbench &m_workbench;
-    CallWatcher *m_watcher;
+    core::CallWatcher *m_watcher;
     int m_socketId = -1;
     QComboBox *m_mode;
     QStackedWidget *m_stack;

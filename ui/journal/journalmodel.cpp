@@ -20,7 +20,7 @@ QString clipped(const QString &text, qsizetype limit)
 
 } // namespace
 
-JournalModel::JournalModel(core::Journal &journal, QObject *parent)
+JournalModel::JournalModel(const core::Journal &journal, QObject *parent)
     : QAbstractTableModel(parent)
     , m_journal(journal)
 {

@@ -18,7 +18,7 @@ public:
     enum Column { SeqColumn, TimeColumn, CallColumn, ResultColumn, ErrnoColumn, DurationColumn, NoteColumn, ColumnCount };
     enum Role { CallIdRole = Qt::UserRole + 1, StatusRole };
 
-    explicit JournalModel(core::Journal &journal, QObject *parent = nullptr);
+    explicit JournalModel(const core::Journal &journal, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -41,7 +41,7 @@ private:
     QString displayText(const core::CallRecord &record, int column) const;
     void refreshPending();
 
-    core::Journal &m_journal;
+    const core::Journal &m_journal;
     std::vector<core::CallRecord> m_rows;
     std::vector<int> m_pending; // rows not finished when last seen, ascending
 };

@@ -1,5 +1,7 @@
 #include "lookuppanel.h"
 
+#include "calls/callwatcher.h"
+
 #include "journal/journalmodel.h"
 
 #include "lookup/lookupflags.h"
@@ -49,6 +51,7 @@ QLabel *selectableLabel(const QString &name, QWidget *parent)
 LookupPanel::LookupPanel(core::Workbench &workbench, QWidget *parent)
     : QWidget(parent)
     , m_workbench(workbench)
+    , m_watcher(new core::CallWatcher(workbench.journal(), this))
 {
     setObjectName(QStringLiteral("lookupPanel"));
     auto *layout = new QVBoxLayout(this);
@@ -56,7 +59,6 @@ LookupPanel::LookupPanel(core::Workbench &workbench, QWidget *parent)
     layout->addWidget(buildButtons());
     layout->addWidget(buildResult(), 1);
 
-    connect(&m_workbench.journal(), &core::Journal::changed, this, &LookupPanel::journalChanged);
     updateToolTips();
 }
 
@@ -302,15 +304,13 @@ void LookupPanel::started(core::CallId id)
     m_result->setToolTip(QString());
     m_duration->clear();
     m_cancel->setEnabled(true);
-}
-
-void LookupPanel::journalChanged()
-{
-    if (!m_latest || m_workbench.journal().isPending(m_latest))
-        return;
-    const core::CallRecord record = m_workbench.journal().call(m_latest);
-    m_latest = 0;
-    showOutcome(record);
+    // Only the latest lookup's outcome is shown; an earlier one finishing late is in the journal.
+    m_watcher->watch(id, [this](const core::CallRecord &finished) {
+        if (finished.id != m_latest)
+            return;
+        m_latest = 0;
+        showOutcome(finished);
+    });
 }
 
 void LookupPanel::showOutcome(const core::CallRecord &record)

@@ -15,6 +15,7 @@ class QPushButton;
 class QTableWidget;
 
 namespace core {
+class CallWatcher;
 class Workbench;
 }
 
@@ -55,7 +56,6 @@ private:
     void runGethostbyaddr();
     void runGetnameinfo();
     void started(core::CallId id);
-    void journalChanged();
     void showOutcome(const core::CallRecord &record);
     void showError(const QString &text);
     void cancelLookup();
@@ -64,6 +64,7 @@ private:
     QString addressText(const core::SocketAddress &address) const;
 
     core::Workbench &m_workbench;
+    core::CallWatcher *m_watcher;
     core::CallId m_latest = 0; // the lookup being waited for, whose outcome the panel will show; 0 when none
     QLineEdit *m_host = nullptr;
     QLineEdit *m_address = nullptr;

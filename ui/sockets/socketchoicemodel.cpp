@@ -5,7 +5,7 @@
 
 namespace ui {
 
-SocketChoiceModel::SocketChoiceModel(core::SocketRegistry &registry, QObject *parent)
+SocketChoiceModel::SocketChoiceModel(const core::SocketRegistry &registry, QObject *parent)
     : QAbstractListModel(parent)
     , m_registry(registry)
 {

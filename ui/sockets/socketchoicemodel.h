@@ -22,7 +22,7 @@ class SocketChoiceModel final : public QAbstractListModel
 public:
     enum Role { SocketIdRole = Qt::UserRole };
 
-    explicit SocketChoiceModel(core::SocketRegistry &registry, QObject *parent = nullptr);
+    explicit SocketChoiceModel(const core::SocketRegistry &registry, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -39,7 +39,7 @@ public slots:
 private:
     static QString labelOf(const core::SocketInfo &info);
 
-    core::SocketRegistry &m_registry;
+    const core::SocketRegistry &m_registry;
     quint64 m_version = 0;
     QList<std::pair<int, QString>> m_items; // after row 0 ("All sockets")
     QHash<int, int> m_rows;                  // id -> row

@@ -17,7 +17,7 @@ QString countText(quint64 bytes, quint64 records)
 
 } // namespace
 
-SocketTreeModel::SocketTreeModel(core::SocketRegistry &registry, QObject *parent)
+SocketTreeModel::SocketTreeModel(const core::SocketRegistry &registry, QObject *parent)
     : QAbstractItemModel(parent)
     , m_registry(registry)
 {

@@ -20,7 +20,7 @@ public:
     enum Column { Name, State, Fd, Local, Peer, In, Out, ColumnCount };
     enum Role { SocketIdRole = Qt::UserRole + 1 };
 
-    explicit SocketTreeModel(core::SocketRegistry &registry, QObject *parent = nullptr);
+    explicit SocketTreeModel(const core::SocketRegistry &registry, QObject *parent = nullptr);
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -50,7 +50,7 @@ private:
 
     static constexpr int kRefreshMs = 100;
 
-    core::SocketRegistry &m_registry;
+    const core::SocketRegistry &m_registry;
     QTimer m_throttle;
     quint64 m_version = 0; // the registry's, as of the last refresh
     QHash<int, core::SocketInfo> m_info;

@@ -1,15 +1,17 @@
 #include "callwatcher.h"
 
-namespace ui {
+#include <algorithm>
 
-CallWatcher::CallWatcher(core::Journal &journal, QObject *parent)
+namespace core {
+
+CallWatcher::CallWatcher(const Journal &journal, QObject *parent)
     : QObject(parent)
     , m_journal(journal)
 {
-    connect(&journal, &core::Journal::changed, this, &CallWatcher::check);
+    connect(&journal, &Journal::changed, this, &CallWatcher::check);
 }
 
-void CallWatcher::watch(core::CallId id, Callback callback)
+void CallWatcher::watch(CallId id, Callback callback)
 {
     if (!id)
         return;
@@ -20,16 +22,16 @@ void CallWatcher::watch(core::CallId id, Callback callback)
 
 void CallWatcher::check()
 {
-    QList<core::CallId> done;
+    QList<CallId> done;
     for (auto it = m_callbacks.cbegin(); it != m_callbacks.cend(); ++it) {
         if (!m_journal.isPending(it.key()))
             done.append(it.key());
     }
     std::sort(done.begin(), done.end());
-    for (core::CallId id : done) {
+    for (CallId id : done) {
         const Callback callback = m_callbacks.take(id);
         callback(m_journal.call(id));
     }
 }
 
-} // namespace ui
+} // namespace core
