@@ -3,11 +3,13 @@
 #include "net/constants.h"
 #include "workbench.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <dirent.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 // Helpers shared by the core tests: descriptor counts, waiting for journaled calls, and
 // ready-made loopback endpoints driven through the Workbench itself.
@@ -21,6 +23,46 @@ inline int openFdCount()
             ++count;
         closedir(dir);
     }
+    return count;
+}
+
+// Threads of this process: a waiting call must not cost one.
+inline int threadCount()
+{
+    int count = 0;
+    if (DIR *dir = opendir("/proc/self/task")) {
+        while (dirent *e = readdir(dir))
+            count += e->d_name[0] != '.';
+        closedir(dir);
+    }
+    return count;
+}
+
+// The epoll sets this process has open (each I/O thread has one).
+inline QList<int> epollFds()
+{
+    QList<int> fds;
+    if (DIR *dir = opendir("/proc/self/fd")) {
+        while (dirent *e = readdir(dir)) {
+            char target[64] = {};
+            const QByteArray link = QByteArray("/proc/self/fd/") + e->d_name;
+            if (readlink(link.constData(), target, sizeof target - 1) > 0 && qstrcmp(target, "anon_inode:[eventpoll]") == 0)
+                fds << QByteArray(e->d_name).toInt();
+        }
+        closedir(dir);
+    }
+    return fds;
+}
+
+// How many descriptors an epoll set watches: the kernel lists each as a "tfd:" line.
+inline int watchedBy(int epollFd)
+{
+    QFile info(QStringLiteral("/proc/self/fdinfo/%1").arg(epollFd));
+    if (!info.open(QIODevice::ReadOnly))
+        return -1;
+    int count = 0;
+    for (const QByteArray &line : info.readAll().split('\n'))
+        count += line.startsWith("tfd:");
     return count;
 }
 

@@ -1,6 +1,7 @@
 #include "net/errors.h"
 #include "testsupport.h"
 
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -21,6 +22,7 @@ class tst_ErrorMatrix : public QObject
 {
     Q_OBJECT
 private slots:
+    void init();
     void initTestCase();
     void errors_data();
     void errors();
@@ -45,6 +47,12 @@ SocketAddress refusingAddress(Workbench &wb, int family, const QTemporaryDir &di
 }
 
 } // namespace
+
+void tst_ErrorMatrix::init()
+{
+    // Qt's warnings about objects, timers or notifiers used from the wrong thread fail the test.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("QObject|QTimer|QSocketNotifier|thread")));
+}
 
 void tst_ErrorMatrix::initTestCase()
 {

@@ -1,6 +1,7 @@
 #include "net/errors.h"
 
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
 
 #include <netdb.h>
@@ -13,6 +14,7 @@ class tst_Errors : public QObject
 {
     Q_OBJECT
 private slots:
+    void init();
     void pythonOsError_data();
     void pythonOsError();
     void exceptionClasses_data();
@@ -27,6 +29,12 @@ private slots:
     void hostErrors();
     void timeout();
 };
+
+void tst_Errors::init()
+{
+    // Qt's warnings about objects, timers or notifiers used from the wrong thread fail the test.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("QObject|QTimer|QSocketNotifier|thread")));
+}
 
 void tst_Errors::pythonOsError_data()
 {

@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -22,6 +23,7 @@ class tst_Exposure : public QObject
 {
     Q_OBJECT
 private slots:
+    void init();
     void socketFileRemovedOnClose();
     void plantedSymlinkIsNotFollowed();
     void swappedFileIsLeftAlone();
@@ -34,6 +36,12 @@ static bool isSocketFile(const QString &path)
 {
     struct stat st;
     return ::lstat(QFile::encodeName(path).constData(), &st) == 0 && S_ISSOCK(st.st_mode);
+}
+
+void tst_Exposure::init()
+{
+    // Qt's warnings about objects, timers or notifiers used from the wrong thread fail the test.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("QObject|QTimer|QSocketNotifier|thread")));
 }
 
 void tst_Exposure::socketFileRemovedOnClose()

@@ -1,6 +1,7 @@
 #include "codec/payload.h"
 
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace core;
@@ -9,6 +10,7 @@ class tst_Payload : public QObject
 {
     Q_OBJECT
 private slots:
+    void init();
     void escapes_data();
     void escapes();
     void badEscapes_data();
@@ -23,6 +25,12 @@ private slots:
     void pythonBytesMatchesPython();
     void hexDump();
 };
+
+void tst_Payload::init()
+{
+    // Qt's warnings about objects, timers or notifiers used from the wrong thread fail the test.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("QObject|QTimer|QSocketNotifier|thread")));
+}
 
 void tst_Payload::escapes_data()
 {

@@ -5,6 +5,7 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
@@ -38,6 +39,7 @@ class tst_PythonScript : public QObject
 {
     Q_OBJECT
 private slots:
+    void init();
     void initTestCase();
     void formatsEachKindOfCall();
     void waitingCallsComeAfterWhatWokeThem();
@@ -54,6 +56,12 @@ private:
     static QByteArray noise(qsizetype size, quint32 seed);
     QTemporaryDir m_dir;
 };
+
+void tst_PythonScript::init()
+{
+    // Qt's warnings about objects, timers or notifiers used from the wrong thread fail the test.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("QObject|QTimer|QSocketNotifier|thread")));
+}
 
 void tst_PythonScript::initTestCase()
 {

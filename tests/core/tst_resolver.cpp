@@ -52,6 +52,7 @@ class tst_Resolver : public QObject
 {
     Q_OBJECT
 private slots:
+    void init();
     void initTestCase();
     void matchesPython_data();
     void matchesPython();
@@ -68,6 +69,12 @@ private:
     QList<Lookup> m_lookups;
     static QList<Lookup> lookups();
 };
+
+void tst_Resolver::init()
+{
+    // Qt's warnings about objects, timers or notifiers used from the wrong thread fail the test.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("QObject|QTimer|QSocketNotifier|thread")));
+}
 
 // The lookups under test, local names and loopback only (the machine has no network).
 QList<Lookup> tst_Resolver::lookups()

@@ -6,6 +6,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,6 +23,7 @@ class tst_Session : public QObject
 {
     Q_OBJECT
 private slots:
+    void init();
     void roundTrip();
     void rejects_data();
     void rejects();
@@ -34,6 +36,12 @@ private slots:
     void failedStepStopsItsSocket();
     void savedEchoLabReopens();
 };
+
+void tst_Session::init()
+{
+    // Qt's warnings about objects, timers or notifiers used from the wrong thread fail the test.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("QObject|QTimer|QSocketNotifier|thread")));
+}
 
 void tst_Session::roundTrip()
 {

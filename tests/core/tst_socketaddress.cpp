@@ -1,6 +1,7 @@
 #include "net/socketaddress.h"
 
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -60,6 +61,7 @@ class tst_SocketAddress : public QObject
 {
     Q_OBJECT
 private slots:
+    void init();
     void ports_data();
     void ports();
     void badPorts_data();
@@ -81,6 +83,12 @@ private slots:
     void unixPathReprMatchesPython();
     void rawSockaddrs();
 };
+
+void tst_SocketAddress::init()
+{
+    // Qt's warnings about objects, timers or notifiers used from the wrong thread fail the test.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("QObject|QTimer|QSocketNotifier|thread")));
+}
 
 void tst_SocketAddress::ports_data()
 {

@@ -2,6 +2,7 @@
 #include "net/socketoptions.h"
 
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTest>
 
@@ -126,6 +127,7 @@ class tst_SocketOptions : public QObject
 {
     Q_OBJECT
 private slots:
+    void init();
     void findOption_data();
     void findOption();
     void tableIsComplete();
@@ -141,6 +143,12 @@ private slots:
     void multicastMembership_data();
     void multicastMembership();
 };
+
+void tst_SocketOptions::init()
+{
+    // Qt's warnings about objects, timers or notifiers used from the wrong thread fail the test.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("QObject|QTimer|QSocketNotifier|thread")));
+}
 
 void tst_SocketOptions::findOption_data()
 {

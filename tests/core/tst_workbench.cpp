@@ -8,7 +8,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <sys/resource.h>
@@ -414,17 +413,6 @@ void tst_Workbench::cancelWaitingAcceptAndRecv()
     finished(wb, wb.send(pair.second, "after"));
     QCOMPARE(finished(wb, wb.recv(pair.first, 10)).outcome.data, QByteArray("after"));
     QVERIFY(!wb.cancel(recv)); // already finished
-}
-
-static int threadCount()
-{
-    int count = 0;
-    if (DIR *dir = opendir("/proc/self/task")) {
-        while (dirent *e = readdir(dir))
-            count += e->d_name[0] != '.';
-        closedir(dir);
-    }
-    return count;
 }
 
 void tst_Workbench::thousandWaitingRecvsCostNoThreads()

@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
 
 #include <arpa/inet.h>
@@ -20,6 +21,7 @@ class tst_Exhaustion : public QObject
 {
     Q_OBJECT
 private slots:
+    void init();
     void emfileBurstReportedOnceNoSpinRecovers();
 };
 
@@ -28,6 +30,12 @@ static double cpuSeconds()
     rusage usage;
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+void tst_Exhaustion::init()
+{
+    // Qt's warnings about objects, timers or notifiers used from the wrong thread fail the test.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("QObject|QTimer|QSocketNotifier|thread")));
 }
 
 void tst_Exhaustion::emfileBurstReportedOnceNoSpinRecovers()

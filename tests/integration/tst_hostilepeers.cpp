@@ -3,6 +3,7 @@
 #include "traffic/trafficmodel.h"
 #include "traffic/trafficpanel.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 #include <arpa/inet.h>
@@ -50,6 +51,8 @@ private:
 
 void tst_HostilePeers::init()
 {
+    // Qt's warnings about objects, timers or notifiers used from the wrong thread fail the test.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("QObject|QTimer|QSocketNotifier|thread|QAbstractItemModel")));
     m_wb = std::make_unique<Workbench>();
     m_window = std::make_unique<ui::MainWindow>(*m_wb);
     m_window->show();

@@ -5,6 +5,7 @@
 #include "codec/payload.h"
 
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 
 #include <netinet/in.h>
@@ -84,6 +85,7 @@ class tst_PythonAnswers : public QObject
 {
     Q_OBJECT
 private slots:
+    void init();
     void refusedConnectRetried_data();
     void refusedConnectRetried();
     void unixFullBacklog_data();
@@ -102,6 +104,12 @@ private slots:
     void cancelAnswersFalseWhenFinished();
     void threadsThatCannotStartAreReported();
 };
+
+void tst_PythonAnswers::init()
+{
+    // Qt's warnings about objects, timers or notifiers used from the wrong thread fail the test.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("QObject|QTimer|QSocketNotifier|thread")));
+}
 
 void tst_PythonAnswers::refusedConnectRetried_data()
 {

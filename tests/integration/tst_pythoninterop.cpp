@@ -1,6 +1,7 @@
 #include "testsupport.h"
 
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -15,6 +16,7 @@ class tst_PythonInterop : public QObject
 {
     Q_OBJECT
 private slots:
+    void init();
     void initTestCase();
     void pythonClientToCoreServer_data();
     void pythonClientToCoreServer();
@@ -27,6 +29,12 @@ private:
     bool startPeer(QProcess &python, const QString &script, const QStringList &args, QString *firstLine);
     QTemporaryDir m_dir;
 };
+
+void tst_PythonInterop::init()
+{
+    // Qt's warnings about objects, timers or notifiers used from the wrong thread fail the test.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("QObject|QTimer|QSocketNotifier|thread")));
+}
 
 void tst_PythonInterop::initTestCase()
 {

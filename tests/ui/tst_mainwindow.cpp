@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSet>
 #include <QTabBar>
@@ -84,6 +85,7 @@ class tst_MainWindow : public QObject
 {
     Q_OBJECT
 private slots:
+    void init();
     void everyControlHasAnAccessibleName();
     void exampleExportsAScriptPythonRuns();
     void sessionSaveAndOpen();
@@ -94,6 +96,12 @@ private slots:
     void commandLineRefusesSessionsThatAreNotFiles();
     void closingWithAThousandSocketsIsQuickAndClean();
 };
+
+void tst_MainWindow::init()
+{
+    // Qt's warnings about objects, timers or notifiers used from the wrong thread fail the test.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("QObject|QTimer|QSocketNotifier|thread|QAbstractItemModel")));
+}
 
 void tst_MainWindow::everyControlHasAnAccessibleName()
 {

@@ -17,6 +17,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QSignalSpy>
 #include <QTableView>
@@ -57,6 +58,8 @@ private:
 
 void tst_UserStories::init()
 {
+    // Qt's warnings about objects, timers or notifiers used from the wrong thread fail the test.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("QObject|QTimer|QSocketNotifier|thread|QAbstractItemModel")));
     m_wb = std::make_unique<Workbench>();
     m_window = std::make_unique<ui::MainWindow>(*m_wb);
     m_window->show();
