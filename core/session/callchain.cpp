@@ -7,7 +7,9 @@
 namespace core {
 
 CallChain::CallChain(Workbench &workbench, QObject *parent)
-    : QObject(parent)
+    // A chain never outlives its workbench: one still running when the workbench goes is
+    // deleted with it (a finished chain deletes itself).
+    : QObject(parent ? parent : &workbench)
     , m_workbench(workbench)
     , m_watcher(new CallWatcher(workbench.journal(), this))
 {

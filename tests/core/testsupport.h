@@ -15,6 +15,17 @@
 // ready-made loopback endpoints driven through the Workbench itself.
 namespace testsupport {
 
+// A call value on a socket, as the façade would make it (size: bufsize, backlog-free calls' number).
+inline core::Call callOn(core::CallKind kind, int socketId, qint64 size = 0, QByteArray data = {})
+{
+    core::Call call;
+    call.kind = kind;
+    call.socketId = socketId;
+    call.size = size;
+    call.data = std::move(data);
+    return call;
+}
+
 inline int openFdCount()
 {
     int count = 0;

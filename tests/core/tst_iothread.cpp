@@ -154,12 +154,11 @@ void tst_IoThread::destructionRunsWhatWasPostedAndClosesItsSockets()
             }
         }
         // A recv still waiting when the thread goes is ended, not left pending for ever.
-        waiting = stores.journal.begin(ids.first(), QStringLiteral("recv"));
+        waiting = stores.journal.begin(callOn(CallKind::Recv, ids.first(), 10));
         thread.post([&thread, id = ids.first(), waiting] {
             Op op;
-            op.call = waiting;
-            op.kind = OpKind::Recv;
-            op.size = 10;
+            op.id = waiting;
+            op.call = callOn(CallKind::Recv, id, 10);
             if (SocketObject *s = thread.socket(id))
                 s->enqueue(std::move(op));
         });

@@ -13,6 +13,18 @@
 
 using namespace core;
 
+namespace {
+Call callOn(CallKind kind, int socketId, qint64 size = 0, QByteArray data = {})
+{
+    Call call;
+    call.kind = kind;
+    call.socketId = socketId;
+    call.size = size;
+    call.data = std::move(data);
+    return call;
+}
+} // namespace
+
 // The journal of calls on its own: records as values, the first outcome winning, waiting for
 // one call from another thread, coalesced changed(), and many writers at once.
 class tst_Journal : public QObject
@@ -43,7 +55,7 @@ void tst_Journal::beginFinishAndRead()
     QCOMPARE(journal.count(), 0);
     QElapsedTimer clock;
     clock.start();
-    const CallId id = journal.begin(3, QStringLiteral("sk3.send(b'hi')"), "hi");
+    const CallId id = journal.begin(callOn(CallKind::Send, 3, 0, "hi"));
     QCOMPARE(id, CallId(1));
     QCOMPARE(journal.count(), 1);
     QVERIFY(journal.isPending(id));
@@ -52,7 +64,9 @@ void tst_Journal::beginFinishAndRead()
     QCOMPARE(r.id, id);
     QCOMPARE(r.socketId, 3);
     QCOMPARE(r.call, QStringLiteral("sk3.send(b'hi')"));
-    QCOMPARE(r.argument, QByteArray("hi"));
+    QCOMPARE(r.payload(), QByteArray("hi"));
+    QVERIFY(r.payloadComplete());
+    QCOMPARE(r.value->kind, CallKind::Send);
     QVERIFY(r.startWallNs > 0);
     QVERIFY(r.startMonoNs > 0);
     QCOMPARE(r.durationNs, qint64(-1));
@@ -72,7 +86,7 @@ void tst_Journal::beginFinishAndRead()
     QCOMPARE(r.outcome.count, qint64(2));
     QVERIFY2(r.durationNs >= 0 && r.durationNs <= elapsed, qPrintable(QString::number(r.durationNs)));
 
-    const CallId second = journal.begin(-1, QStringLiteral("socket.gethostname()"));
+    const CallId second = journal.begin(callOn(CallKind::GetHostName, -1));
     QCOMPARE(second, CallId(2));
     QCOMPARE(journal.at(1).id, second);
     QCOMPARE(journal.at(1).socketId, -1);
@@ -82,7 +96,7 @@ void tst_Journal::beginFinishAndRead()
 void tst_Journal::appendIsFinishedAtOnce()
 {
     Journal journal;
-    const CallId id = journal.append(4, QStringLiteral("sk5, addr = sk4.accept()"), Outcome::ok(QStringLiteral("None")));
+    const CallId id = journal.append([] { Call c = callOn(CallKind::Accept, 4); c.newSocketId = 5; return c; }(), Outcome::ok(QStringLiteral("None")));
     QVERIFY(!journal.isPending(id));
     const CallRecord r = journal.call(id);
     QCOMPARE(r.outcome.status, CallStatus::Done);
@@ -93,7 +107,7 @@ void tst_Journal::appendIsFinishedAtOnce()
 void tst_Journal::firstOutcomeWins()
 {
     Journal journal;
-    const CallId id = journal.begin(1, QStringLiteral("sk1.recv(10)"));
+    const CallId id = journal.begin(callOn(CallKind::Recv, 1, 10));
     QVERIFY(journal.finish(id, Outcome::cancelled(QStringLiteral("cancelled by the user"))));
     const qint64 duration = journal.call(id).durationNs;
     // The I/O thread's late result loses to the cancel that already ended the call.
@@ -108,7 +122,7 @@ void tst_Journal::firstOutcomeWins()
 void tst_Journal::unknownCallsAreRefused()
 {
     Journal journal;
-    journal.begin(1, QStringLiteral("sk1.fileno()"));
+    journal.begin(callOn(CallKind::Fileno, 1));
     for (CallId id : {CallId(0), CallId(2), CallId(1000)}) {
         QVERIFY(!journal.finish(id, Outcome::ok(QStringLiteral("None"))));
         QVERIFY(!journal.isPending(id));
@@ -122,7 +136,7 @@ void tst_Journal::unknownCallsAreRefused()
 void tst_Journal::waitReturnsAtOnceForAFinishedCall()
 {
     Journal journal;
-    const CallId id = journal.begin(1, QStringLiteral("sk1.fileno()"));
+    const CallId id = journal.begin(callOn(CallKind::Fileno, 1));
     journal.finish(id, Outcome::ok(QStringLiteral("5")));
     QElapsedTimer clock;
     clock.start();
@@ -135,7 +149,7 @@ void tst_Journal::waitReturnsAtOnceForAFinishedCall()
 void tst_Journal::waitTimesOutWhilePending()
 {
     Journal journal;
-    const CallId id = journal.begin(1, QStringLiteral("sk1.recv(10)"));
+    const CallId id = journal.begin(callOn(CallKind::Recv, 1, 10));
     QElapsedTimer clock;
     clock.start();
     QVERIFY(!journal.wait(id, 200));
@@ -149,8 +163,8 @@ void tst_Journal::waitTimesOutWhilePending()
 void tst_Journal::waitWakesWhenAnotherThreadFinishes()
 {
     Journal journal;
-    const CallId id = journal.begin(1, QStringLiteral("sk1.recv(10)"));
-    const CallId other = journal.begin(2, QStringLiteral("sk2.recv(10)"));
+    const CallId id = journal.begin(callOn(CallKind::Recv, 1, 10));
+    const CallId other = journal.begin(callOn(CallKind::Recv, 2, 10));
     QElapsedTimer clock;
     clock.start();
     std::atomic<qint64> finishedAt{-1};
@@ -189,7 +203,7 @@ void tst_Journal::changedIsCoalesced()
     for (int t = 0; t < kThreads; ++t) {
         writers.emplace_back([&journal, &done, t] {
             for (int i = 0; i < kCallsEach; ++i)
-                journal.begin(t, QStringLiteral("sk%1.fileno()").arg(t));
+                journal.begin(callOn(CallKind::Fileno, t));
             done.fetch_add(1);
         });
     }
@@ -219,10 +233,10 @@ void tst_Journal::concurrentWritersKeepEveryRecord()
             for (int i = 0; i < kCallsEach; ++i) {
                 // Both ways a record is written: begun then finished, and appended finished.
                 if (i % 2) {
-                    const CallId id = journal.begin(t, QString::number(i));
+                    const CallId id = journal.begin(callOn(CallKind::Recv, t, i));
                     journal.finish(id, Outcome::ok(QStringLiteral("None")));
                 } else {
-                    journal.append(t, QString::number(i), Outcome::ok(QStringLiteral("None")));
+                    journal.append(callOn(CallKind::Recv, t, i), Outcome::ok(QStringLiteral("None")));
                 }
             }
         });
@@ -252,7 +266,7 @@ void tst_Journal::concurrentWritersKeepEveryRecord()
         QVERIFY(r.durationNs >= 0);
         QVERIFY(r.socketId >= 0 && r.socketId < kThreads);
         // Each writer's records keep the order it wrote them in, with none missing.
-        QCOMPARE(r.call.toInt(), next[size_t(r.socketId)]++);
+        QCOMPARE(r.value->size, qint64(next[size_t(r.socketId)]++));
     }
     for (int n : next)
         QCOMPARE(n, kCallsEach);
