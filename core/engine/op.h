@@ -1,6 +1,7 @@
 #pragma once
 
 #include "calls/call.h"
+#include "engine/socketfile.h"
 #include "store/journal.h"
 
 #include <QByteArray>
@@ -21,8 +22,10 @@ struct Op
     int syscalls = 0;
     QByteArray received;
     bool connectStarted = false;
-    qint64 retryAtNs = 0;      // a blocking AF_UNIX connect to a full backlog: when to try again
-    qint64 retryStepNs = 0;
+    // A blocking AF_UNIX connect to a full backlog tries again after a pause of 1 ms, doubling
+    // up to 100 ms (no event says "the backlog has room").
+    qint64 retryAtNs = 0;
+    Backoff retry{1'000'000, 100'000'000};
 };
 
 } // namespace core

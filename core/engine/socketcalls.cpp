@@ -18,8 +18,6 @@ namespace core {
 namespace {
 
 constexpr qint64 kMaxRecvBuffer = 16 << 20; // a larger bufsize is capped: no socket queues more
-constexpr qint64 kFirstConnectRetryNs = 1'000'000;   // 1 ms
-constexpr qint64 kMaxConnectRetryNs = 100'000'000;   // 100 ms
 
 SocketAddress addressFrom(const sockaddr_storage &storage, socklen_t length)
 {
@@ -43,7 +41,7 @@ SocketObject::Step SocketObject::doBind(Op &op)
     }
     readLocalAddress();
     m_info.boundTo = op.call.address;
-    rememberSocketFile();
+    m_socketFile.remember(m_info.boundTo);
     if (m_info.state == SocketState::Created)
         setState(SocketState::Bound);
     changed();
@@ -148,8 +146,7 @@ SocketObject::Step SocketObject::doConnect(Op &op)
         // cancellable, never a busy loop.
         if (m_info.mode != BlockingMode::Blocking)
             return fail(error);
-        op.retryStepNs = op.retryStepNs ? std::min<qint64>(op.retryStepNs * 2, kMaxConnectRetryNs) : kFirstConnectRetryNs;
-        op.retryAtNs = monoNs() + op.retryStepNs;
+        op.retryAtNs = monoNs() + op.retry.next();
         ++op.syscalls;
         return Step::WaitTimer;
     }

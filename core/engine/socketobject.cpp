@@ -56,27 +56,7 @@ QString SocketObject::closeDescriptor()
     ::close(m_fd);
     m_fd = -1;
     m_info.fd = -1;
-    if (m_socketFile.isEmpty())
-        return {};
-    struct stat st;
-    const QByteArray path = std::exchange(m_socketFile, {});
-    if (::lstat(path.constData(), &st) != 0 || !S_ISSOCK(st.st_mode) || quint64(st.st_dev) != m_socketFileDevice
-        || quint64(st.st_ino) != m_socketFileInode)
-        return {};
-    return ::unlink(path.constData()) == 0 ? QString::fromLocal8Bit(path) : QString();
-}
-
-void SocketObject::rememberSocketFile()
-{
-    if (m_info.family != AF_UNIX || !m_info.boundTo.isValid() || m_info.boundTo.isAbstract() || m_info.boundTo.isUnnamed())
-        return;
-    const QByteArray path = m_info.boundTo.unixPath();
-    struct stat st;
-    if (::lstat(path.constData(), &st) == 0 && S_ISSOCK(st.st_mode)) {
-        m_socketFile = path;
-        m_socketFileDevice = quint64(st.st_dev);
-        m_socketFileInode = quint64(st.st_ino);
-    }
+    return m_socketFile.removeIfOurs();
 }
 
 void SocketObject::enqueue(Op op)
@@ -199,7 +179,18 @@ SocketObject::Step SocketObject::attempt(Op &op)
     case CallKind::SockName:
     case CallKind::PeerName: return doName(op);
     case CallKind::Fileno: return doFileno(op);
+    case CallKind::Socket:
+    case CallKind::SocketPair:
+    case CallKind::GetHostName:
+    case CallKind::GetHostByName:
+    case CallKind::GetHostByNameEx:
+    case CallKind::GetAddrInfo:
+    case CallKind::GetHostByAddr:
+    case CallKind::GetNameInfo:
+    case CallKind::WatchStopped:
+        break; // not calls on a socket: Workbench::submit never queues them
     }
+    finish(op, Outcome::osError(EINVAL, QStringLiteral("not a call on a socket")));
     return Step::Done;
 }
 
@@ -423,27 +414,6 @@ void SocketObject::recordError(Direction direction, int error)
 {
     m_thread.context().traffic.append(id(), direction, {}, {}, TrafficFlag::Error, 0, quint16(error));
     m_info.lastError = error;
-    changed();
-}
-
-void SocketObject::refreshLive()
-{
-    if (m_fd < 0)
-        return;
-    m_info.rxQueue = platform::queuedIn(m_fd);
-    m_info.txQueue = platform::queuedOut(m_fd);
-    const bool tcp = (m_info.family == AF_INET || m_info.family == AF_INET6) && m_info.type == SOCK_STREAM;
-    m_info.tcpState = tcp ? platform::tcpState(m_fd) : QString();
-    // Current option values, read without a journal entry: this is inspection, not a call.
-    for (const OptionSpec &spec : socketOptions()) {
-        if (spec.kind == OptionKind::Membership4 || spec.kind == OptionKind::Membership6)
-            continue; // write-only in the kernel
-        QByteArray raw(std::max(optionBufferSize(spec), int(sizeof(int))), '\0');
-        socklen_t length = socklen_t(raw.size());
-        const bool ok = ::getsockopt(m_fd, spec.level, spec.optname, raw.data(), &length) == 0;
-        raw.truncate(int(length));
-        m_info.optionValues.insert(QLatin1String(spec.name), ok ? describeOption(spec, raw) : errnoName(errno));
-    }
     changed();
 }
 

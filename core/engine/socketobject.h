@@ -33,8 +33,7 @@ public:
     void setWatch(bool on);
     void refreshLive();
     // Closes the descriptor and removes the UNIX socket file this socket created, if it is still
-    // that very file (same device and inode): a file swapped in since, or a symlink, is left alone.
-    // Returns the path removed, or an empty string.
+    // that very file (SocketFile). Returns the path removed, or an empty string.
     QString closeDescriptor();
 
     void onEvents(quint32 events);
@@ -75,7 +74,6 @@ private:
     Step doRecv(Op &op);
     Step doShutdown(Op &op);
     Step doClose(Op &op);
-    void rememberSocketFile();
     Step doMode(Op &op);
     Step doGetTimeout(Op &op);
     Step doSetOption(Op &op);
@@ -105,10 +103,8 @@ private:
     bool m_emfileReported = false;
     bool m_readHangup = false;        // epoll said EPOLLRDHUP: the read side is shut down
     qint64 m_acceptBackoffNs = 0;     // watch accept paused until this time (EMFILE)
-    qint64 m_acceptBackoffStepNs = 0;
-    QByteArray m_socketFile;          // the path bind() created, if AF_UNIX with a path
-    quint64 m_socketFileDevice = 0;
-    quint64 m_socketFileInode = 0;
+    Backoff m_acceptBackoff{100'000'000, 1'600'000'000}; // 100 ms doubling to 1.6 s
+    SocketFile m_socketFile;
 };
 
 } // namespace core

@@ -23,8 +23,6 @@ constexpr int kDatagramBatch = 32;
 constexpr int kDatagramBatchesPerWake = 8;
 constexpr int kHeavyBatch = 8; // datagrams in one recvmmsg that mean a flood (IoThread::noteHeavyTraffic)
 constexpr int kAcceptsPerWake = 64;
-constexpr qint64 kFirstBackoffNs = 100'000'000;  // 100 ms
-constexpr qint64 kMaxBackoffNs = 1'600'000'000;  // 1.6 s
 constexpr qsizetype kDatagramBuffer = 64 * 1024;
 
 // accept(2) errors that concern one pending connection, not the listener: Linux passes network
@@ -184,9 +182,7 @@ void SocketObject::autoAccept()
             if (error == EMFILE || error == ENFILE || error == ENOBUFS || error == ENOMEM) {
                 // Out of descriptors: say so once per burst, stop polling the listener, retry later
                 // with a growing delay. The pending connections stay in the kernel's backlog.
-                m_acceptBackoffStepNs = m_acceptBackoffStepNs ? std::min(m_acceptBackoffStepNs * 2, kMaxBackoffNs)
-                                                              : kFirstBackoffNs;
-                m_acceptBackoffNs = monoNs() + m_acceptBackoffStepNs;
+                m_acceptBackoffNs = monoNs() + m_acceptBackoff.next();
                 m_thread.scheduleDeadline(m_acceptBackoffNs, id());
                 if (!m_emfileReported) {
                     m_emfileReported = true;
@@ -204,7 +200,7 @@ void SocketObject::autoAccept()
             stopWatchReads(call, error, QStringLiteral("auto-accept stopped"));
             return;
         }
-        m_acceptBackoffStepNs = 0;
+        m_acceptBackoff.reset();
         m_emfileReported = false;
         call.newSocketId = child->id();
         journal.append(call, acceptedOutcome(*child, QStringLiteral("auto-accept (watch)")));

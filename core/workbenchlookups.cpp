@@ -1,0 +1,94 @@
+// The Workbench's name lookups: each runs on a thread of its own, so a resolver that hangs blocks
+// nothing else, and reports through the LookupGate (the thread may outlive the Workbench).
+#include "workbench.h"
+
+#include "lookup/resolver.h"
+#include "workbenchgate.h"
+
+#include <thread>
+
+namespace core {
+
+CallId Workbench::runLookup(Call call)
+{
+    std::function<Outcome()> lookup;
+    switch (call.kind) {
+    case CallKind::GetHostName:
+        lookup = [] { return lookup::gethostname(); };
+        break;
+    case CallKind::GetHostByName:
+        lookup = [host = call.host] { return lookup::gethostbyname(host); };
+        break;
+    case CallKind::GetHostByNameEx:
+        lookup = [host = call.host] { return lookup::gethostbynameEx(host); };
+        break;
+    case CallKind::GetAddrInfo:
+        lookup = [c = call] { return lookup::getaddrinfo(c.host, c.port, c.family, c.type, c.proto, c.flags); };
+        break;
+    case CallKind::GetHostByAddr:
+        lookup = [host = call.host] { return lookup::gethostbyaddr(host); };
+        break;
+    default:
+        lookup = [address = call.address, flags = call.flags] { return lookup::getnameinfo(address, flags); };
+        break;
+    }
+    const CallId id = m_journal->begin(std::move(call));
+    std::thread([gate = m_lookupGate, id, lookup = std::move(lookup)] {
+        Outcome outcome = lookup();
+        QMutexLocker lock(&gate->mutex);
+        if (gate->journal)
+            gate->journal->finish(id, std::move(outcome));
+    }).detach();
+    return id;
+}
+
+namespace {
+Call lookupCall(CallKind kind, const QString &host = {})
+{
+    Call call;
+    call.kind = kind;
+    call.host = host;
+    return call;
+}
+} // namespace
+
+CallId Workbench::gethostname()
+{
+    return submit(lookupCall(CallKind::GetHostName));
+}
+
+CallId Workbench::gethostbyname(const QString &host)
+{
+    return submit(lookupCall(CallKind::GetHostByName, host));
+}
+
+CallId Workbench::gethostbynameEx(const QString &host)
+{
+    return submit(lookupCall(CallKind::GetHostByNameEx, host));
+}
+
+CallId Workbench::getaddrinfo(const QString &host, const QString &port, int family, int type, int proto, int flags)
+{
+    Call call = lookupCall(CallKind::GetAddrInfo, host);
+    call.port = port;
+    call.family = family;
+    call.type = type;
+    call.proto = proto;
+    call.flags = flags;
+    return submit(std::move(call));
+}
+
+CallId Workbench::gethostbyaddr(const QString &address)
+{
+    return submit(lookupCall(CallKind::GetHostByAddr, address));
+}
+
+CallId Workbench::getnameinfo(const SocketAddress &address, int flags)
+{
+    Call call = lookupCall(CallKind::GetNameInfo);
+    call.address = address;
+    call.flags = flags;
+    return submit(std::move(call));
+}
+
+} // namespace core
