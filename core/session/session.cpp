@@ -299,6 +299,23 @@ bool reaches(const SocketAddress &target, const SocketInfo &listener)
     return local.host() == target.host() || local.host() == QLatin1String("0.0.0.0") || local.host() == QLatin1String("::");
 }
 
+// A call a session makes (the journal says so).
+Call sessionCall(CallKind kind, int socketId)
+{
+    Call call;
+    call.kind = kind;
+    call.socketId = socketId;
+    call.origin = CallOrigin::Session;
+    return call;
+}
+
+// The call on the socket the session made (its id is known only once socket() has run).
+Call on(int socketId, Call call)
+{
+    call.socketId = socketId;
+    return call;
+}
+
 // The number of a name the workbench gives (sk12 -> 12), or -1.
 int socketNumber(const QString &name)
 {
@@ -359,39 +376,56 @@ CallChain *applySession(Workbench &workbench, const Session &session, const QLis
         if (!spec.name.isEmpty())
             named.insert(spec.name, id);
         chain->then(group, [spec, id](Workbench &wb) {
-            const auto created = wb.createSocket(spec.family, spec.type, spec.proto, socketNumber(spec.name));
-            *id = created.socketId;
-            return created.call;
+            Call create = sessionCall(CallKind::Socket, -1);
+            create.family = spec.family;
+            create.type = spec.type;
+            create.proto = spec.proto;
+            create.newSocketId = socketNumber(spec.name);
+            const CallId made = wb.submit(std::move(create));
+            *id = wb.journal().call(made).value->newSocketId;
+            return made;
         });
         for (auto it = spec.options.begin(); it != spec.options.end(); ++it) {
-            const OptionSpec *option = findOption(it.key());
-            const auto value = encodeOption(*option, it.value());
-            chain->then(group, [id, option, value = value.value()](Workbench &wb) { return wb.setOption(*id, *option, value); });
+            Call set = sessionCall(CallKind::SetOption, -1);
+            set.option = findOption(it.key());
+            set.optionValue = encodeOption(*set.option, it.value()).value();
+            chain->then(group, [id, set](Workbench &wb) { return wb.submit(on(*id, set)); });
         }
-        if (spec.mode == BlockingMode::Timeout)
-            chain->then(group, [id, t = spec.timeout](Workbench &wb) { return wb.setTimeout(*id, t); });
-        if (spec.bind.isValid())
-            chain->then(group, [id, a = spec.bind](Workbench &wb) { return wb.bind(*id, a); });
-        if (spec.listen)
-            chain->then(group, [id, b = spec.backlog](Workbench &wb) { return wb.listen(*id, b); });
+        if (spec.mode == BlockingMode::Timeout) {
+            Call timeout = sessionCall(CallKind::SetTimeout, -1);
+            timeout.seconds = spec.timeout;
+            chain->then(group, [id, timeout](Workbench &wb) { return wb.submit(on(*id, timeout)); });
+        }
+        if (spec.bind.isValid()) {
+            Call bind = sessionCall(CallKind::Bind, -1);
+            bind.address = spec.bind;
+            chain->then(group, [id, bind](Workbench &wb) { return wb.submit(on(*id, bind)); });
+        }
+        if (spec.listen) {
+            Call listen = sessionCall(CallKind::Listen, -1);
+            listen.backlog = spec.backlog;
+            chain->then(group, [id, listen](Workbench &wb) { return wb.submit(on(*id, listen)); });
+        }
         if (spec.connect.isValid()) {
             const std::shared_ptr<int> target = named.value(spec.connectSocket);
-            chain->then(group, [id, a = spec.connect, target](Workbench &wb) {
-                SocketAddress to = a;
+            Call connect = sessionCall(CallKind::Connect, -1);
+            connect.address = spec.connect;
+            chain->then(group, [id, connect, target](Workbench &wb) {
+                Call call = on(*id, connect);
                 if (target && *target >= 0) {
                     // Where that socket is now: its port may not be the one saved.
                     const SocketAddress local = wb.sockets().info(*target).local;
                     if (local.isValid() && local.family() == AF_UNIX)
-                        to = local;
+                        call.address = local;
                     else if (local.isValid())
-                        to = a.withPort(local.port());
+                        call.address = connect.address.withPort(local.port());
                 }
-                return wb.connect(*id, to);
+                return wb.submit(std::move(call));
             });
         }
         // Non-blocking last, so a saved non-blocking client still gets its connect made.
         if (spec.mode == BlockingMode::NonBlocking)
-            chain->then(group, [id](Workbench &wb) { return wb.setBlocking(*id, false); });
+            chain->then(group, [id](Workbench &wb) { return wb.submit(on(*id, sessionCall(CallKind::SetBlocking, -1))); });
         if (spec.watch)
             chain->then(group, [id](Workbench &wb) {
                 wb.setWatch(*id, true);

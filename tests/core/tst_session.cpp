@@ -290,6 +290,7 @@ void tst_Session::failedStepStopsItsSocket()
     const CallRecord record = failed[0][1].value<CallRecord>();
     QVERIFY2(record.call.contains(QStringLiteral(".bind(('127.0.0.1', %1))").arg(port)), qPrintable(record.call));
     QCOMPARE(record.outcome.errorName, QStringLiteral("EADDRINUSE"));
+    QCOMPARE(record.value->origin, CallOrigin::Session); // the journal says what made the call
     QCOMPARE(failed[0][2].toInt(), 2); // listen and watch did not run
     QVERIFY(CallChain::failureText(record, 2).contains(QStringLiteral("Address already in use; its 2 later steps did not run")));
 

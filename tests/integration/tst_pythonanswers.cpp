@@ -356,6 +356,11 @@ void tst_PythonAnswers::watchedListenerShutdown()
     QTRY_COMPARE_WITH_TIMEOUT(countJournal(wb, QStringLiteral("sk1.accept()"), expected.value(0)), 1, 3000);
     QVERIFY(cpuPercentOver(500) < 10.0);
     QCOMPARE(countJournal(wb, QStringLiteral("sk1.accept()"), QString()), 1);
+    for (qsizetype i = 0; i < wb.journal().count(); ++i) {
+        const CallRecord r = wb.journal().at(i);
+        if (r.call.contains(QStringLiteral("accept()")))
+            QCOMPARE(r.value->origin, CallOrigin::Watch);
+    }
     QCOMPARE(wb.sockets().info(l.id).state, SocketState::ShutDown);
     QCOMPARE(shown(finished(wb, wb.accept(l.id))), expected.value(0));
 }
