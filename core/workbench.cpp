@@ -118,18 +118,13 @@ Workbench::PairCall Workbench::socketPair(int family, int type, int proto)
 
 CallId Workbench::submit(Call call)
 {
+    if (call.isLookup())
+        return runLookup(std::move(call));
     switch (call.kind) {
     case CallKind::Socket:
         return makeSocket(std::move(call));
     case CallKind::SocketPair:
         return makePair(std::move(call));
-    case CallKind::GetHostName:
-    case CallKind::GetHostByName:
-    case CallKind::GetHostByNameEx:
-    case CallKind::GetAddrInfo:
-    case CallKind::GetHostByAddr:
-    case CallKind::GetNameInfo:
-        return runLookup(std::move(call));
     case CallKind::WatchStopped:
         qWarning("Workbench: a watch record is not a call");
         return 0;

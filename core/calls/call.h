@@ -53,6 +53,8 @@ struct Call
     bool receives() const { return kind == CallKind::Recv || kind == CallKind::RecvFrom; }
     // accept, recv, recvfrom wait for another party and take effect when they finish.
     bool waitsForPeer() const { return kind == CallKind::Accept || receives(); }
+    // The module's name lookups (no socket; each runs on a thread of its own).
+    bool isLookup() const { return kind >= CallKind::GetHostName && kind <= CallKind::GetNameInfo; }
     bool sends() const { return kind == CallKind::Send || kind == CallKind::SendAll || kind == CallKind::SendTo; }
 };
 

@@ -179,16 +179,8 @@ SocketObject::Step SocketObject::attempt(Op &op)
     case CallKind::SockName:
     case CallKind::PeerName: return doName(op);
     case CallKind::Fileno: return doFileno(op);
-    case CallKind::Socket:
-    case CallKind::SocketPair:
-    case CallKind::GetHostName:
-    case CallKind::GetHostByName:
-    case CallKind::GetHostByNameEx:
-    case CallKind::GetAddrInfo:
-    case CallKind::GetHostByAddr:
-    case CallKind::GetNameInfo:
-    case CallKind::WatchStopped:
-        break; // not calls on a socket: Workbench::submit never queues them
+    default:
+        break; // socket(), socketpair(), lookups: not calls on a socket, never queued here
     }
     finish(op, Outcome::osError(EINVAL, QStringLiteral("not a call on a socket")));
     return Step::Done;
