@@ -8,26 +8,70 @@
 
 #include <cstdio>
 
+namespace {
+
+struct Options
+{
+    QCommandLineOption listen{QStringLiteral("listen"), QStringLiteral("Open a watched listener (repeatable)."), QStringLiteral("url")};
+    QCommandLineOption connect{QStringLiteral("connect"), QStringLiteral("Open a watched connection (repeatable)."), QStringLiteral("url")};
+    QCommandLineOption example{QStringLiteral("example"), QStringLiteral("Start the Loopback echo lab example.")};
+
+    void addTo(QCommandLineParser &parser) const
+    {
+        parser.setApplicationDescription(QStringLiteral(
+            "A workbench for the BSD socket API: every action is the Python socket call it equals.\n"
+            "Quick openers: tcp://HOST:PORT, udp://HOST:PORT, tcp://[V6]:PORT, unix:/PATH, unix:@ABSTRACT,\n"
+            "unix-dgram:/PATH, unix-seqpacket:/PATH."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addPositionalArgument(QStringLiteral("session"), QStringLiteral("A session file to open (JSON)."),
+                                     QStringLiteral("[session]"));
+        parser.addOptions({listen, connect, example});
+    }
+};
+
+void nameApplication()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("Socket Workbench"));
+    QCoreApplication::setOrganizationName(QStringLiteral("socket-workbench"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION_STRING));
+}
+
+// --help and --version print and exit; they must work where there is no display (a terminal over
+// ssh, a build script), so they are answered before the window's application object exists.
+bool onlyPrints(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--")
+            break;
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" || arg == "--version" || arg == "-?")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    const Options options;
+    if (onlyPrints(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        nameApplication();
+        QCommandLineParser parser;
+        options.addTo(parser);
+        parser.process(app); // prints and exits
+        return 0;
+    }
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Socket Workbench"));
-    QApplication::setOrganizationName(QStringLiteral("socket-workbench"));
-    QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION_STRING));
-
+    nameApplication();
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "A workbench for the BSD socket API: every action is the Python socket call it equals.\n"
-        "Quick openers: tcp://HOST:PORT, udp://HOST:PORT, tcp://[V6]:PORT, unix:/PATH, unix:@ABSTRACT,\n"
-        "unix-dgram:/PATH, unix-seqpacket:/PATH."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("session"), QStringLiteral("A session file to open (JSON)."), QStringLiteral("[session]"));
-    const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Open a watched listener (repeatable)."), QStringLiteral("url"));
-    const QCommandLineOption connect(QStringLiteral("connect"), QStringLiteral("Open a watched connection (repeatable)."), QStringLiteral("url"));
-    const QCommandLineOption example(QStringLiteral("example"), QStringLiteral("Start the Loopback echo lab example."));
-    parser.addOptions({listen, connect, example});
+    options.addTo(parser);
     parser.process(app);
+    const QCommandLineOption &listen = options.listen;
+    const QCommandLineOption &connect = options.connect;
+    const QCommandLineOption &example = options.example;
 
     // Every opener is checked before anything opens: a typo opens nothing.
     core::Session quick;

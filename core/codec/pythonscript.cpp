@@ -144,13 +144,15 @@ public:
         }
     }
 
-    // Called for every replayed call, in script order.
-    QString apply(const CallRecord &r, QString code)
+    // Called for every replayed call, in script order. *picked: this call is the bind whose port
+    // the kernel picks, so the script should say which one it got.
+    QString apply(const CallRecord &r, QString code, bool *picked)
     {
         for (auto it = m_active.cbegin(); it != m_active.cend(); ++it)
             code.replace(it.key(), it.value());
         const QString name = r.value ? socketName(r.value->socketId) : QString();
-        if (r.value && r.value->kind == CallKind::Bind && r.outcome.status == CallStatus::Done && m_pending.contains(name))
+        *picked = r.value && r.value->kind == CallKind::Bind && r.outcome.status == CallStatus::Done && m_pending.contains(name);
+        if (*picked)
             m_active.insert(m_pending.take(name), name + QStringLiteral(".getsockname()"));
         return code;
     }
@@ -191,7 +193,8 @@ public:
                       .arg(r.value->dataSize).arg(r.payload().size()).arg(Journal::kPayloadLimit >> 20).arg(commentText(r.call));
             return;
         }
-        code = m_names.apply(r, code);
+        bool picked = false;
+        code = m_names.apply(r, code, &picked);
         if (r.value && r.value->receives())
             code = QStringLiteral("print(%1)").arg(code);
         QString result = r.outcome.result;
@@ -199,6 +202,10 @@ public:
             result += QStringLiteral("; ") + r.outcome.note;
         if (r.outcome.status == CallStatus::Done) {
             statement += QStringLiteral("%1  # -> %2\n").arg(code, commentText(result));
+            // Before anything waits on it (an accept), say where a port the kernel picked is.
+            if (picked)
+                statement += QStringLiteral("print(%1.getsockname())  # the address the kernel picked this time\n")
+                                 .arg(socketName(r.value->socketId));
         } else {
             m_usesReport = true;
             statement += QStringLiteral("try:\n    %1  # raised %2\nexcept Exception as error:\n    report(error)\n")

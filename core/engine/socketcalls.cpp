@@ -372,6 +372,10 @@ SocketObject::Step SocketObject::doClose(Op &op)
         const QString removed = closeDescriptor();
         if (!removed.isEmpty())
             o.note = QStringLiteral("removed the socket file %1 (Python leaves it; os.unlink would)").arg(removed);
+        // Live figures describe a descriptor; there is none now.
+        m_info.tcpState.clear();
+        m_info.rxQueue = m_info.txQueue = -1;
+        m_info.optionValues.clear();
         setState(SocketState::Closed);
     }
     finish(op, std::move(o));

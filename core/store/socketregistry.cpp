@@ -129,7 +129,8 @@ int SocketRegistry::openCount() const
     QMutexLocker lock(&m_mutex);
     int open = 0;
     for (const SocketInfo &info : m_sockets)
-        open += info.state != SocketState::Closed && info.state != SocketState::Error;
+        // A socket in the error state still holds its descriptor: it counts until closed.
+        open += info.fd >= 0 && info.state != SocketState::Closed;
     return open;
 }
 

@@ -87,7 +87,7 @@ public:
     // gets the version to pass next time. Pass 0 for all. A view of 10,000 sockets refreshes
     // what changed instead of copying every snapshot each time.
     QList<SocketInfo> changedSince(quint64 since, quint64 *version) const;
-    int openCount() const; // neither closed nor failed
+    int openCount() const; // holding a descriptor (failed ones included, until closed)
 
 signals:
     void changed();

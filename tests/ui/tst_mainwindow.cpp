@@ -18,7 +18,9 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QProcessEnvironment>
 #include <QSet>
+#include <QSpinBox>
 #include <QTabBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -95,6 +97,8 @@ private slots:
     void commandLineSameListenerTwice();
     void commandLineRefusesSessionsThatAreNotFiles();
     void closingWithAThousandSocketsIsQuickAndClean();
+    void helpAndVersionNeedNoDisplay();
+    void stateShownIsTheSocketsState();
 };
 
 void tst_MainWindow::init()
@@ -149,6 +153,8 @@ void tst_MainWindow::exampleExportsAScriptPythonRuns()
     // The lab's bind was to port 0: the script asks its own socket for the port it got.
     QVERIFY(out.contains(QStringLiteral("b'hello, server\\n'")));
     QVERIFY(out.contains(QStringLiteral("b'HELLO, CLIENT\\n'")));
+    // ...and prints it first, so a person running it knows where to connect.
+    QVERIFY2(out.startsWith(QStringLiteral("('127.0.0.1', ")), qPrintable(out));
 }
 
 void tst_MainWindow::sessionSaveAndOpen()
@@ -283,6 +289,57 @@ void tst_MainWindow::commandLineRefusesSessionsThatAreNotFiles()
         const QString err = QString::fromUtf8(app.readAllStandardError());
         QVERIFY2(err.contains(kind), qPrintable(err));
     }
+}
+
+// --help and --version print and exit 0 on a machine with no display at all.
+void tst_MainWindow::helpAndVersionNeedNoDisplay()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+        env.remove(QString::fromLatin1(name));
+    for (const auto &[arg, expect] : {std::pair{QStringLiteral("--help"), QStringLiteral("--listen <url>")},
+                                      std::pair{QStringLiteral("--version"), QStringLiteral("Socket Workbench")}}) {
+        QProcess app;
+        app.setProcessEnvironment(env);
+        app.start(QStringLiteral(SWB_APP_PATH), {arg});
+        QVERIFY(app.waitForFinished(10000));
+        QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(app.exitCode(), 0);
+        const QString out = QString::fromUtf8(app.readAllStandardOutput());
+        QVERIFY2(out.contains(expect), qPrintable(out + QString::fromUtf8(app.readAllStandardError())));
+    }
+}
+
+// What the window says about a socket is the socket's state now: a closed socket has no TCP
+// state, a failed one still holds its descriptor (and counts as open), and the backlog box shows
+// what a listener listens with.
+void tst_MainWindow::stateShownIsTheSocketsState()
+{
+    Workbench wb;
+    ui::MainWindow window(wb);
+    window.socketsPanel()->quickAddress()->setText(QStringLiteral("127.0.0.1:0"));
+    const int server = window.socketsPanel()->tcpServer();
+    QTRY_COMPARE_WITH_TIMEOUT(wb.sockets().info(server).state, SocketState::Listening, 3000);
+    window.socketsPanel()->selectSocket(server);
+    QList<QSpinBox *> boxes = window.findChildren<QSpinBox *>();
+    QSpinBox *box = nullptr;
+    for (QSpinBox *b : boxes)
+        box = b->accessibleName() == QStringLiteral("Backlog") ? b : box;
+    QVERIFY(box);
+    QTRY_COMPARE(box->value(), wb.sockets().info(server).backlog);
+
+    const int refused = wb.createSocket(AF_INET, SOCK_STREAM).socketId;
+    wb.connect(refused, core::parseAddress(QStringLiteral("127.0.0.1:1"), AF_INET).value());
+    QTRY_COMPARE_WITH_TIMEOUT(wb.sockets().info(refused).state, SocketState::Error, 3000);
+    QCOMPARE(wb.sockets().openCount(), 2); // the failed socket holds a descriptor too
+
+    wb.refreshLive(server);
+    QTRY_VERIFY_WITH_TIMEOUT(!wb.sockets().info(server).tcpState.isEmpty(), 3000);
+    wb.close(server);
+    QTRY_COMPARE_WITH_TIMEOUT(wb.sockets().info(server).state, SocketState::Closed, 3000);
+    QVERIFY(wb.sockets().info(server).tcpState.isEmpty());
+    QCOMPARE(wb.sockets().info(server).txQueue, -1);
+    QCOMPARE(wb.sockets().openCount(), 1);
 }
 
 // What closing the window does in the app (app/main.cpp): the window goes, then the workbench,

@@ -25,6 +25,8 @@
 #include <QStyle>
 #include <QTabWidget>
 #include <QTimer>
+
+#include <sys/socket.h>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -274,6 +276,7 @@ void SocketPanel::setSocket(int socketId)
                                                        m_timeoutMode, m_timeout, m_watch, m_peek, m_waitAll, m_dontWait, m_oob})
         w->setEnabled(any);
     m_result->clear();
+    m_shownBacklog = -1;
     if (any) {
         m_liveTimer->start();
         m_workbench.refreshLive(socketId);
@@ -297,6 +300,12 @@ void SocketPanel::refreshInfo()
         return;
     }
     const core::SocketInfo info = m_workbench.sockets().info(m_socketId);
+    // The backlog box shows what this socket listens with once it does (a quick-action server:
+    // 128), and is left alone otherwise, so a value being typed is not overwritten.
+    if (info.backlog >= 0 && info.backlog != m_shownBacklog) {
+        m_shownBacklog = info.backlog;
+        m_backlog->setValue(info.backlog);
+    }
     m_title->setText(QStringLiteral("%1 — %2 — %3").arg(info.name, info.kindText(), core::stateName(info.state)));
     QStringList lines;
     lines << tr("fd %1 · %2 · local %3 · peer %4")
@@ -307,7 +316,9 @@ void SocketPanel::refreshInfo()
     QString live = tr("in %1 B / %2 records · out %3 B / %4 records").arg(info.bytesIn).arg(info.recordsIn).arg(info.bytesOut).arg(info.recordsOut);
     if (info.rxQueue >= 0)
         live += tr(" · recv queue %1 B").arg(info.rxQueue);
-    if (info.txQueue >= 0)
+    if (info.txQueue > 0 && info.state == core::SocketState::Error && info.type == SOCK_STREAM)
+        live += tr(" · send queue %1 B (the SYN of a connection that never opened)").arg(info.txQueue);
+    else if (info.txQueue >= 0)
         live += tr(" · send queue %1 B").arg(info.txQueue);
     if (!info.tcpState.isEmpty())
         live += QStringLiteral(" · TCP %1").arg(info.tcpState);

@@ -81,6 +81,7 @@ private:
 
     core::Workbench &m_workbench;
     core::CallWatcher *m_watcher;
+    int m_shownBacklog = -1; // the listener backlog last put in the Backlog box
     int m_socketId = -1;
     core::CallId m_lastCall = 0;
     bool m_settingMode = false;
