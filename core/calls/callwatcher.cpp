@@ -8,7 +8,7 @@ CallWatcher::CallWatcher(const Journal &journal, QObject *parent)
     : QObject(parent)
     , m_journal(journal)
 {
-    connect(&journal, &Journal::changed, this, &CallWatcher::check);
+    connect(&journal, &Journal::callsFinished, this, &CallWatcher::check);
 }
 
 void CallWatcher::watch(CallId id, Callback callback)

@@ -10,9 +10,9 @@
 namespace core {
 
 // The one way a front end on a Qt thread hears that its calls finished (panels, CallChain): it
-// registers a callback per CallId and the watcher runs it, on its own thread, once the coalesced
-// Journal::changed shows the call done (callbacks in call order). A caller that may block, a
-// script or a test, waits with Journal::wait instead.
+// registers a callback per CallId and the watcher runs it, on its own thread, at the next turn of
+// the event loop after the call is done (Journal::callsFinished; callbacks in call order). A
+// caller that may block, a script or a test, waits with Journal::wait instead.
 class CallWatcher final : public QObject
 {
     Q_OBJECT

@@ -48,6 +48,7 @@ Journal::Journal(QObject *parent)
     : QObject(parent)
 {
     connect(&m_notify, &Coalescer::fired, this, &Journal::changed);
+    connect(&m_finishedNotify, &Coalescer::fired, this, &Journal::callsFinished);
 }
 
 CallId Journal::begin(Call call)
@@ -107,6 +108,7 @@ bool Journal::finish(CallId id, Outcome outcome)
     }
     m_finished.notify_all();
     m_notify.poke();
+    m_finishedNotify.poke();
     return true;
 }
 

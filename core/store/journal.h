@@ -113,6 +113,9 @@ public:
 
 signals:
     void changed();
+    // Calls finished: once per turn of the event loop at most, with no 16 ms wait, so a chain of
+    // calls (CallWatcher, CallChain) goes on as soon as each call is done.
+    void callsFinished();
 
 private:
     // std, not QMutex + QWaitCondition: Qt's wait unlocks inside the (uninstrumented) library,
@@ -124,6 +127,7 @@ private:
     std::atomic<quint64> m_payloadBytes{0};
     std::atomic<quint64> m_payloadNotKept{0};
     Coalescer m_notify;
+    Coalescer m_finishedNotify{0};
 };
 
 } // namespace core
