@@ -162,11 +162,9 @@ core::CallChain *MainWindow::applySession(const core::Session &session, const QL
 {
     core::CallChain *chain = core::applySession(m_workbench, session, closeFirst);
     connect(chain, &core::CallChain::stepFailed, this, [this](int index, const core::CallRecord &record, int skipped) {
-        const QString message = skipped
-            ? tr("%1 raised %2; its %n later step(s) did not run", nullptr, skipped).arg(record.call, record.outcome.result)
-            : tr("%1 raised %2").arg(record.call, record.outcome.result);
-        statusBar()->showMessage(message, 30000);
-        m_sockets->selectSocket(record.socketId); // the socket panel shows the failed call's outcome
+        const QString message = core::CallChain::failureText(record, skipped);
+        m_status->showNotice(message);
+        m_sockets->followNewSocket(record.socketId); // the socket panel shows the failed call's outcome
         emit sessionStepFailed(index, message);
     });
     return chain;

@@ -33,6 +33,7 @@ public:
     TrafficPanel *trafficPanel() const { return m_traffic; }
     JournalPanel *journalPanel() const { return m_journal; }
     LookupPanel *lookupPanel() const { return m_lookup; }
+    StatusLine *statusLine() const { return m_status; }
 
     // What to do with the sockets the window has when a session opens.
     enum class ExistingSockets { Ask, Close, Keep };

@@ -31,6 +31,19 @@ StatusLine::StatusLine(core::Workbench &workbench, QWidget *parent)
     connect(&workbench.traffic(), &core::TrafficStore::appended, this, &StatusLine::wake);
     connect(&workbench.sockets(), &core::SocketRegistry::changed, this, &StatusLine::wake);
     connect(&workbench.journal(), &core::Journal::changed, this, &StatusLine::wake);
+    m_noticeTimer = new QTimer(this);
+    m_noticeTimer->setSingleShot(true);
+    connect(m_noticeTimer, &QTimer::timeout, this, [this] {
+        m_notice.clear();
+        update();
+    });
+    update();
+}
+
+void StatusLine::showNotice(const QString &text, int noticeMs)
+{
+    m_notice = text;
+    m_noticeTimer->start(noticeMs);
     update();
 }
 
@@ -71,6 +84,10 @@ void StatusLine::update()
     } else if (const quint64 faults = m_workbench.engineFaults()) {
         alarm = true;
         setText(text() + tr(" · %n engine fault(s): see the journal", nullptr, int(std::min<quint64>(faults, INT_MAX))));
+    }
+    if (!m_notice.isEmpty()) {
+        alarm = true;
+        setText(m_notice + QStringLiteral(" · ") + text());
     }
     const QString sheet = alarm ? QStringLiteral("color: #b00020;") : QString();
     if (styleSheet() != sheet)

@@ -18,6 +18,10 @@ public:
     explicit StatusLine(core::Workbench &workbench, QWidget *parent = nullptr);
 
     void update();
+    // A message that must not be missed (a session's socket stopped at a failed call): shown in
+    // red before the figures for noticeMs, and in the tooltip.
+    void showNotice(const QString &text, int noticeMs = 30000);
+    QString notice() const { return m_notice; }
 
 private:
     void wake();
@@ -25,6 +29,8 @@ private:
     core::Workbench &m_workbench;
     class QTimer *m_timer = nullptr;
     int m_lastOpen = -1;
+    QString m_notice;
+    class QTimer *m_noticeTimer = nullptr;
     quint64 m_lastIn = 0;
     quint64 m_lastOut = 0;
     qsizetype m_lastRecords = 0;

@@ -1,5 +1,7 @@
+#include "calls/socketpanel.h"
 #include "journal/journalpanel.h"
 #include "mainwindow.h"
+#include "statusline.h"
 #include "session/callchain.h"
 #include "sockets/socketspanel.h"
 #include "sockets/sockettreemodel.h"
@@ -98,6 +100,7 @@ private slots:
     void commandLineRefusesSessionsThatAreNotFiles();
     void closingWithAThousandSocketsIsQuickAndClean();
     void helpAndVersionNeedNoDisplay();
+    void sessionFailureIsShown();
     void stateShownIsTheSocketsState();
 };
 
@@ -289,6 +292,27 @@ void tst_MainWindow::commandLineRefusesSessionsThatAreNotFiles()
         const QString err = QString::fromUtf8(app.readAllStandardError());
         QVERIFY2(err.contains(kind), qPrintable(err));
     }
+}
+
+// A session's socket that stops at a failed call is said in the status line (in red) and
+// selected, so the socket panel shows what failed.
+void tst_MainWindow::sessionFailureIsShown()
+{
+    Workbench wb;
+    ui::MainWindow window(wb);
+    window.show();
+    core::Session session;
+    core::SocketSpec spec;
+    spec.family = AF_INET;
+    spec.type = SOCK_STREAM;
+    spec.connect = core::parseAddress(QStringLiteral("127.0.0.1:1"), AF_INET).value();
+    spec.watch = true;
+    session.sockets << spec;
+    window.applySession(session);
+    QTRY_VERIFY_WITH_TIMEOUT(window.statusLine()->notice().contains(QStringLiteral("ConnectionRefusedError")), 5000);
+    QVERIFY(window.statusLine()->text().startsWith(window.statusLine()->notice()));
+    QVERIFY(window.statusLine()->notice().contains(QStringLiteral("its 1 later step did not run")));
+    QTRY_COMPARE_WITH_TIMEOUT(window.socketPanel()->socketId(), 1, 3000);
 }
 
 // --help and --version print and exit 0 on a machine with no display at all.

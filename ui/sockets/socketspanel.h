@@ -32,6 +32,8 @@ public:
 
 public slots:
     void selectSocket(int socketId);
+    // Selects the socket as soon as the tree lists it (the tree inserts new rows in batches).
+    void followNewSocket(int socketId);
     void newSocketDialog();
     int newSocket(int family, int type, int proto = 0);
     int newSocketPair(int family, int type, int proto = 0);
@@ -47,7 +49,6 @@ signals:
 
 private:
     bool quickTarget(int family, core::SocketAddress *out);
-    void followNewSocket(int socketId);
 
     core::Workbench &m_workbench;
     SocketTreeModel *m_model;
