@@ -328,6 +328,11 @@ Result<HostPort> splitHostPort(QStringView text)
         return Result<HostPort>::failure(
             QStringLiteral("an IPv6 address with a port is written [addr]:port"), 0);
     } else {
+        bool number = false;
+        text.toUInt(&number);
+        if (number) // 8081 alone: a port without its host
+            return Result<HostPort>::failure(
+                QStringLiteral("%1 is a port without a host: write host:port, e.g. 127.0.0.1:%1").arg(text.toString()), 0);
         return Result<HostPort>::failure(QStringLiteral("missing port: write host:port"), int(text.size()));
     }
     return hp;

@@ -110,8 +110,8 @@ void tst_Payload::badHex_data()
     QTest::addColumn<QString>("mentions");
     QTest::newRow("odd") << "486" << 2 << "odd number";
     QTest::newRow("odd-group") << "48 6 6c" << 3 << "odd number";
-    QTest::newRow("stray") << "48 zz" << 3 << "'z' at 3 is not a hex digit";
-    QTest::newRow("stray-second") << "4g" << 1 << "'g' at 1";
+    QTest::newRow("stray") << "48 zz" << 3 << "'z' at character 4 is not a hex digit";
+    QTest::newRow("stray-second") << "4g" << 1 << "'g' at character 2";
     QTest::newRow("bare-0x") << "48 0x" << 3 << "no digits";
 }
 

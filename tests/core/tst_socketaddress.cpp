@@ -287,6 +287,7 @@ void tst_SocketAddress::badAddresses_data()
 
     QTest::newRow("missing-port-v4") << "127.0.0.1" << AF_INET << "missing port: write host:port";
     QTest::newRow("missing-port-name") << "localhost" << AF_INET << "missing port: write host:port";
+    QTest::newRow("port-alone") << "8081" << AF_INET << "8081 is a port without a host: write host:port, e.g. 127.0.0.1:8081";
     QTest::newRow("missing-port-colon") << "127.0.0.1:" << AF_INET << "port is empty";
     QTest::newRow("missing-port-bracket") << "[::1]" << AF_INET6 << "expected ':port' after ']'";
     QTest::newRow("missing-port-bracket-colon") << "[::1]:" << AF_INET6 << "port is empty";

@@ -369,7 +369,7 @@ void tst_UserStories::badInputIsExplainedAndNothingIsSent()
     QTest::mouseClick(findButton(composer, QStringLiteral("send")), Qt::LeftButton);
     composer->setMode(ui::Composer::Text);
     composer->editor()->setPlainText(QStringLiteral("bad \\q escape"));
-    QVERIFY(composer->preview()->text().contains(QStringLiteral("unknown escape \\q at 4")));
+    QVERIFY(composer->preview()->text().contains(QStringLiteral("unknown escape \\q at character 5")));
     QTest::mouseClick(findButton(composer, QStringLiteral("sendall")), Qt::LeftButton);
     QCOMPARE(composer->editor()->toPlainText(), QStringLiteral("bad \\q escape")); // what was typed stays
     composer->setMode(ui::Composer::File);
