@@ -1,5 +1,7 @@
 #include "socketregistry.h"
 
+#include <sys/socket.h>
+
 #include "net/constants.h"
 
 namespace core {
@@ -122,6 +124,11 @@ QList<SocketInfo> SocketRegistry::changedSince(quint64 since, quint64 *version) 
     if (version)
         *version = m_version;
     return list;
+}
+
+bool SocketInfo::isStream() const
+{
+    return type == SOCK_STREAM;
 }
 
 int SocketRegistry::openCount() const

@@ -69,6 +69,7 @@ struct SocketInfo
     QString pythonRepr() const;
     // sk1 = socket.socket(...) value spelled for tables: "TCP", "UDP6", "UNIX stream"...
     QString kindText() const;
+    bool isStream() const; // SOCK_STREAM (front ends need not include the socket headers)
 };
 
 // Every socket's latest snapshot, published by the I/O threads; changed() is coalesced.

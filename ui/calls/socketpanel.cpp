@@ -25,8 +25,6 @@
 #include <QStyle>
 #include <QTabWidget>
 #include <QTimer>
-
-#include <sys/socket.h>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -316,7 +314,7 @@ void SocketPanel::refreshInfo()
     QString live = tr("in %1 B / %2 records · out %3 B / %4 records").arg(info.bytesIn).arg(info.recordsIn).arg(info.bytesOut).arg(info.recordsOut);
     if (info.rxQueue >= 0)
         live += tr(" · recv queue %1 B").arg(info.rxQueue);
-    if (info.txQueue > 0 && info.state == core::SocketState::Error && info.type == SOCK_STREAM)
+    if (info.txQueue > 0 && info.state == core::SocketState::Error && info.isStream())
         live += tr(" · send queue %1 B (the SYN of a connection that never opened)").arg(info.txQueue);
     else if (info.txQueue >= 0)
         live += tr(" · send queue %1 B").arg(info.txQueue);
