@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "translations.h"
 #include "session/callchain.h"
 #include "session/quickopen.h"
 #include "workbench.h"
@@ -66,6 +67,7 @@ int main(int argc, char *argv[])
     }
     QApplication app(argc, argv);
     nameApplication();
+    ui::installTranslations();
     QCommandLineParser parser;
     options.addTo(parser);
     parser.process(app);

@@ -168,15 +168,22 @@ CallId Workbench::submit(Call call)
         return reject(std::move(call), Outcome::osError(EBADF, QStringLiteral("no such socket")));
     }
     const int socketId = call.socketId;
+    op.awaitingAddress = !call.addressHost.isEmpty();
     op.call = call;
     op.id = m_journal->begin(std::move(call));
     const CallId id = op.id;
+    const bool lookup = op.awaitingAddress;
+    const QString host = op.call.addressHost;
+    const SocketAddress address = op.call.address;
     thread->post([thread, socketId, op = std::move(op)]() mutable {
         if (SocketObject *s = thread->socket(socketId))
             s->enqueue(std::move(op));
         else
             thread->context().journal.finish(op.id, Outcome::osError(EBADF));
     });
+    // After the call is queued: the answer must find it there (posts to a thread run in order).
+    if (lookup)
+        resolveAddress(thread, socketId, id, host, address);
     return id;
 }
 
@@ -282,10 +289,11 @@ Call on(int socketId, CallKind kind)
 }
 } // namespace
 
-CallId Workbench::bind(int socketId, const SocketAddress &address)
+CallId Workbench::bind(int socketId, const TypedAddress &address)
 {
     Call call = on(socketId, CallKind::Bind);
-    call.address = address;
+    call.address = address.address;
+    call.addressHost = address.hostName;
     return submit(std::move(call));
 }
 
@@ -301,17 +309,19 @@ CallId Workbench::accept(int socketId)
     return submit(on(socketId, CallKind::Accept));
 }
 
-CallId Workbench::connect(int socketId, const SocketAddress &address)
+CallId Workbench::connect(int socketId, const TypedAddress &address)
 {
     Call call = on(socketId, CallKind::Connect);
-    call.address = address;
+    call.address = address.address;
+    call.addressHost = address.hostName;
     return submit(std::move(call));
 }
 
-CallId Workbench::connectEx(int socketId, const SocketAddress &address)
+CallId Workbench::connectEx(int socketId, const TypedAddress &address)
 {
     Call call = on(socketId, CallKind::ConnectEx);
-    call.address = address;
+    call.address = address.address;
+    call.addressHost = address.hostName;
     return submit(std::move(call));
 }
 
@@ -331,12 +341,13 @@ CallId Workbench::sendAll(int socketId, const QByteArray &data, int flags)
     return submit(std::move(call));
 }
 
-CallId Workbench::sendTo(int socketId, const QByteArray &data, const SocketAddress &address, int flags)
+CallId Workbench::sendTo(int socketId, const QByteArray &data, const TypedAddress &address, int flags)
 {
     Call call = on(socketId, CallKind::SendTo);
     call.data = data;
     call.flags = flags;
-    call.address = address;
+    call.address = address.address;
+    call.addressHost = address.hostName;
     return submit(std::move(call));
 }
 

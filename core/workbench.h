@@ -64,14 +64,14 @@ public:
     SocketCall createSocket(int family, int type, int proto = 0, int preferredId = -1);
     PairCall socketPair(int family, int type, int proto = 0);
 
-    CallId bind(int socketId, const SocketAddress &address);
+    CallId bind(int socketId, const TypedAddress &address);
     CallId listen(int socketId, std::optional<int> backlog = std::nullopt);
     CallId accept(int socketId);
-    CallId connect(int socketId, const SocketAddress &address);
-    CallId connectEx(int socketId, const SocketAddress &address);
+    CallId connect(int socketId, const TypedAddress &address);
+    CallId connectEx(int socketId, const TypedAddress &address);
     CallId send(int socketId, const QByteArray &data, int flags = 0);
     CallId sendAll(int socketId, const QByteArray &data, int flags = 0);
-    CallId sendTo(int socketId, const QByteArray &data, const SocketAddress &address, int flags = 0);
+    CallId sendTo(int socketId, const QByteArray &data, const TypedAddress &address, int flags = 0);
     CallId recv(int socketId, qint64 bufsize, int flags = 0);
     CallId recvFrom(int socketId, qint64 bufsize, int flags = 0);
     CallId shutdown(int socketId, int how);
@@ -111,6 +111,9 @@ private:
     IoThread *threadOf(int socketId) const;
     IoThread *nextThread();
     CallId runLookup(Call call);
+    // Resolves a bind/connect/sendto host name on a lookup thread, then hands the address (or the
+    // socket.gaierror) to the queued call on its I/O thread.
+    void resolveAddress(IoThread *thread, int socketId, CallId call, const QString &host, const SocketAddress &address);
 
     std::unique_ptr<Journal> m_journal;
     std::unique_ptr<TrafficStore> m_traffic;

@@ -2,6 +2,9 @@
 // nothing else, and reports through the LookupGate (the thread may outlive the Workbench).
 #include "workbench.h"
 
+#include "engine/enginecontext.h"
+#include "engine/iothread.h"
+#include "engine/socketobject.h"
 #include "lookup/resolver.h"
 #include "workbenchgate.h"
 
@@ -40,6 +43,23 @@ CallId Workbench::runLookup(Call call)
             gate->journal->finish(id, std::move(outcome));
     }).detach();
     return id;
+}
+
+void Workbench::resolveAddress(IoThread *thread, int socketId, CallId call, const QString &host, const SocketAddress &address)
+{
+    std::thread([gate = m_lookupGate, thread, socketId, call, host, address = SocketAddress(address)]() mutable {
+        const Outcome outcome = lookup::resolveAddress(host, &address);
+        // The gate is open while the Workbench, and so its I/O threads, live.
+        QMutexLocker lock(&gate->mutex);
+        if (!gate->journal)
+            return;
+        thread->post([thread, socketId, call, address, outcome] {
+            if (SocketObject *s = thread->socket(socketId))
+                s->addressResolved(call, address, outcome);
+            else
+                thread->context().journal.finish(call, Outcome::osError(EBADF));
+        });
+    }).detach();
 }
 
 namespace {

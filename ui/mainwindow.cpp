@@ -13,6 +13,7 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QScrollArea>
 #include <QFile>
@@ -22,6 +23,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QSet>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
@@ -123,7 +125,7 @@ void MainWindow::createMenus()
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu *examples = menuBar()->addMenu(tr("&Examples"));
-    QAction *lab = examples->addAction(tr("&Loopback echo lab"), this, &MainWindow::startExample);
+    QAction *lab = examples->addAction(tr("&Loopback echo lab"), this, [this] { startExample(); });
     lab->setToolTip(tr("A listener and a client on 127.0.0.1, connected, a few messages exchanged"));
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
@@ -145,8 +147,48 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(toolbar->toggleViewAction());
 }
 
-core::CallChain *MainWindow::startExample()
+QList<int> MainWindow::openSockets() const
 {
+    QList<int> open;
+    for (const core::SocketInfo &info : m_workbench.sockets().snapshot()) {
+        if (info.state != core::SocketState::Closed && info.fd >= 0)
+            open.append(info.id);
+    }
+    return open;
+}
+
+bool MainWindow::settleExisting(const QString &title, const QString &question, ExistingSockets *existing, QList<int> *open)
+{
+    *open = openSockets();
+    if (open->isEmpty() || *existing != ExistingSockets::Ask)
+        return true;
+    QMessageBox box(QMessageBox::Question, title, question, QMessageBox::Cancel, this);
+    QPushButton *close = box.addButton(tr("Close them"), QMessageBox::AcceptRole);
+    QPushButton *keep = box.addButton(tr("Add to them"), QMessageBox::AcceptRole);
+    box.setDefaultButton(keep);
+    box.exec();
+    if (box.clickedButton() == close)
+        *existing = ExistingSockets::Close;
+    else if (box.clickedButton() == keep)
+        *existing = ExistingSockets::Keep;
+    else
+        return false;
+    return true;
+}
+
+core::CallChain *MainWindow::startExample(ExistingSockets existing)
+{
+    QList<int> open;
+    if (!settleExisting(tr("Loopback echo lab"),
+                        tr("The lab adds three sockets (a listener, a client and the accepted connection). The window "
+                           "has %n open socket(s): close them first, or add the lab's to them?", nullptr,
+                           int(openSockets().size())),
+                        &existing, &open))
+        return nullptr;
+    if (existing == ExistingSockets::Close) {
+        for (int id : open)
+            m_workbench.close(id);
+    }
     // Show the lab's client once it is set up: its calls are the usual next step.
     const QList<int> before = m_workbench.sockets().ids();
     core::CallChain *chain = core::startEchoLab(m_workbench);
@@ -160,7 +202,21 @@ core::CallChain *MainWindow::startExample()
 
 core::CallChain *MainWindow::applySession(const core::Session &session, const QList<int> &closeFirst)
 {
+    const QList<int> ids = m_workbench.sockets().ids();
+    const QSet<int> before(ids.begin(), ids.end());
     core::CallChain *chain = core::applySession(m_workbench, session, closeFirst);
+    // As a quick action does: what the session (or --listen / --connect) opened is selected, so the
+    // socket panel and the composer are ready for it. A failed step has selected its socket already.
+    connect(chain, &core::CallChain::finished, this, [this, before] {
+        if (m_sockets->currentSocket() >= 0)
+            return;
+        for (int id : m_workbench.sockets().ids()) {
+            if (!before.contains(id)) {
+                m_sockets->followNewSocket(id);
+                return;
+            }
+        }
+    });
     connect(chain, &core::CallChain::stepFailed, this, [this](int index, const core::CallRecord &record, int skipped) {
         const QString message = core::CallChain::failureText(record, skipped);
         m_status->showNotice(message);
@@ -183,39 +239,26 @@ core::CallChain *MainWindow::openSessionFile(const QString &path, QString *error
         return nullptr;
     }
     QList<int> open;
-    for (const core::SocketInfo &info : m_workbench.sockets().snapshot()) {
-        if (info.state != core::SocketState::Closed && info.fd >= 0)
-            open.append(info.id);
-    }
-    if (!open.isEmpty() && existing == ExistingSockets::Ask) {
-        QMessageBox box(QMessageBox::Question, tr("Open session"),
+    if (!settleExisting(tr("Open session"),
                         tr("The window has %n open socket(s). Close them before the session opens, or add the "
-                           "session's sockets to them?", nullptr, int(open.size())),
-                        QMessageBox::Cancel, this);
-        QPushButton *close = box.addButton(tr("Close them"), QMessageBox::AcceptRole);
-        QPushButton *keep = box.addButton(tr("Add to them"), QMessageBox::AcceptRole);
-        box.setDefaultButton(keep);
-        box.exec();
-        if (box.clickedButton() == close)
-            existing = ExistingSockets::Close;
-        else if (box.clickedButton() == keep)
-            existing = ExistingSockets::Keep;
-        else {
-            error->clear();
-            return nullptr;
-        }
+                           "session's sockets to them?", nullptr, int(openSockets().size())),
+                        &existing, &open)) {
+        error->clear();
+        return nullptr;
     }
     return applySession(session.value(), existing == ExistingSockets::Close ? open : QList<int>());
 }
 
 bool MainWindow::saveSessionFile(const QString &path, QString *error)
 {
+    const core::Session session = core::captureSession(m_workbench.sockets());
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(core::sessionToJson(core::captureSession(m_workbench.sockets()))) < 0
+    if (!file.open(QIODevice::WriteOnly) || file.write(core::sessionToJson(session)) < 0
         || !file.commit()) {
         *error = tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
+    m_status->showInfo(tr("Saved %n socket(s) to %1", nullptr, int(session.sockets.size())).arg(QDir::toNativeSeparators(path)));
     return true;
 }
 

@@ -44,7 +44,9 @@ public:
     // Opens the session's sockets; a socket whose call fails stops there, and the failure shows
     // in the status bar (the socket is selected) and through sessionStepFailed().
     core::CallChain *applySession(const core::Session &session, const QList<int> &closeFirst = {});
-    core::CallChain *startExample();
+    // The Loopback echo lab; with sockets open it asks first whether to close them (Ask), and
+    // returns nullptr when the person cancels.
+    core::CallChain *startExample(ExistingSockets existing = ExistingSockets::Ask);
 
 signals:
     // A socket of an opened session (index in its list) stopped at a failed call: message says
@@ -56,6 +58,10 @@ protected:
 
 private:
     void createMenus();
+    // The sockets holding a descriptor, and what to do with them before more open: false when the
+    // person cancelled. Asks only when existing is Ask and some are open.
+    QList<int> openSockets() const;
+    bool settleExisting(const QString &title, const QString &question, ExistingSockets *existing, QList<int> *open);
     void openSessionDialog();
     void saveSessionDialog();
     QDockWidget *addDock(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area);

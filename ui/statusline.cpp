@@ -43,7 +43,16 @@ StatusLine::StatusLine(core::Workbench &workbench, QWidget *parent)
 void StatusLine::showNotice(const QString &text, int noticeMs)
 {
     m_notice = text;
+    m_noticeIsAlarm = true;
     m_noticeTimer->start(noticeMs);
+    update();
+}
+
+void StatusLine::showInfo(const QString &text, int infoMs)
+{
+    m_notice = text;
+    m_noticeIsAlarm = false;
+    m_noticeTimer->start(infoMs);
     update();
 }
 
@@ -64,8 +73,8 @@ void StatusLine::update()
     if (m_lastOpen >= 0 && records == m_lastRecords && in == m_lastIn && out == m_lastOut && open == m_lastOpen)
         m_timer->stop();
     m_lastOpen = open;
-    setText(tr("%n socket(s) open · %1 records (%2/s) · in %3 (%4/s) · out %5 (%6/s)", nullptr, open)
-                .arg(QLocale().toString(records))
+    setText(tr("%n socket(s) open", nullptr, open) + QStringLiteral(" · ")
+            + tr("%Ln record(s) (%1/s) · in %2 (%3/s) · out %4 (%5/s)", nullptr, int(std::min<qsizetype>(records, INT_MAX)))
                 .arg(QLocale().toString(records - m_lastRecords))
                 .arg(humanSize(in), humanSize(in - m_lastIn), humanSize(out), humanSize(out - m_lastOut)));
     bool alarm = false;
@@ -86,7 +95,7 @@ void StatusLine::update()
         setText(text() + tr(" · %n engine fault(s): see the journal", nullptr, int(std::min<quint64>(faults, INT_MAX))));
     }
     if (!m_notice.isEmpty()) {
-        alarm = true;
+        alarm = alarm || m_noticeIsAlarm;
         setText(m_notice + QStringLiteral(" · ") + text());
     }
     const QString sheet = alarm ? QStringLiteral("color: #b00020;") : QString();

@@ -21,6 +21,8 @@ public:
     // A message that must not be missed (a session's socket stopped at a failed call): shown in
     // red before the figures for noticeMs, and in the tooltip.
     void showNotice(const QString &text, int noticeMs = 30000);
+    // Word that something asked for was done (a session saved): before the figures, not in red.
+    void showInfo(const QString &text, int infoMs = 10000);
     QString notice() const { return m_notice; }
 
 private:
@@ -30,6 +32,7 @@ private:
     class QTimer *m_timer = nullptr;
     int m_lastOpen = -1;
     QString m_notice;
+    bool m_noticeIsAlarm = false;
     class QTimer *m_noticeTimer = nullptr;
     quint64 m_lastIn = 0;
     quint64 m_lastOut = 0;

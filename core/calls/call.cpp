@@ -43,7 +43,7 @@ QString Call::pythonText() const
     case CallKind::Bind:
     case CallKind::Connect:
     case CallKind::ConnectEx:
-        return method(address.toPython());
+        return method(typedAddress().toPython());
     case CallKind::Listen:
         return method(backlog ? QString::number(*backlog) : QString());
     case CallKind::Accept:
@@ -53,8 +53,8 @@ QString Call::pythonText() const
     case CallKind::SendAll:
         return method(withFlags(pythonBytesArgument(data), flags));
     case CallKind::SendTo:
-        return method(flags ? QStringLiteral("%1, %2, %3").arg(pythonBytesArgument(data), pythonFlags(flags), address.toPython())
-                            : QStringLiteral("%1, %2").arg(pythonBytesArgument(data), address.toPython()));
+        return method(flags ? QStringLiteral("%1, %2, %3").arg(pythonBytesArgument(data), pythonFlags(flags), typedAddress().toPython())
+                            : QStringLiteral("%1, %2").arg(pythonBytesArgument(data), typedAddress().toPython()));
     case CallKind::Recv:
     case CallKind::RecvFrom:
         return method(withFlags(QString::number(size), flags));
@@ -85,6 +85,13 @@ QString Call::pythonText() const
     case CallKind::WatchStopped: return QStringLiteral("# watch %1").arg(sk);
     }
     return {};
+}
+
+TypedAddress Call::typedAddress() const
+{
+    TypedAddress typed(address);
+    typed.hostName = addressHost;
+    return typed;
 }
 
 bool Call::assigns() const

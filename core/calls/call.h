@@ -34,6 +34,8 @@ struct Call
     int type = 0;
     int proto = 0;
     SocketAddress address;      // bind, connect, connect_ex, sendto, getnameinfo
+    QString addressHost;        // bind, connect, connect_ex, sendto: the host name typed, if any; the
+                                // address gets its host once the name is resolved (lookup thread)
     QByteArray data;            // send, sendall, sendto: the payload (may be a capped copy, see Journal)
     qint64 dataSize = 0;        // the payload's full size
     int flags = 0;              // send/recv flags; getaddrinfo/getnameinfo flags
@@ -55,6 +57,8 @@ struct Call
     bool waitsForPeer() const { return kind == CallKind::Accept || receives(); }
     // The module's name lookups (no socket; each runs on a thread of its own).
     bool isLookup() const { return kind >= CallKind::GetHostName && kind <= CallKind::GetNameInfo; }
+    // The address argument as typed (a name stays a name, as Python source has it).
+    TypedAddress typedAddress() const;
     bool sends() const { return kind == CallKind::Send || kind == CallKind::SendAll || kind == CallKind::SendTo; }
 };
 

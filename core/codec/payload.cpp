@@ -169,7 +169,6 @@ QString escapedText(QByteArrayView bytes, qsizetype maxBytes)
         case '\r': out += QLatin1String("\\r"); break;
         case '\n': out += QLatin1String("\\n"); break;
         case '\t': out += QLatin1String("\\t"); break;
-        case '\0': out += QLatin1String("\\0"); break;
         case '\\': out += QLatin1String("\\\\"); break;
         default:
             if (c >= 0x20 && c < 0x7f) {
@@ -182,6 +181,47 @@ QString escapedText(QByteArrayView bytes, qsizetype maxBytes)
     }
     if (cut)
         out += QChar(0x2026);
+    return out;
+}
+
+namespace {
+
+// The length of the UTF-8 sequence a lead byte starts, or 0 when it starts none.
+int utf8Length(unsigned char lead)
+{
+    if (lead >= 0xc2 && lead <= 0xdf)
+        return 2;
+    if (lead >= 0xe0 && lead <= 0xef)
+        return 3;
+    if (lead >= 0xf0 && lead <= 0xf4)
+        return 4;
+    return 0;
+}
+
+} // namespace
+
+QString editableText(QByteArrayView bytes)
+{
+    QString out;
+    out.reserve(bytes.size() + 8);
+    qsizetype i = 0;
+    while (i < bytes.size()) {
+        const unsigned char c = static_cast<unsigned char>(bytes[i]);
+        const int length = c >= 0x80 ? utf8Length(c) : 0;
+        if (length > 0 && i + length <= bytes.size()) {
+            const QByteArrayView sequence = bytes.sliced(i, length);
+            // Round trip through QString: overlong forms and surrogates come back different.
+            const QString character = QString::fromUtf8(sequence);
+            const QList<uint> points = character.toUcs4();
+            if (character.toUtf8() == sequence && points.size() == 1 && QChar::isPrint(char32_t(points[0]))) {
+                out += character;
+                i += length;
+                continue;
+            }
+        }
+        out += escapedText(bytes.sliced(i, 1));
+        ++i;
+    }
     return out;
 }
 

@@ -20,9 +20,13 @@ Result<QByteArray> decodeEscapes(QStringView text);
 // naming its position.
 Result<QByteArray> decodeHex(QStringView text);
 
-// The inverse of decodeEscapes for display: printable ASCII as is, \r \n \t \0 \\ and \xNN for
-// the rest. decodeEscapes(escapedText(x)) == x. maxBytes < 0 means all; otherwise "…" marks a cut.
+// The inverse of decodeEscapes for display, written as Python writes bytes: printable ASCII as
+// is, \r \n \t \\ and \xNN for the rest (NUL is \x00, as in repr()). decodeEscapes(escapedText(x)) == x. maxBytes < 0 means all; otherwise "…" marks a cut.
 QString escapedText(QByteArrayView bytes, qsizetype maxBytes = -1);
+
+// Bytes as text to edit (the composer's Text mode): UTF-8 characters that print are kept as they
+// are (é, 中), everything else is escaped as escapedText() does. decodeEscapes(editableText(x)) == x.
+QString editableText(QByteArrayView bytes);
 
 // Python's repr() of a bytes object: b'hi\r\n', b"it's", b'\x00\xff'.
 QString pythonBytesLiteral(QByteArrayView bytes);

@@ -14,6 +14,10 @@ struct Op
     CallId id = 0;
     Call call;
     qint64 timeoutNs = -1;     // settimeout, as CPython keeps it: whole ns rounded up (< 0: None)
+    // bind/connect/sendto to a host name: the call holds its place in the queue while a lookup
+    // thread resolves the name (SocketObject::addressResolved); its timeout starts after that,
+    // as in CPython, where the name is resolved before the socket call.
+    bool awaitingAddress = false;
 
     // Progress, kept while the call waits.
     bool started = false;

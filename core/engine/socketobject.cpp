@@ -96,6 +96,30 @@ bool SocketObject::cancel(CallId call, const QString &why)
     return false;
 }
 
+void SocketObject::addressResolved(CallId call, const SocketAddress &address, const Outcome &failed)
+{
+    for (auto it = m_queue.begin(); it != m_queue.end(); ++it) {
+        if (it->id != call)
+            continue;
+        const bool head = it == m_queue.begin();
+        if (failed.status == CallStatus::Failed) {
+            m_thread.context().journal.finish(it->id, failed);
+            m_queue.erase(it);
+        } else {
+            it->call.address = address;
+            it->awaitingAddress = false;
+        }
+        if (head) {
+            m_waiting = Step::Done;
+            pump();
+        } else {
+            m_info.pendingCalls = int(m_queue.size());
+            changed();
+        }
+        return;
+    }
+}
+
 void SocketObject::cancelQueued(const QString &why)
 {
     while (!m_queue.empty()) {
@@ -111,6 +135,10 @@ void SocketObject::pump()
 {
     while (!m_queue.empty()) {
         Op &op = m_queue.front();
+        if (op.awaitingAddress) {
+            m_waiting = Step::WaitLookup;
+            break;
+        }
         if (!op.started) {
             op.started = true;
             if (m_info.mode == BlockingMode::Timeout && !effectiveNonBlocking(op))

@@ -30,6 +30,8 @@ public:
 
     void enqueue(Op op);
     bool cancel(CallId call, const QString &why);
+    // The name of a queued call's address was resolved (failed: the socket.gaierror to report).
+    void addressResolved(CallId call, const SocketAddress &address, const Outcome &failed);
     void setWatch(bool on);
     void refreshLive();
     // Closes the descriptor and removes the UNIX socket file this socket created, if it is still
@@ -43,7 +45,7 @@ private:
         // WaitTimer: the call waits for its retry time (or its deadline) alone, with no descriptor
     // event that could end the wait: a full AF_UNIX backlog, or a datagram socket whose read
     // side is shut down (readable for ever, yet nothing to read).
-    enum class Step { Done, WaitRead, WaitWrite, WaitTimer };
+    enum class Step { Done, WaitRead, WaitWrite, WaitTimer, WaitLookup };
 
     void pump();
     Step attempt(Op &op);

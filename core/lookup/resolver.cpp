@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
@@ -299,6 +300,31 @@ Outcome getnameinfo(const SocketAddress &address, int flags)
     Outcome o = Outcome::ok(QStringLiteral("(%1, %2)").arg(pythonStrLiteral(result->name), pythonStrLiteral(result->aliases[0])));
     o.lookup = result;
     return o;
+}
+
+Outcome resolveAddress(const QString &host, SocketAddress *address)
+{
+    const int family = address->family();
+    addrinfo hints{};
+    hints.ai_family = family;
+    addrinfo *list = nullptr;
+    const int rc = ::getaddrinfo(host.toUtf8().constData(), nullptr, &hints, &list);
+    if (rc != 0)
+        return gaiFailure(rc);
+    sockaddr_storage resolved{};
+    std::memcpy(&resolved, list->ai_addr, std::min<size_t>(list->ai_addrlen, sizeof resolved));
+    const socklen_t length = list->ai_addrlen;
+    freeaddrinfo(list);
+    if (family == AF_INET) {
+        reinterpret_cast<sockaddr_in &>(resolved).sin_port = htons(address->port());
+    } else {
+        auto &in6 = reinterpret_cast<sockaddr_in6 &>(resolved);
+        in6.sin6_port = htons(address->port());
+        in6.sin6_flowinfo = htonl(address->flowInfo());
+        in6.sin6_scope_id = address->scopeId();
+    }
+    *address = SocketAddress::fromSockaddr(reinterpret_cast<const sockaddr *>(&resolved), length);
+    return Outcome::ok(address->toPython());
 }
 
 } // namespace core::lookup

@@ -346,18 +346,44 @@ bool isLocalhost(const QString &host)
 
 } // namespace
 
-Result<SocketAddress> parseAddress(QStringView input, int family)
+namespace {
+
+// A DNS-style host name: letters, digits, '-', '_' and '.', in labels of at most 63, 253 in all;
+// something that is only digits and dots is a (bad) IPv4 address, not a name.
+bool isHostName(const QString &host)
 {
-    const QStringView text = input.trimmed();
-    if (family == AF_UNIX)
-        return parseUnix(text);
-    if (family != AF_INET && family != AF_INET6)
-        return Result<SocketAddress>::failure(QStringLiteral("addresses of family %1 are not supported").arg(family));
+    if (host.isEmpty() || host.size() > 253)
+        return false;
+    bool letter = false;
+    qsizetype label = 0;
+    for (qsizetype i = 0; i < host.size(); ++i) {
+        const QChar c = host[i];
+        if (c == QLatin1Char('.')) {
+            if (label == 0) // an empty label: "..", or a leading dot (a trailing one is the root)
+                return false;
+            label = 0;
+            continue;
+        }
+        const bool alpha = (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'));
+        const bool digit = c >= QLatin1Char('0') && c <= QLatin1Char('9');
+        if (!alpha && !digit && c != QLatin1Char('-') && c != QLatin1Char('_'))
+            return false;
+        letter = letter || !digit;
+        if (++label > 63)
+            return false;
+    }
+    return letter;
+}
+
+using Typed = Result<TypedAddress>;
+
+Typed parseIp(QStringView text, int family, bool names)
+{
     if (text.isEmpty())
-        return Result<SocketAddress>::failure(QStringLiteral("address is empty: write host:port"));
+        return Typed::failure(QStringLiteral("address is empty: write host:port"));
     // inet_pton and if_nametoindex would stop at a NUL and accept whatever came before it.
     if (const qsizetype nul = text.indexOf(QChar(0)); nul >= 0)
-        return Result<SocketAddress>::failure(QStringLiteral("address contains a NUL character"), int(nul));
+        return Typed::failure(QStringLiteral("address contains a NUL character"), int(nul));
 
     const auto split = splitHostPort(text);
     if (!split)
@@ -365,25 +391,36 @@ Result<SocketAddress> parseAddress(QStringView input, int family)
     const HostPort &hp = *split;
     const auto port = parsePort(hp.port);
     if (!port)
-        return Result<SocketAddress>::failure(port.error().message);
+        return Typed::failure(port.error().message);
     if (hp.host.isEmpty())
-        return Result<SocketAddress>::failure(
+        return Typed::failure(
             family == AF_INET ? QStringLiteral("host is empty: use 0.0.0.0 for all interfaces or 127.0.0.1 for loopback")
                               : QStringLiteral("host is empty: use :: for all interfaces or ::1 for loopback"),
             0);
+    // With names allowed, every name (localhost too) is kept as typed and resolved later.
+    const bool name = names && isHostName(hp.host)
+        && !(family == AF_INET6 && hp.host.contains(QLatin1Char(':')));
+    TypedAddress typed;
+    if (name)
+        typed.hostName = hp.host;
 
     if (family == AF_INET) {
         if (!hp.flow.isEmpty())
-            return Result<SocketAddress>::failure(QStringLiteral("an AF_INET address is a 2-tuple (host, port)"));
+            return Typed::failure(QStringLiteral("an AF_INET address is a 2-tuple (host, port)"));
         sockaddr_in in{};
         in.sin_family = AF_INET;
         in.sin_port = htons(*port);
-        const QString host = isLocalhost(hp.host) ? QStringLiteral("127.0.0.1") : hp.host;
-        if (inet_pton(AF_INET, host.toLatin1().constData(), &in.sin_addr) != 1)
-            return Result<SocketAddress>::failure(
-                QStringLiteral("'%1' is not an IPv4 address (four numbers 0-255 separated by dots; "
-                               "resolve names in the lookup panel)").arg(hp.host), 0);
-        return SocketAddress::fromSockaddr(reinterpret_cast<const sockaddr *>(&in), sizeof in);
+        if (!name) {
+            const QString host = isLocalhost(hp.host) ? QStringLiteral("127.0.0.1") : hp.host;
+            if (inet_pton(AF_INET, host.toLatin1().constData(), &in.sin_addr) != 1)
+                return Typed::failure(names ? QStringLiteral("'%1' is neither an IPv4 address (four numbers 0-255 separated "
+                                                             "by dots) nor a host name").arg(hp.host)
+                                            : QStringLiteral("'%1' is not an IPv4 address (four numbers 0-255 separated by "
+                                                             "dots; resolve names in the lookup panel)").arg(hp.host),
+                                      0);
+        }
+        typed.address = SocketAddress::fromSockaddr(reinterpret_cast<const sockaddr *>(&in), sizeof in);
+        return typed;
     }
 
     sockaddr_in6 in6{};
@@ -391,21 +428,25 @@ Result<SocketAddress> parseAddress(QStringView input, int family)
     in6.sin6_port = htons(*port);
     QString host = isLocalhost(hp.host) ? QStringLiteral("::1") : hp.host;
     QString scope = hp.scope;
-    const qsizetype percent = host.indexOf(QLatin1Char('%'));
-    if (percent >= 0) {
-        scope = host.mid(percent + 1);
-        host.truncate(percent);
-        if (scope.isEmpty())
-            return Result<SocketAddress>::failure(QStringLiteral("scope id after '%' is empty"), int(percent) + 1);
+    if (!name) {
+        const qsizetype percent = host.indexOf(QLatin1Char('%'));
+        if (percent >= 0) {
+            scope = host.mid(percent + 1);
+            host.truncate(percent);
+            if (scope.isEmpty())
+                return Typed::failure(QStringLiteral("scope id after '%' is empty"), int(percent) + 1);
+        }
+        if (inet_pton(AF_INET6, host.toLatin1().constData(), &in6.sin6_addr) != 1)
+            return Typed::failure(names ? QStringLiteral("'%1' is neither an IPv6 address (e.g. ::1, fe80::1%lo) nor a host "
+                                                         "name").arg(hp.host)
+                                        : QStringLiteral("'%1' is not an IPv6 address (e.g. ::1, fe80::1%lo)").arg(hp.host),
+                                  0);
     }
-    if (inet_pton(AF_INET6, host.toLatin1().constData(), &in6.sin6_addr) != 1)
-        return Result<SocketAddress>::failure(
-            QStringLiteral("'%1' is not an IPv6 address (e.g. ::1, fe80::1%lo)").arg(hp.host), 0);
     if (!hp.flow.isEmpty()) {
         bool ok = false;
         const uint flow = hp.flow.toUInt(&ok);
         if (!ok || flow > 0xfffff)
-            return Result<SocketAddress>::failure(QStringLiteral("flowinfo '%1' must be 0-1048575").arg(hp.flow));
+            return Typed::failure(QStringLiteral("flowinfo '%1' must be 0-1048575").arg(hp.flow));
         in6.sin6_flowinfo = htonl(flow);
     }
     if (!scope.isEmpty()) {
@@ -414,10 +455,54 @@ Result<SocketAddress> parseAddress(QStringView input, int family)
         if (!ok)
             index = if_nametoindex(scope.toLatin1().constData());
         if (!index && !(ok && scope == QLatin1String("0")))
-            return Result<SocketAddress>::failure(QStringLiteral("no network interface named '%1'").arg(scope));
+            return Typed::failure(QStringLiteral("no network interface named '%1'").arg(scope));
         in6.sin6_scope_id = index;
     }
-    return SocketAddress::fromSockaddr(reinterpret_cast<const sockaddr *>(&in6), sizeof in6);
+    typed.address = SocketAddress::fromSockaddr(reinterpret_cast<const sockaddr *>(&in6), sizeof in6);
+    return typed;
+}
+
+Typed parseAny(QStringView input, int family, bool names)
+{
+    const QStringView text = input.trimmed();
+    if (family == AF_UNIX) {
+        const auto unix = parseUnix(text);
+        if (!unix)
+            return unix.error();
+        return TypedAddress(unix.value());
+    }
+    if (family != AF_INET && family != AF_INET6)
+        return Typed::failure(QStringLiteral("addresses of family %1 are not supported").arg(family));
+    return parseIp(text, family, names);
+}
+
+} // namespace
+
+Result<SocketAddress> parseAddress(QStringView input, int family)
+{
+    const auto typed = parseAny(input, family, false);
+    if (!typed)
+        return typed.error();
+    return typed->address;
+}
+
+Result<TypedAddress> parseTypedAddress(QStringView text, int family)
+{
+    return parseAny(text, family, true);
+}
+
+QString TypedAddress::toPython() const
+{
+    if (!needsLookup())
+        return address.toPython();
+    if (address.family() == AF_INET6 && (address.flowInfo() || address.scopeId()))
+        return QStringLiteral("('%1', %2, %3, %4)").arg(hostName).arg(address.port()).arg(address.flowInfo()).arg(address.scopeId());
+    return QStringLiteral("('%1', %2)").arg(hostName).arg(address.port());
+}
+
+QString TypedAddress::toText() const
+{
+    return needsLookup() ? QStringLiteral("%1:%2").arg(hostName).arg(address.port()) : address.toText();
 }
 
 } // namespace core

@@ -60,6 +60,27 @@ size_t qHash(const SocketAddress &address, size_t seed = 0);
 // Errors name what is wrong (bad IP, port outside 0-65535, empty host, path over 107 bytes).
 Result<SocketAddress> parseAddress(QStringView text, int family);
 
+// An address as a person typed it for bind, connect or sendto: numeric (address is complete), or
+// with a host name still to resolve (hostName as typed; address has the family, the port and,
+// for AF_INET6, the flow info and scope id; the host is filled in when the name is resolved).
+struct TypedAddress
+{
+    TypedAddress() = default;
+    TypedAddress(const SocketAddress &numeric) : address(numeric) {} // NOLINT: a numeric address is a typed one
+    SocketAddress address;
+    QString hostName;
+    bool needsLookup() const { return !hostName.isEmpty(); }
+    bool isValid() const { return address.isValid(); }
+    // As Python source writes the argument: ('example.com', 80), or address.toPython().
+    QString toPython() const;
+    // As a person types it back: example.com:80, or address.toText().
+    QString toText() const;
+};
+
+// As parseAddress, and host names are accepted too (example.com:80, ('example.com', 80)), as
+// Python's bind, connect and sendto take them; "localhost" stays a name here, resolved like any.
+Result<TypedAddress> parseTypedAddress(QStringView text, int family);
+
 // Parses a port number (0-65535) or reports why it is not one.
 Result<quint16> parsePort(QStringView text);
 

@@ -141,4 +141,14 @@ int SocketRegistry::openCount() const
     return open;
 }
 
+int SocketRegistry::newestOpenChild(int parentId) const
+{
+    QMutexLocker lock(&m_mutex);
+    for (auto it = m_sockets.rbegin(); it != m_sockets.rend(); ++it) {
+        if (it->parentId == parentId && it->fd >= 0 && it->state != SocketState::Closed)
+            return it->id;
+    }
+    return -1;
+}
+
 } // namespace core

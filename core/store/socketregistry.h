@@ -89,6 +89,8 @@ public:
     // what changed instead of copying every snapshot each time.
     QList<SocketInfo> changedSince(quint64 since, quint64 *version) const;
     int openCount() const; // holding a descriptor (failed ones included, until closed)
+    // The most recently accepted connection of a listener that is still open, or -1.
+    int newestOpenChild(int parentId) const;
 
 signals:
     void changed();

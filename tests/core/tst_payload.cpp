@@ -20,6 +20,7 @@ private slots:
     void badHex_data();
     void badHex();
     void escapedRoundTrip();
+    void editableTextKeepsCharacters();
     void pythonBytes_data();
     void pythonBytes();
     void pythonBytesMatchesPython();
@@ -126,6 +127,22 @@ void tst_Payload::badHex()
     QVERIFY2(result.error().message.contains(mentions), qPrintable(result.error().message));
 }
 
+void tst_Payload::editableTextKeepsCharacters()
+{
+    // Printable UTF-8 stays readable; control bytes, invalid and overlong sequences are escaped.
+    QCOMPARE(editableText(QByteArray("h\xc3\xa9 \xe4\xb8\xad\r\n")), QString::fromUtf8("h\u00e9 \u4e2d\\r\\n"));
+    QCOMPARE(editableText(QByteArray("\xc0\xaf\xff\xe4\xb8", 5)), QStringLiteral("\\xc0\\xaf\\xff\\xe4\\xb8"));
+    QCOMPARE(editableText(QByteArray("\xed\xa0\x80")), QStringLiteral("\\xed\\xa0\\x80")); // a surrogate
+    QCOMPARE(editableText(QByteArray("\xc2\x85")), QStringLiteral("\\xc2\\x85")); // NEL does not print
+    QByteArray all;
+    for (int i = 0; i < 256; ++i)
+        all += char(i);
+    all += QByteArray("\xf0\x9f\x98\x80 \xe2\x82\xac");
+    const auto back = decodeEscapes(editableText(all));
+    QVERIFY(back.ok());
+    QCOMPARE(back.value(), all);
+}
+
 void tst_Payload::escapedRoundTrip()
 {
     QByteArray all;
@@ -136,6 +153,9 @@ void tst_Payload::escapedRoundTrip()
     QVERIFY(back.ok());
     QCOMPARE(back.value(), all);
     QCOMPARE(escapedText("abcdef", 3), QString::fromUtf8("abc\u2026"));
+    // The same rendering as the journal's (Python's) bytes: NUL is \x00, never \0.
+    QCOMPARE(escapedText(QByteArray("a\0\r\n\x7f\\", 6)), QStringLiteral("a\\x00\\r\\n\\x7f\\\\"));
+    QCOMPARE(QStringLiteral("b'%1'").arg(escapedText(QByteArray("a\0\xff\t", 4))), pythonBytesLiteral(QByteArray("a\0\xff\t", 4)));
 }
 
 void tst_Payload::pythonBytes_data()

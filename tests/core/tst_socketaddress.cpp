@@ -370,7 +370,7 @@ void tst_SocketAddress::unixAddresses_data()
                                       << "@a\\x01\\\\b";
     QTest::newRow("abstract-trailing-space") << "@x\\x20" << QByteArray("\0x ", 3) << "b'\\x00x '" << "@x\\x20";
     QTest::newRow("abstract-escapes-zero") << "\\0x\\x00" << QByteArray("\0x\0", 3) << "b'\\x00x\\x00'"
-                                           << "@x\\0";
+                                           << "@x\\x00";
     // Found by fuzz_address: a leading U+FEFF is part of a path, not a byte-order mark.
     const QString bomPath = QChar(0xfeff) + QStringLiteral("x.sock"); // not fromUtf8: it drops the mark
     QTest::newRow("path-leading-bom") << bomPath << QByteArray("\xef\xbb\xbfx.sock") << "'\\ufeffx.sock'" << bomPath;

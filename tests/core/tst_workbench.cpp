@@ -35,6 +35,7 @@ private slots:
     void timeoutRecvRaises();
     void blockingRecvWaitsForData();
     void callsOnOneSocketRunInOrder();
+    void hostNamesAreResolvedInOrder();
     void partialSendIsVisible();
     void sendAllReportsItsCalls();
     void messageBoundaries_data();
@@ -280,6 +281,42 @@ void tst_Workbench::callsOnOneSocketRunInOrder()
     finished(wb, wb.send(pair.first, "x"));
     QVERIFY(succeeded(finished(wb, recv)));
     QVERIFY(succeeded(finished(wb, name)));
+}
+
+// connect/bind/sendto to a host name: the journal writes the name, a lookup thread resolves it,
+// and the socket's later calls wait their turn behind it; cancel and close work while it resolves.
+void tst_Workbench::hostNamesAreResolvedInOrder()
+{
+    Workbench wb;
+    // AF_INET: "localhost" is 127.0.0.1 in any /etc/hosts; ::1 may be missing (python3 then
+    // raises gaierror for AF_INET6 too, and so do we).
+    const int listener = wb.createSocket(AF_INET, SOCK_STREAM).socketId;
+    QVERIFY(succeeded(finished(wb, wb.bind(listener, parseAddress(QStringLiteral("127.0.0.1:0"), AF_INET).value()))));
+    QVERIFY(succeeded(finished(wb, wb.listen(listener, 4))));
+    const quint16 port = finished(wb, wb.sockName(listener)).outcome.address.port();
+
+    const int client = wb.createSocket(AF_INET, SOCK_STREAM).socketId;
+    const auto typed = parseTypedAddress(QStringLiteral("localhost:%1").arg(port), AF_INET);
+    QVERIFY(typed && typed->needsLookup());
+    const CallId connect = wb.connect(client, typed.value());
+    const CallId send = wb.send(client, "after the lookup");
+    const CallRecord connected = finished(wb, connect);
+    QVERIFY2(succeeded(connected), qPrintable(connected.outcome.result));
+    QCOMPARE(connected.call, QStringLiteral("sk%1.connect(('localhost', %2))").arg(client).arg(port));
+    QCOMPARE(finished(wb, send).outcome.result, QStringLiteral("16"));
+    QCOMPARE(wb.sockets().info(client).peer.host(), QStringLiteral("127.0.0.1"));
+
+    // sendto by name on a datagram socket, and a name that does not resolve.
+    const int udp = wb.createSocket(AF_INET, SOCK_DGRAM).socketId;
+    QVERIFY(succeeded(finished(wb, wb.bind(udp, parseTypedAddress(QStringLiteral("localhost:0"), AF_INET).value()))));
+    const quint16 udpPort = wb.sockets().info(udp).local.port();
+    const CallRecord sent = finished(wb, wb.sendTo(udp, "me", parseTypedAddress(QStringLiteral("localhost:%1").arg(udpPort), AF_INET).value()));
+    QCOMPARE(sent.call, QStringLiteral("sk%1.sendto(b'me', ('localhost', %2))").arg(udp).arg(udpPort));
+    QCOMPARE(finished(wb, wb.recvFrom(udp, 10)).outcome.result, QStringLiteral("(b'me', ('127.0.0.1', %1))").arg(udpPort));
+    const CallRecord bad = finished(wb, wb.connect(udp, parseTypedAddress(QStringLiteral("no-such-host.invalid:9"), AF_INET).value()));
+    QCOMPARE(bad.outcome.status, CallStatus::Failed);
+    QVERIFY2(bad.outcome.result.startsWith(QStringLiteral("socket.gaierror: [Errno ")), qPrintable(bad.outcome.result));
+    QVERIFY(succeeded(finished(wb, wb.fileno(udp)))); // the queue goes on after the failure
 }
 
 void tst_Workbench::partialSendIsVisible()

@@ -1,7 +1,7 @@
 // libFuzzer target: core::decodeEscapes, the composer's "text with escapes" decoder.
-// Invariants: decodeEscapes(escapedText(x)) == x for any bytes x, and for any text that decodes,
-// re-escaping its bytes and decoding again gives the same bytes. A failure names a position
-// inside the text.
+// Invariants: decodeEscapes(escapedText(x)) == x and decodeEscapes(editableText(x)) == x for
+// any bytes x, and for any text that decodes, re-escaping its bytes and decoding again gives the
+// same bytes. A failure names a position inside the text.
 #include "fuzzinput.h"
 
 #include "codec/payload.h"
@@ -13,6 +13,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const auto back = core::decodeEscapes(shown);
     fuzz::check(back.ok(), "escapedText output decodes", shown);
     fuzz::check(back.value() == bytes, "decodeEscapes(escapedText(x)) == x", shown);
+    const QString editable = core::editableText(bytes);
+    const auto edited = core::decodeEscapes(editable);
+    fuzz::check(edited.ok() && edited.value() == bytes, "decodeEscapes(editableText(x)) == x", editable);
 
     if (size == 0)
         return 0;

@@ -4,6 +4,7 @@
 #include "calls/optionspanel.h"
 #include "net/constants.h"
 #include "net/errors.h"
+#include "widgets/fieldmessage.h"
 #include "workbench.h"
 
 #include <QButtonGroup>
@@ -52,7 +53,7 @@ SocketPanel::SocketPanel(core::Workbench &workbench, QWidget *parent)
     , m_title(new QLabel(tr("No socket selected"), this))
     , m_details(new QLabel(this))
     , m_address(new QLineEdit(this))
-    , m_addressError(new QLabel(this))
+    , m_addressError(new FieldMessage(this))
     , m_backlog(new QSpinBox(this))
     , m_how(new QComboBox(this))
     , m_bufsize(new QSpinBox(this))
@@ -78,20 +79,23 @@ SocketPanel::SocketPanel(core::Workbench &workbench, QWidget *parent)
     m_title->setFont(titleFont);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_details->setWordWrap(true);
+    // Always the same lines, never wrapped: a figure or an error coming and going must not move
+    // the buttons below. Cut at the panel's edge; the tooltip has it whole.
+    m_details->setWordWrap(false);
+    m_details->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_details->setFixedHeight(m_details->fontMetrics().lineSpacing() * 4 + 4);
+    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
 
     // Address: bind / connect / connect_ex.
     m_address->setAccessibleName(tr("Address"));
-    m_address->setPlaceholderText(tr("127.0.0.1:8080, [::1]:8080, /path/to.sock or @abstract"));
-    m_address->setToolTip(tr("The address for bind(), connect() and connect_ex()"));
+    m_address->setPlaceholderText(tr("127.0.0.1:8080, example.com:80, [::1]:8080, /path/to.sock or @abstract"));
+    m_address->setToolTip(tr("The address for bind(), connect() and connect_ex(). A host name is resolved as "
+                             "Python resolves it, off the window's thread; each socket keeps its own address."));
     m_address->setClearButtonEnabled(true);
     QSettings settings;
     auto *completer = new QCompleter(new QStringListModel(settings.value(QStringLiteral("recentAddresses")).toStringList(), this), this);
     completer->setCaseSensitivity(Qt::CaseInsensitive);
     m_address->setCompleter(completer);
-    m_addressError->setStyleSheet(QStringLiteral("color: #b00020;"));
-    m_addressError->setWordWrap(true);
-    m_addressError->hide();
     connect(m_address, &QLineEdit::textChanged, this, &SocketPanel::validateAddress);
 
     auto *calls = new QWidget(this);
@@ -219,8 +223,7 @@ SocketPanel::SocketPanel(core::Workbench &workbench, QWidget *parent)
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_result->setMinimumHeight(40);
     m_result->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_result->setStyleSheet(QStringLiteral("QLabel { background: palette(base); border: 1px solid palette(mid); padding: 4px; "
-                                           "font-family: monospace; }"));
+    setResultStyle(false);
 
     auto *tabs = new QTabWidget(this);
     tabs->addTab(calls, tr("&Calls"));
@@ -265,7 +268,19 @@ QPushButton *SocketPanel::button(const QString &accessibleName) const
 
 void SocketPanel::setSocket(int socketId)
 {
+    if (m_socketId >= 0)
+        m_addressTexts.insert(m_socketId, m_address->text());
     m_socketId = socketId;
+    {
+        // What was typed for this socket, else where it was connected or bound (a retry goes there).
+        QString text = m_addressTexts.value(socketId);
+        if (!m_addressTexts.contains(socketId) && socketId >= 0) {
+            const core::SocketInfo info = m_workbench.sockets().info(socketId);
+            text = info.connectTo.isValid() ? info.connectTo.toText() : info.boundTo.isValid() ? info.boundTo.toText() : QString();
+        }
+        const QSignalBlocker quiet(m_address); // validated below, once the socket is known
+        m_address->setText(text);
+    }
     m_options->setSocket(socketId);
     const bool any = socketId >= 0;
     for (QPushButton *b : m_buttons)
@@ -273,8 +288,8 @@ void SocketPanel::setSocket(int socketId)
     for (QWidget *w : std::initializer_list<QWidget *>{m_address, m_backlog, m_how, m_bufsize, m_blocking, m_nonBlocking,
                                                        m_timeoutMode, m_timeout, m_watch, m_peek, m_waitAll, m_dontWait, m_oob})
         w->setEnabled(any);
-    m_result->clear();
     m_shownBacklog = -1;
+    showLastCall();
     if (any) {
         m_liveTimer->start();
         m_workbench.refreshLive(socketId);
@@ -306,12 +321,12 @@ void SocketPanel::refreshInfo()
     }
     m_title->setText(QStringLiteral("%1 — %2 — %3").arg(info.name, info.kindText(), core::stateName(info.state)));
     QStringList lines;
-    lines << tr("fd %1 · %2 · local %3 · peer %4")
-                 .arg(info.fd)
-                 .arg(modeText(info))
+    lines << tr("fd %1 · %2").arg(info.fd).arg(modeText(info));
+    lines << tr("local %1 · peer %2")
                  .arg(info.local.isValid() ? info.local.toText() : tr("none"))
                  .arg(info.peer.isValid() ? info.peer.toText() : tr("none"));
-    QString live = tr("in %1 B / %2 records · out %3 B / %4 records").arg(info.bytesIn).arg(info.recordsIn).arg(info.bytesOut).arg(info.recordsOut);
+    QString live = tr("in %1 B / %n record(s)", nullptr, int(std::min<quint64>(info.recordsIn, INT_MAX))).arg(info.bytesIn)
+        + tr(" · out %1 B / %n record(s)", nullptr, int(std::min<quint64>(info.recordsOut, INT_MAX))).arg(info.bytesOut);
     if (info.rxQueue >= 0)
         live += tr(" · recv queue %1 B").arg(info.rxQueue);
     if (info.txQueue > 0 && info.state == core::SocketState::Error && info.isStream())
@@ -323,10 +338,10 @@ void SocketPanel::refreshInfo()
     if (info.drops)
         live += tr(" · %n datagram(s) dropped by the kernel (SO_RXQ_OVFL)", nullptr, int(info.drops));
     lines << live;
-    if (info.lastError)
-        lines << tr("last error: %1 (%2)").arg(core::errnoName(info.lastError), core::errnoMessage(info.lastError));
+    lines << (info.lastError ? tr("last error: %1 (%2)").arg(core::errnoName(info.lastError), core::errnoMessage(info.lastError))
+                             : tr("last error: none"));
     m_details->setText(lines.join(QLatin1Char('\n')));
-    m_details->setToolTip(info.pythonRepr());
+    m_details->setToolTip(lines.join(QLatin1Char('\n')) + QLatin1Char('\n') + info.pythonRepr());
 
     m_settingMode = true;
     m_blocking->setChecked(info.mode == core::BlockingMode::Blocking);
@@ -371,25 +386,24 @@ void SocketPanel::updateSuggestions(const core::SocketInfo &info)
 
 void SocketPanel::validateAddress()
 {
-    core::SocketAddress ignored;
+    core::TypedAddress ignored;
     const QString text = m_address->text().trimmed();
     if (text.isEmpty() || m_socketId < 0) {
-        m_addressError->hide();
+        m_addressError->setMessage({});
         return;
     }
     validAddress(&ignored);
 }
 
-bool SocketPanel::validAddress(core::SocketAddress *out)
+bool SocketPanel::validAddress(core::TypedAddress *out)
 {
     const core::SocketInfo info = m_workbench.sockets().info(m_socketId);
-    const auto parsed = core::parseAddress(m_address->text(), info.family);
+    const auto parsed = core::parseTypedAddress(m_address->text(), info.family);
     if (!parsed) {
-        m_addressError->setText(parsed.error().message);
-        m_addressError->show();
+        m_addressError->setMessage(parsed.error().message);
         return false;
     }
-    m_addressError->hide();
+    m_addressError->setMessage({});
     *out = parsed.value();
     return true;
 }
@@ -410,13 +424,33 @@ void SocketPanel::rememberAddress(const QString &text)
 void SocketPanel::track(core::CallId id)
 {
     m_lastCall = id;
-    m_result->setTextFormat(Qt::PlainText);
-    m_result->setText(QStringLiteral(">>> %1\n… waiting").arg(m_workbench.journal().call(id).call));
+    m_lastCalls.insert(m_socketId, id);
+    showLastCall();
     m_watcher->watch(id, [this](const core::CallRecord &record) {
-        if (record.id == m_lastCall)
+        if (record.socketId == m_socketId && m_lastCalls.value(m_socketId) == record.id)
             showResult(record);
         emit callFinished(record);
     });
+}
+
+// The result box shows the last call made from here on the socket shown: another socket's
+// outcome (or its red border) never stays behind when the selection changes.
+void SocketPanel::showLastCall()
+{
+    const core::CallId id = m_lastCalls.value(m_socketId);
+    const core::CallRecord record = id ? m_workbench.journal().call(id) : core::CallRecord();
+    if (!id || record.id != id) {
+        m_result->clear();
+        setResultStyle(false);
+        return;
+    }
+    if (record.finished()) {
+        showResult(record);
+        return;
+    }
+    m_result->setTextFormat(Qt::PlainText);
+    m_result->setText(QStringLiteral(">>> %1\n… waiting").arg(record.call));
+    setResultStyle(false);
 }
 
 void SocketPanel::showResult(const core::CallRecord &record)
@@ -427,7 +461,11 @@ void SocketPanel::showResult(const core::CallRecord &record)
     if (!record.outcome.note.isEmpty())
         text += QStringLiteral("\n# %1").arg(record.outcome.note);
     m_result->setText(text);
-    const bool failed = record.outcome.status == core::CallStatus::Failed;
+    setResultStyle(record.outcome.status == core::CallStatus::Failed);
+}
+
+void SocketPanel::setResultStyle(bool failed)
+{
     m_result->setProperty("failed", failed);
     m_result->setStyleSheet(QStringLiteral("QLabel { background: palette(base); border: 1px solid %1; padding: 4px; "
                                            "font-family: monospace; color: %2; }")
@@ -449,9 +487,9 @@ int SocketPanel::recvFlags() const
     return flags;
 }
 
-void SocketPanel::addressCall(core::CallId (core::Workbench::*call)(int, const core::SocketAddress &))
+void SocketPanel::addressCall(core::CallId (core::Workbench::*call)(int, const core::TypedAddress &))
 {
-    core::SocketAddress address;
+    core::TypedAddress address;
     if (!validAddress(&address)) {
         m_address->setFocus();
         return;

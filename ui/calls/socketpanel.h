@@ -4,6 +4,7 @@
 #include "store/journal.h"
 #include "store/socketregistry.h"
 
+#include <QHash>
 #include <QWidget>
 
 class QButtonGroup;
@@ -24,6 +25,7 @@ class Workbench;
 
 namespace ui {
 
+class FieldMessage;
 class OptionsPanel;
 
 // The calls of the selected socket: bind, listen, accept, connect, connect_ex, recv, recvfrom,
@@ -39,6 +41,7 @@ public:
 
     int socketId() const { return m_socketId; }
     QLineEdit *addressField() const { return m_address; }
+    FieldMessage *addressMessage() const { return m_addressError; }
     QLabel *resultLabel() const { return m_result; }
     QPushButton *button(const QString &accessibleName) const;
     core::CallId lastCall() const { return m_lastCall; }
@@ -55,13 +58,15 @@ private:
     QPushButton *addButton(const QString &label, const QString &python, void (SocketPanel::*slot)());
     void track(core::CallId id);
     void showResult(const core::CallRecord &record);
-    bool validAddress(core::SocketAddress *out);
+    bool validAddress(core::TypedAddress *out);
+    void showLastCall();
+    void setResultStyle(bool failed);
     void validateAddress();
     void refreshInfo();
     void updateSuggestions(const core::SocketInfo &info);
     int recvFlags() const;
     void rememberAddress(const QString &text);
-    void addressCall(core::CallId (core::Workbench::*call)(int, const core::SocketAddress &));
+    void addressCall(core::CallId (core::Workbench::*call)(int, const core::TypedAddress &));
 
     void doBind();
     void doListen();
@@ -84,12 +89,15 @@ private:
     int m_shownBacklog = -1; // the listener backlog last put in the Backlog box
     int m_socketId = -1;
     core::CallId m_lastCall = 0;
+    // Each socket keeps what was typed for it and the last call made on it from here.
+    QHash<int, QString> m_addressTexts;
+    QHash<int, core::CallId> m_lastCalls;
     bool m_settingMode = false;
 
     QLabel *m_title;
     QLabel *m_details;
     QLineEdit *m_address;
-    QLabel *m_addressError;
+    FieldMessage *m_addressError;
     QSpinBox *m_backlog;
     QComboBox *m_how;
     QSpinBox *m_bufsize;

@@ -3,6 +3,7 @@
 #include "calls/callwatcher.h"
 #include "codec/payload.h"
 #include "net/constants.h"
+#include "widgets/fieldmessage.h"
 #include "workbench.h"
 
 #include <QComboBox>
@@ -37,7 +38,7 @@ Composer::Composer(core::Workbench &workbench, QWidget *parent)
     , m_file(new QLineEdit(this))
     , m_preview(new QLabel(this))
     , m_sendTo(new QLineEdit(this))
-    , m_sendToError(new QLabel(this))
+    , m_sendToError(new FieldMessage(this))
     , m_history(new QComboBox(this))
     , m_status(new QLabel(this))
 {
@@ -79,26 +80,28 @@ Composer::Composer(core::Workbench &workbench, QWidget *parent)
     m_stack->addWidget(filePage);
 
     m_preview->setAccessibleName(tr("Bytes to send"));
+    // Two lines, whatever is typed: the buttons below never move while a message is written.
     m_preview->setWordWrap(true);
+    m_preview->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_preview->setFixedHeight(m_preview->fontMetrics().lineSpacing() * 2 + 2);
+    m_preview->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_preview->setTextFormat(Qt::PlainText);
     m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_sendTo->setAccessibleName(tr("sendto address"));
-    m_sendTo->setToolTip(tr("Where sendto() sends: host:port, [v6]:port or a UNIX path; picking a received record fills it"));
+    m_sendTo->setToolTip(tr("Where sendto() sends: host:port (a host name too), [v6]:port or a UNIX path; picking a "
+                            "received record fills it"));
     m_sendTo->setPlaceholderText(tr("host:port — or pick a received datagram in the traffic log"));
     m_sendTo->setMinimumWidth(80);
     m_sendTo->setClearButtonEnabled(true);
-    m_sendToError->setStyleSheet(QLatin1String(kErrorStyle));
-    m_sendToError->hide();
     connect(m_sendTo, &QLineEdit::textChanged, this, [this] {
         const QString text = m_sendTo->text().trimmed();
         if (text.isEmpty() || m_socketId < 0) {
-            m_sendToError->hide();
+            m_sendToError->setMessage({});
             return;
         }
-        const auto parsed = core::parseAddress(text, m_workbench.sockets().info(m_socketId).family);
-        m_sendToError->setText(parsed ? QString() : parsed.error().message);
-        m_sendToError->setVisible(!parsed);
+        const auto parsed = core::parseTypedAddress(text, m_workbench.sockets().info(m_socketId).family);
+        m_sendToError->setMessage(parsed ? QString() : parsed.error().message);
     });
 
     m_history->setAccessibleName(tr("History"));
@@ -126,6 +129,14 @@ Composer::Composer(core::Workbench &workbench, QWidget *parent)
     auto *sendTo = addButton(tr("sendto"), QStringLiteral("sk.sendto(data, address)"), &Composer::sendTo);
     m_status->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_status->setFixedHeight(m_status->fontMetrics().lineSpacing() * 2 + 2);
+    m_status->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_status->setAccessibleName(tr("Composer status"));
+    connect(&workbench.sockets(), &core::SocketRegistry::changed, this, [this] {
+        if (m_selected >= 0)
+            retarget();
+    });
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_mode, 1);
@@ -155,12 +166,49 @@ Composer::Composer(core::Workbench &workbench, QWidget *parent)
 
 void Composer::setSocket(int socketId)
 {
-    m_socketId = socketId;
+    m_selected = socketId;
+    m_targetText.clear(); // retarget() announces the target even when it is the same socket
+    retarget();
+}
+
+// The composer sends on the selected socket, except a listener: it sends on the connection the
+// listener accepted last (a listener has no peer; send() on it raises BrokenPipeError).
+void Composer::retarget()
+{
+    int target = m_selected;
+    QString why;
+    if (m_selected >= 0) {
+        const core::SocketInfo selected = m_workbench.sockets().info(m_selected);
+        if (selected.state == core::SocketState::Listening) {
+            const int child = m_workbench.sockets().newestOpenChild(m_selected);
+            if (child >= 0) {
+                target = child;
+                why = tr("Sends on %1, the newest connection of listener %2").arg(m_workbench.sockets().info(child).name, selected.name);
+            } else {
+                why = tr("%1 is a listener: it has no peer to send to, and send() on it raises BrokenPipeError. Its "
+                         "connections appear under it; the composer sends on the newest.").arg(selected.name);
+            }
+        } else {
+            why = tr("Sends on %1").arg(selected.name);
+        }
+    }
+    if (target < 0)
+        why = tr("Select a socket to send on");
+    // Said once per change: an outcome shown since stays until the target changes.
+    if (target == m_socketId && why == m_targetText)
+        return;
+    m_socketId = target;
+    m_targetText = why;
     for (QPushButton *b : m_buttons)
-        b->setEnabled(socketId >= 0);
-    m_status->setText(socketId >= 0 ? tr("Sends on %1").arg(m_workbench.sockets().info(socketId).name)
-                                    : tr("Select a socket to send on"));
-    m_status->setStyleSheet(QString());
+        b->setEnabled(target >= 0);
+    showStatus(why, false);
+}
+
+void Composer::showStatus(const QString &text, bool error)
+{
+    m_status->setText(text);
+    m_status->setToolTip(text);
+    m_status->setStyleSheet(error ? QLatin1String(kErrorStyle) : QString());
 }
 
 void Composer::setReplyPeer(int socketId, const core::SocketAddress &peer)
@@ -169,18 +217,46 @@ void Composer::setReplyPeer(int socketId, const core::SocketAddress &peer)
     const core::SocketInfo info = m_workbench.sockets().info(socketId);
     if (!peer.isValid() || info.type == core::sock::Stream || info.type == core::sock::SeqPacket)
         return;
-    if (socketId != m_socketId)
+    if (socketId != m_selected)
         setSocket(socketId);
     m_sendTo->setText(peer.toText());
 }
 
 void Composer::setMode(Mode mode)
 {
-    if (m_mode->currentIndex() != mode)
-        m_mode->setCurrentIndex(mode);
-    m_stack->setCurrentIndex(mode == File ? 1 : 0);
-    m_editor->setPlaceholderText(mode == Hex ? QStringLiteral("47 45 54 20 2f 0d 0a") : QStringLiteral("GET / HTTP/1.0\\r\\n\\r\\n"));
+    if (m_mode->currentIndex() != mode) {
+        m_mode->setCurrentIndex(mode); // comes back here through currentIndexChanged
+        return;
+    }
+    if (mode != m_shownMode)
+        convertEditor(m_shownMode, mode);
+    m_stack->setCurrentIndex(m_shownMode == File ? 1 : 0);
+    m_editor->setPlaceholderText(m_shownMode == Hex ? QStringLiteral("47 45 54 20 2f 0d 0a") : QStringLiteral("GET / HTTP/1.0\\r\\n\\r\\n"));
     updatePreview();
+}
+
+// Text and Hex are two ways to write the same bytes: switching rewrites what is in the editor,
+// so b'Hello\r\n' stays those 7 bytes. Text that does not decode stays in its mode, and the
+// preview says why.
+void Composer::convertEditor(Mode from, Mode to)
+{
+    const bool text = (from == Text && to == Hex) || (from == Hex && to == Text);
+    if (text && !m_editor->toPlainText().isEmpty()) {
+        const QString typed = m_editor->toPlainText();
+        const auto bytes = from == Text ? core::decodeEscapes(typed) : core::decodeHex(typed);
+        if (!bytes) {
+            const QSignalBlocker quiet(m_mode);
+            m_mode->setCurrentIndex(from);
+            updatePreview();
+            m_preview->setText(tr("Still %1: fix this first, then switch (the bytes would change): %2")
+                                   .arg(m_mode->itemText(from), bytes.error().message));
+            m_preview->setStyleSheet(QLatin1String(kErrorStyle));
+            return;
+        }
+        const QSignalBlocker quiet(m_editor);
+        m_editor->setPlainText(to == Hex ? core::spacedHex(*bytes) : core::editableText(*bytes));
+    }
+    m_shownMode = to;
 }
 
 core::Result<QByteArray> Composer::payload() const
@@ -215,7 +291,7 @@ void Composer::updatePreview()
     if (m_mode->currentIndex() == File) {
         const QFileInfo info(m_file->text().trimmed());
         const bool ok = info.isFile();
-        m_preview->setText(ok ? tr("%n bytes from %1", nullptr, int(std::min<qint64>(info.size(), INT_MAX))).arg(info.fileName())
+        m_preview->setText(ok ? tr("%n byte(s) from %1", nullptr, int(std::min<qint64>(info.size(), INT_MAX))).arg(info.fileName())
                               : (m_file->text().isEmpty() ? tr("No file chosen") : tr("no file at %1").arg(m_file->text())));
         m_preview->setStyleSheet(ok || m_file->text().isEmpty() ? QString() : QLatin1String(kErrorStyle));
         return;
@@ -227,14 +303,14 @@ void Composer::updatePreview()
         return;
     }
     m_preview->setStyleSheet(QString());
-    m_preview->setText(tr("%n bytes: ", nullptr, int(bytes->size())) + core::pythonBytesLiteral(QByteArrayView(*bytes).first(std::min<qsizetype>(bytes->size(), 512)))
+    m_preview->setText(tr("%n byte(s): ", nullptr, int(bytes->size())) + core::pythonBytesLiteral(QByteArrayView(*bytes).first(std::min<qsizetype>(bytes->size(), 512)))
                        + (bytes->size() > 512 ? QStringLiteral("…") : QString()));
 }
 
 bool Composer::takePayload(QByteArray *out)
 {
     if (m_socketId < 0) {
-        m_status->setText(tr("Select a socket to send on"));
+        showStatus(tr("Select a socket to send on"), true);
         return false;
     }
     const auto bytes = payload();
@@ -245,6 +321,7 @@ bool Composer::takePayload(QByteArray *out)
     }
     *out = bytes.value();
     remember();
+    m_tookPayload = true;
     return true;
 }
 
@@ -270,8 +347,7 @@ void Composer::showOutcome(const core::CallRecord &r)
     QString text = QStringLiteral("%1 → %2").arg(r.call, r.outcome.result);
     if (!r.outcome.note.isEmpty())
         text += QStringLiteral("  # ") + r.outcome.note;
-    m_status->setText(text);
-    m_status->setStyleSheet(r.outcome.status == core::CallStatus::Failed ? QLatin1String(kErrorStyle) : QString());
+    showStatus(text, r.outcome.status == core::CallStatus::Failed);
 }
 
 void Composer::send()
@@ -292,10 +368,9 @@ void Composer::sendTo()
 {
     if (m_socketId < 0)
         return;
-    const auto address = core::parseAddress(m_sendTo->text(), m_workbench.sockets().info(m_socketId).family);
+    const auto address = core::parseTypedAddress(m_sendTo->text(), m_workbench.sockets().info(m_socketId).family);
     if (!address) {
-        m_sendToError->setText(address.error().message);
-        m_sendToError->show();
+        m_sendToError->setMessage(address.error().message);
         m_sendTo->setFocus();
         return;
     }
@@ -305,14 +380,19 @@ void Composer::sendTo()
 }
 
 // Enter sends: sendto for a datagram socket with no peer and an address typed, send otherwise.
+// What was sent leaves the field (it is in the history) so the next message can be typed at once;
+// what could not be sent stays.
 void Composer::sendDefault()
 {
     const core::SocketInfo info = m_workbench.sockets().info(m_socketId);
     const bool datagram = info.type == core::sock::Dgram;
+    m_tookPayload = false;
     if (datagram && !info.peer.isValid() && !m_sendTo->text().trimmed().isEmpty())
         sendTo();
     else
         send();
+    if (m_tookPayload && m_mode->currentIndex() != File)
+        m_editor->clear();
 }
 
 bool Composer::eventFilter(QObject *watched, QEvent *event)
@@ -321,6 +401,14 @@ bool Composer::eventFilter(QObject *watched, QEvent *event)
         auto *key = static_cast<QKeyEvent *>(event);
         if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && !(key->modifiers() & Qt::ShiftModifier)) {
             sendDefault();
+            return true;
+        }
+        if (key->key() == Qt::Key_Up && m_editor->toPlainText().isEmpty() && m_history->count() > 0) {
+            // As in a shell: the last message sent comes back to be edited or sent again.
+            const QVariantList entry = m_history->itemData(0).toList();
+            m_mode->setCurrentIndex(entry.value(0).toInt());
+            m_editor->setPlainText(entry.value(1).toString());
+            m_editor->moveCursor(QTextCursor::End);
             return true;
         }
     }

@@ -4,6 +4,7 @@
 #include "net/socketoptions.h"
 #include "sockets/newsocketdialog.h"
 #include "sockets/sockettreemodel.h"
+#include "widgets/fieldmessage.h"
 #include "workbench.h"
 
 #include <QCoreApplication>
@@ -39,7 +40,7 @@ SocketsPanel::SocketsPanel(core::Workbench &workbench, QWidget *parent)
     , m_model(new SocketTreeModel(workbench.sockets(), this))
     , m_view(new QTreeView(this))
     , m_quickAddress(new QLineEdit(QStringLiteral("127.0.0.1:8080"), this))
-    , m_quickError(new QLabel(this))
+    , m_quickError(new FieldMessage(this))
 {
     m_view->setModel(m_model);
     m_view->setAccessibleName(tr("Sockets"));
@@ -62,17 +63,13 @@ SocketsPanel::SocketsPanel(core::Workbench &workbench, QWidget *parent)
     connect(newButton, &QPushButton::clicked, this, &SocketsPanel::newSocketDialog);
 
     m_quickAddress->setAccessibleName(tr("Quick address"));
-    m_quickAddress->setToolTip(tr("Address for the quick actions: host:port, [v6]:port, or a UNIX path"));
-    m_quickError->setStyleSheet(QStringLiteral("color: #b00020;"));
-    m_quickError->setWordWrap(true);
-    m_quickError->hide();
+    m_quickAddress->setToolTip(tr("Address for the quick actions: host:port (a host name too), [v6]:port, or a UNIX path"));
     connect(m_quickAddress, &QLineEdit::textChanged, this, [this] {
         const QString text = m_quickAddress->text().trimmed();
         const bool path = text.startsWith(QLatin1Char('/')) || text.startsWith(QLatin1Char('@'));
         const int family = text.startsWith(QLatin1Char('[')) ? core::sock::AfInet6 : path ? core::sock::AfUnix : core::sock::AfInet;
-        const auto parsed = core::parseAddress(text, family);
-        m_quickError->setText(parsed ? QString() : parsed.error().message);
-        m_quickError->setVisible(!parsed);
+        const auto parsed = core::parseTypedAddress(text, family);
+        m_quickError->setMessage(parsed ? QString() : parsed.error().message);
     });
 
     auto *tcpClient = quickButton(tr("TCP client"), QStringLiteral("sk = socket.socket(); sk.connect(addr)"), this);
@@ -165,7 +162,7 @@ int SocketsPanel::newSocketPair(int family, int type, int proto)
     return id;
 }
 
-bool SocketsPanel::quickTarget(int family, core::SocketAddress *out)
+bool SocketsPanel::quickTarget(int family, core::TypedAddress *out)
 {
     QString text = m_quickAddress->text().trimmed();
     if (family != core::sock::AfUnix && text.startsWith(QLatin1Char('[')))
@@ -177,10 +174,9 @@ bool SocketsPanel::quickTarget(int family, core::SocketAddress *out)
         text = QDir(dir).filePath(QStringLiteral("socket-workbench-%1.sock").arg(QCoreApplication::applicationPid()));
         m_quickAddress->setText(text);
     }
-    const auto parsed = core::parseAddress(text, family);
+    const auto parsed = core::parseTypedAddress(text, family);
     if (!parsed) {
-        m_quickError->setText(parsed.error().message);
-        m_quickError->show();
+        m_quickError->setMessage(parsed.error().message);
         m_quickAddress->setFocus();
         return false;
     }
@@ -190,10 +186,10 @@ bool SocketsPanel::quickTarget(int family, core::SocketAddress *out)
 
 int SocketsPanel::tcpClient()
 {
-    core::SocketAddress target;
+    core::TypedAddress target;
     if (!quickTarget(core::sock::AfInet, &target))
         return -1;
-    const int id = newSocket(target.family(), core::sock::Stream);
+    const int id = newSocket(target.address.family(), core::sock::Stream);
     m_workbench.connect(id, target);
     m_workbench.setWatch(id, true);
     return id;
@@ -201,10 +197,10 @@ int SocketsPanel::tcpClient()
 
 int SocketsPanel::tcpServer()
 {
-    core::SocketAddress target;
+    core::TypedAddress target;
     if (!quickTarget(core::sock::AfInet, &target))
         return -1;
-    const int id = newSocket(target.family(), core::sock::Stream);
+    const int id = newSocket(target.address.family(), core::sock::Stream);
     const core::OptionSpec &reuse = *core::findOption(u"SO_REUSEADDR");
     m_workbench.setOption(id, reuse, core::encodeOption(reuse, u"1").value());
     m_workbench.bind(id, target);
@@ -215,10 +211,10 @@ int SocketsPanel::tcpServer()
 
 int SocketsPanel::udpSocket()
 {
-    core::SocketAddress target;
+    core::TypedAddress target;
     if (!quickTarget(core::sock::AfInet, &target))
         return -1;
-    const int id = newSocket(target.family(), core::sock::Dgram);
+    const int id = newSocket(target.address.family(), core::sock::Dgram);
     m_workbench.bind(id, target);
     m_workbench.setWatch(id, true);
     return id;
@@ -226,7 +222,7 @@ int SocketsPanel::udpSocket()
 
 int SocketsPanel::unixServer()
 {
-    core::SocketAddress target;
+    core::TypedAddress target;
     if (!quickTarget(core::sock::AfUnix, &target))
         return -1;
     const int id = newSocket(core::sock::AfUnix, core::sock::Stream);

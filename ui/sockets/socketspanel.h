@@ -4,7 +4,6 @@
 
 #include <QWidget>
 
-class QLabel;
 class QLineEdit;
 class QTreeView;
 
@@ -14,6 +13,7 @@ class Workbench;
 
 namespace ui {
 
+class FieldMessage;
 class SocketTreeModel;
 
 // The sockets dock: the tree of sockets (accepted connections under their listener), a
@@ -48,13 +48,13 @@ signals:
     void socketActivated(int socketId);
 
 private:
-    bool quickTarget(int family, core::SocketAddress *out);
+    bool quickTarget(int family, core::TypedAddress *out);
 
     core::Workbench &m_workbench;
     SocketTreeModel *m_model;
     QTreeView *m_view;
     QLineEdit *m_quickAddress;
-    QLabel *m_quickError;
+    FieldMessage *m_quickError;
     int m_pendingSelection = -1;
 };
 

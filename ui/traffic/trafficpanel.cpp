@@ -24,6 +24,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <climits>
+
 #include <algorithm>
 
 namespace ui {
@@ -320,8 +322,9 @@ void TrafficPanel::updateClearFilter()
 
 void TrafficPanel::updateCounts(qsizetype shown, qsizetype seen)
 {
-    m_countLabel->setText(m_model->isFiltered() ? tr("%L1 of %L2 records").arg(shown).arg(seen)
-                                                : tr("%L1 records").arg(seen));
+    const int total = int(std::min<qsizetype>(seen, INT_MAX));
+    m_countLabel->setText(m_model->isFiltered() ? tr("%L1 of %Ln record(s)", nullptr, total).arg(shown)
+                                                : tr("%Ln record(s)", nullptr, total));
     // Only ever wider: a width that followed the text 30 times a second would relayout the
     // window each time the count gains or loses a digit.
     m_countLabel->setMinimumWidth(std::max(m_countLabel->minimumWidth(), m_countLabel->sizeHint().width()));
