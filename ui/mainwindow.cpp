@@ -2,6 +2,8 @@
 
 #include "calls/socketpanel.h"
 #include "composer/composer.h"
+#include "guide/guidepanel.h"
+#include "guide/welcomepage.h"
 #include "journal/journalpanel.h"
 #include "lookup/lookuppanel.h"
 #include "session/callchain.h"
@@ -13,6 +15,8 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QResizeEvent>
+#include <QStyle>
 #include <QDir>
 #include <QDockWidget>
 #include <QScrollArea>
@@ -24,6 +28,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSet>
+#include <QStackedWidget>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
@@ -41,26 +46,44 @@ MainWindow::MainWindow(core::Workbench &workbench, QWidget *parent)
     , m_journal(new JournalPanel(workbench, this))
     , m_lookup(new LookupPanel(workbench, this))
     , m_status(new StatusLine(workbench, this))
+    , m_guide(new GuidePanel(this))
+    , m_center(new QStackedWidget(this))
 {
     setWindowTitle(tr("Socket Workbench"));
     setDockNestingEnabled(true);
-    setCentralWidget(m_traffic);
+    // The traffic log, or, while there is no socket yet, where to begin.
+    auto *welcome = new WelcomePage(m_center);
+    m_center->addWidget(welcome);
+    m_center->addWidget(m_traffic);
+    setCentralWidget(m_center);
+    connect(welcome, &WelcomePage::newSocket, m_sockets, &SocketsPanel::newSocketDialog);
+    connect(welcome, &WelcomePage::tcpServer, m_sockets, &SocketsPanel::tcpServer);
+    connect(welcome, &WelcomePage::tcpClient, m_sockets, &SocketsPanel::tcpClient);
+    connect(welcome, &WelcomePage::lab, this, [this] { startExample(); });
+    connect(welcome, &WelcomePage::guide, this, &MainWindow::showGuide);
+    auto showTraffic = [this] {
+        if (m_center->currentWidget() != m_traffic && !m_workbench.sockets().ids().isEmpty())
+            m_center->setCurrentWidget(m_traffic);
+    };
+    connect(&workbench.sockets(), &core::SocketRegistry::changed, this, showTraffic);
+    showTraffic();
     // Sockets on the left, the selected socket's calls (and lookups) on the right, full height;
     // the journal and the composer share the bottom under the sockets and the traffic log.
     setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
-    QDockWidget *sockets = addDock(m_sockets, tr("Sockets"), QStringLiteral("socketsDock"), Qt::LeftDockWidgetArea);
+    m_socketsDock = addDock(m_sockets, tr("Sockets"), QStringLiteral("socketsDock"), Qt::LeftDockWidgetArea);
     // The two tall panels scroll rather than set the window's smallest size: without that the
     // window could not be narrower than ~1,450 px, and one at its smallest was resized (and
     // wholly repainted) whenever a label in it grew.
-    QDockWidget *calls = addDock(scrollable(m_socket), tr("Socket"), QStringLiteral("socketDock"), Qt::RightDockWidgetArea);
-    QDockWidget *lookup = addDock(scrollable(m_lookup), tr("Lookups"), QStringLiteral("lookupDock"), Qt::RightDockWidgetArea);
-    QDockWidget *journal = addDock(m_journal, tr("Journal (Python)"), QStringLiteral("journalDock"), Qt::BottomDockWidgetArea);
-    QDockWidget *composer = addDock(m_composer, tr("Composer"), QStringLiteral("composerDock"), Qt::BottomDockWidgetArea);
-    splitDockWidget(journal, composer, Qt::Horizontal);
-    tabifyDockWidget(calls, lookup);
-    calls->raise();
+    m_socketDock = addDock(scrollable(m_socket), tr("Socket"), QStringLiteral("socketDock"), Qt::RightDockWidgetArea);
+    m_lookupDock = addDock(scrollable(m_lookup), tr("Lookups"), QStringLiteral("lookupDock"), Qt::RightDockWidgetArea);
+    m_journalDock = addDock(m_journal, tr("Journal (Python)"), QStringLiteral("journalDock"), Qt::BottomDockWidgetArea);
+    m_composerDock = addDock(m_composer, tr("Composer"), QStringLiteral("composerDock"), Qt::BottomDockWidgetArea);
+    m_guideDock = addDock(m_guide, tr("Guide"), QStringLiteral("guideDock"), Qt::BottomDockWidgetArea);
     statusBar()->addPermanentWidget(m_status, 1);
+    m_relayout = new QTimer(this);
+    m_relayout->setSingleShot(true);
+    connect(m_relayout, &QTimer::timeout, this, &MainWindow::fitDocks);
 
     connect(m_sockets, &SocketsPanel::currentSocketChanged, m_socket, &SocketPanel::setSocket);
     connect(m_sockets, &SocketsPanel::currentSocketChanged, m_composer, &Composer::setSocket);
@@ -78,19 +101,100 @@ MainWindow::MainWindow(core::Workbench &workbench, QWidget *parent)
     });
 
     createMenus();
+    arrangeDocks();
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    if (!settings.value(QStringLiteral("window/seen")).toBool()) {
+    const bool seen = settings.value(QStringLiteral("window/seen")).toBool();
+    if (seen) {
+        restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+        restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    } else {
         resize(1500, 950);
-        // queued: dock sizes only take once the window is laid out
-        QTimer::singleShot(0, this, [=, this] {
-            resizeDocks({sockets, calls}, {340, 400}, Qt::Horizontal);
-            resizeDocks({journal, composer}, {width() - 440, 440}, Qt::Horizontal);
-            resizeDocks({journal}, {280}, Qt::Vertical);
-        });
-        statusBar()->showMessage(tr("New here? Try Examples → Loopback echo lab (one click, on the toolbar)."), 30000);
+        m_autoLayout = true; // sized to the window once it is shown, and again as it is resized
     }
+}
+
+// The default arrangement: sockets on the left, the selected socket's calls (and lookups) on the
+// right, full height; the journal and the composer share the bottom under the sockets and the
+// traffic log. Every dock shown and docked.
+void MainWindow::arrangeDocks()
+{
+    for (QDockWidget *dock : {m_socketsDock, m_socketDock, m_lookupDock, m_journalDock, m_composerDock, m_guideDock}) {
+        dock->setFloating(false);
+        dock->show();
+    }
+    addDockWidget(Qt::LeftDockWidgetArea, m_socketsDock);
+    addDockWidget(Qt::RightDockWidgetArea, m_socketDock);
+    addDockWidget(Qt::RightDockWidgetArea, m_lookupDock);
+    tabifyDockWidget(m_socketDock, m_lookupDock);
+    addDockWidget(Qt::BottomDockWidgetArea, m_journalDock);
+    addDockWidget(Qt::BottomDockWidgetArea, m_composerDock);
+    splitDockWidget(m_journalDock, m_composerDock, Qt::Horizontal);
+    addDockWidget(Qt::BottomDockWidgetArea, m_guideDock);
+    tabifyDockWidget(m_journalDock, m_guideDock); // the guide and the lab's notes, a tab beside the journal
+    m_journalDock->raise();
+    m_socketDock->raise();
+    if (QToolBar *toolbar = findChild<QToolBar *>(QStringLiteral("mainToolbar")))
+        toolbar->show();
+}
+
+void MainWindow::resetLayout()
+{
+    arrangeDocks();
+    m_autoLayout = true;
+    fitDocks();
+}
+
+// Dock sizes for the window's size: the right column as wide as the socket panel needs (no button
+// cut off), the sockets wide enough for name, state, fd, local and peer where the window allows,
+// the composer a third of the bottom. Kept in step with the window while the person has not
+// dragged a divider since (the sizes are still the ones set here).
+void MainWindow::fitDocks()
+{
+    if (!m_autoLayout)
+        return;
+    const int w = width();
+    const int h = height();
+    const int scrollBar = style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 12;
+    const int rightNeeds = std::max(m_socket->minimumSizeHint().width(), m_lookup->minimumSizeHint().width()) + scrollBar;
+    const int right = std::clamp(w * 26 / 100, rightNeeds, std::max(rightNeeds, 460));
+    const int left = std::clamp(w * 32 / 100, 260, 560);
+    const int bottomWidth = w - right;
+    const int composerNeeds = m_composer->minimumSizeHint().width() + 8;
+    const int composer = std::clamp(bottomWidth * 36 / 100, composerNeeds, std::max(composerNeeds, 460));
+    const int bottom = std::clamp(h * 34 / 100, 200, 380);
+    resizeDocks({m_socketsDock, m_socketDock}, {left, right}, Qt::Horizontal);
+    resizeDocks({m_journalDock, m_composerDock}, {bottomWidth - composer, composer}, Qt::Horizontal);
+    resizeDocks({m_journalDock}, {bottom}, Qt::Vertical);
+    m_fitted = dockSizes();
+}
+
+QList<int> MainWindow::dockSizes() const
+{
+    return {m_socketsDock->width(), m_socketDock->width(), m_journalDock->width(), m_composerDock->width(),
+            m_journalDock->height()};
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    if (m_autoLayout)
+        m_relayout->start(0); // once the window's own layout has settled
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    const bool handled = QMainWindow::event(event);
+    // A divider dragged (QMainWindow moves its separators itself): the sizes are the person's now.
+    if (event->type() == QEvent::MouseButtonRelease && m_autoLayout && !m_fitted.isEmpty() && dockSizes() != m_fitted)
+        m_autoLayout = false;
+    return handled;
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_autoLayout)
+        m_relayout->start(0);
 }
 
 QWidget *MainWindow::scrollable(QWidget *panel)
@@ -131,8 +235,13 @@ void MainWindow::createMenus()
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         m_viewMenu->addAction(dock->toggleViewAction());
+    QAction *reset = m_viewMenu->addAction(tr("&Reset layout"), this, &MainWindow::resetLayout);
+    reset->setToolTip(tr("Every panel back in its place, sized for the window"));
+    m_viewMenu->addSeparator();
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *guide = help->addAction(tr("&Guide"), this, &MainWindow::showGuide);
+    guide->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("&About"), this, [this] {
         QMessageBox::about(this, tr("About Socket Workbench"),
                            tr("<b>Socket Workbench %1</b><p>A workbench for the BSD socket API. Every action is the "
@@ -176,6 +285,18 @@ bool MainWindow::settleExisting(const QString &title, const QString &question, E
     return true;
 }
 
+QWidget *MainWindow::centralPage() const
+{
+    return m_center->currentWidget();
+}
+
+void MainWindow::showGuide()
+{
+    m_guideDock->show();
+    m_guideDock->raise();
+    m_guide->showGuide();
+}
+
 core::CallChain *MainWindow::startExample(ExistingSockets existing)
 {
     QList<int> open;
@@ -189,13 +310,32 @@ core::CallChain *MainWindow::startExample(ExistingSockets existing)
         for (int id : open)
             m_workbench.close(id);
     }
-    // Show the lab's client once it is set up: its calls are the usual next step.
+    // Show the lab's client once it is set up (its calls are the usual next step), and explain,
+    // beside the journal, each call the lab made.
     const QList<int> before = m_workbench.sockets().ids();
+    const qsizetype firstCall = m_workbench.journal().count();
     core::CallChain *chain = core::startEchoLab(m_workbench);
-    connect(chain, &core::CallChain::finished, this, [this, before] {
-        const QList<int> after = m_workbench.sockets().ids();
-        if (after.size() > before.size() + 1)
-            m_sockets->selectSocket(after[before.size() + 1]);
+    connect(chain, &core::CallChain::finished, this, [this, before, firstCall] {
+        QSet<int> lab;
+        for (int id : m_workbench.sockets().ids()) {
+            if (!before.contains(id))
+                lab.insert(id);
+        }
+        QList<core::CallRecord> calls;
+        const qsizetype count = m_workbench.journal().count();
+        for (qsizetype i = firstCall; i < count; ++i) {
+            const core::CallRecord record = m_workbench.journal().at(i);
+            if (lab.contains(record.socketId) || (record.value && lab.contains(record.value->newSocketId)))
+                calls.append(record);
+        }
+        QList<int> ids(lab.begin(), lab.end());
+        std::sort(ids.begin(), ids.end());
+        if (ids.size() < 3)
+            return; // a step failed: the status line says which
+        m_guide->showLabNotes(calls, core::socketName(ids[1]), core::socketName(ids[2]));
+        m_guideDock->show();
+        m_guideDock->raise();
+        m_sockets->followNewSocket(ids[1]);
     });
     return chain;
 }

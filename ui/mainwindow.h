@@ -4,6 +4,8 @@
 
 #include <QMainWindow>
 
+class QStackedWidget;
+
 namespace core {
 class CallChain;
 class Workbench;
@@ -12,6 +14,7 @@ class Workbench;
 namespace ui {
 
 class Composer;
+class GuidePanel;
 class JournalPanel;
 class LookupPanel;
 class SocketPanel;
@@ -34,6 +37,8 @@ public:
     JournalPanel *journalPanel() const { return m_journal; }
     LookupPanel *lookupPanel() const { return m_lookup; }
     StatusLine *statusLine() const { return m_status; }
+    GuidePanel *guidePanel() const { return m_guide; }
+    QWidget *centralPage() const; // the welcome page until a socket exists, then the traffic log
 
     // What to do with the sockets the window has when a session opens.
     enum class ExistingSockets { Ask, Close, Keep };
@@ -48,6 +53,11 @@ public:
     // returns nullptr when the person cancels.
     core::CallChain *startExample(ExistingSockets existing = ExistingSockets::Ask);
 
+    // Help → Guide (F1).
+    void showGuide();
+    // View → Reset layout: every panel docked in its default place, sized for the window.
+    void resetLayout();
+
 signals:
     // A socket of an opened session (index in its list) stopped at a failed call: message says
     // the call, the exception and how many of its steps did not run.
@@ -55,9 +65,15 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    bool event(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createMenus();
+    void arrangeDocks();
+    void fitDocks();
+    QList<int> dockSizes() const;
     // The sockets holding a descriptor, and what to do with them before more open: false when the
     // person cancelled. Asks only when existing is Ask and some are open.
     QList<int> openSockets() const;
@@ -75,7 +91,18 @@ private:
     JournalPanel *m_journal;
     LookupPanel *m_lookup;
     StatusLine *m_status;
+    GuidePanel *m_guide;
+    QStackedWidget *m_center;
+    QDockWidget *m_guideDock = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QDockWidget *m_socketsDock = nullptr;
+    QDockWidget *m_socketDock = nullptr;
+    QDockWidget *m_lookupDock = nullptr;
+    QDockWidget *m_journalDock = nullptr;
+    QDockWidget *m_composerDock = nullptr;
+    class QTimer *m_relayout = nullptr;
+    bool m_autoLayout = false; // dock sizes follow the window (until a divider is dragged)
+    QList<int> m_fitted;       // the dock sizes fitDocks() set last
 };
 
 } // namespace ui

@@ -7,6 +7,7 @@
 #include "sockets/sockettreemodel.h"
 #include "traffic/trafficmodel.h"
 #include "traffic/trafficpanel.h"
+#include "translations.h"
 #include "workbench.h"
 
 #include <QAbstractItemModelTester>
@@ -38,6 +39,7 @@ class tst_UserStories : public QObject
 {
     Q_OBJECT
 private slots:
+    void initTestCase();
     void init();
     void cleanup();
     void developerTestsAServer();
@@ -55,6 +57,11 @@ private:
     std::unique_ptr<Workbench> m_wb;
     std::unique_ptr<ui::MainWindow> m_window;
 };
+
+void tst_UserStories::initTestCase()
+{
+    ui::installTranslations(); // as the app does: counts read "18 bytes", "1 record"
+}
 
 void tst_UserStories::init()
 {

@@ -47,14 +47,16 @@ JournalPanel::JournalPanel(core::Workbench &workbench, QWidget *parent)
     // Fixed row heights: a long session must not measure every row.
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    // Widths in the order they matter: call, result and errno show in a journal ~700 px wide;
+    // duration and note follow (the note takes what is left). Cut text is whole in the tooltip.
     const int digit = m_view->fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    m_view->setColumnWidth(JournalModel::SeqColumn, digit * 6);
-    m_view->setColumnWidth(JournalModel::TimeColumn, digit * 14);
-    m_view->setColumnWidth(JournalModel::CallColumn, digit * 38);
-    m_view->setColumnWidth(JournalModel::ResultColumn, digit * 30);
-    m_view->setColumnWidth(JournalModel::ErrnoColumn, digit * 14);
-    m_view->setColumnWidth(JournalModel::DurationColumn, digit * 10);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setColumnWidth(JournalModel::SeqColumn, digit * 5);
+    m_view->setColumnWidth(JournalModel::TimeColumn, digit * 13);
+    m_view->setColumnWidth(JournalModel::CallColumn, digit * 40);
+    m_view->setColumnWidth(JournalModel::ResultColumn, digit * 22);
+    m_view->setColumnWidth(JournalModel::ErrnoColumn, digit * 13);
+    m_view->setColumnWidth(JournalModel::DurationColumn, digit * 9);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     layout->addWidget(m_view);
 

@@ -113,7 +113,7 @@ QList<QCheckBox *> LookupPanel::addFlags(QWidget *box, std::span<const core::Nam
 {
     auto *grid = new QGridLayout(box);
     QList<QCheckBox *> boxes;
-    constexpr int kColumns = 4;
+    constexpr int kColumns = 2; // a flag name is long (AI_NUMERICSERV): two per row fit a ~330 px dock
     for (const core::NamedValue &flag : flags) {
         const QString name = QString::fromLatin1(flag.name);
         auto *check = new QCheckBox(name, box);
@@ -149,7 +149,7 @@ QWidget *LookupPanel::buildButtons()
     const QList<QPushButton *> all{m_gethostname, m_gethostbyname, m_gethostbynameEx,
                                    m_getaddrinfo, m_gethostbyaddr, m_getnameinfo};
     for (int i = 0; i < all.size(); ++i)
-        grid->addWidget(all[i], i / 3, i % 3);
+        grid->addWidget(all[i], i / 2, i % 2);
     return buttons;
 }
 
@@ -179,6 +179,12 @@ QWidget *LookupPanel::buildResult()
     m_entries->setSelectionMode(QAbstractItemView::SingleSelection);
     m_entries->verticalHeader()->hide();
     m_entries->horizontalHeader()->setStretchLastSection(true);
+    const QFontMetrics metrics(m_entries->font());
+    const auto widthOf = [&metrics](const char *sample) { return metrics.horizontalAdvance(QLatin1String(sample)) + 12; };
+    m_entries->setColumnWidth(FamilyColumn, widthOf("AF_INET6"));
+    m_entries->setColumnWidth(TypeColumn, widthOf("SOCK_DGRAM"));
+    m_entries->setColumnWidth(ProtoColumn, widthOf("Proto"));
+    m_entries->setColumnWidth(CanonNameColumn, widthOf("Canonname"));
     layout->addWidget(m_entries, 1);
 
     auto *row = new QHBoxLayout;

@@ -49,13 +49,17 @@ SocketsPanel::SocketsPanel(core::Workbench &workbench, QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     // Fixed widths: sizing a column to its contents measures every row's text at each change,
     // which with 10,000 connections was a large part of the window's time.
-    m_view->setColumnWidth(SocketTreeModel::Name, 150);
+    // Widths from the font, for the longest usual text of each column, so that at the default
+    // layout name, state, fd, local and peer all show ("sk12  TCP6", "connected, watched").
+    const QFontMetrics metrics(m_view->font());
+    const auto widthOf = [&metrics](const char *sample) { return metrics.horizontalAdvance(QLatin1String(sample)) + 14; };
+    m_view->setColumnWidth(SocketTreeModel::Name, widthOf("sk00  TCP6") + m_view->indentation());
     m_view->setMinimumWidth(200);
     m_view->header()->setStretchLastSection(false);
-    m_view->setColumnWidth(SocketTreeModel::State, 120);
-    m_view->setColumnWidth(SocketTreeModel::Fd, 36);
-    m_view->setColumnWidth(SocketTreeModel::Local, 130);
-    m_view->setColumnWidth(SocketTreeModel::Peer, 130);
+    m_view->setColumnWidth(SocketTreeModel::State, widthOf("connected, watched"));
+    m_view->setColumnWidth(SocketTreeModel::Fd, widthOf("000"));
+    m_view->setColumnWidth(SocketTreeModel::Local, widthOf("127.0.0.1:00000"));
+    m_view->setColumnWidth(SocketTreeModel::Peer, widthOf("127.0.0.1:00000"));
 
     auto *newButton = new QPushButton(tr("&New socket…"), this);
     newButton->setAccessibleName(tr("New socket"));

@@ -112,7 +112,7 @@ QWidget *TrafficPanel::createFilterBar()
     // Sized for a typical label, not measured over what may be 10,000 sockets; the list that
     // drops down is as wide as the labels it shows.
     m_socketCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_socketCombo->setMinimumContentsLength(12);
+    m_socketCombo->setMinimumContentsLength(10);
     m_socketChoices = new SocketChoiceModel(m_workbench.sockets(), m_socketCombo);
     m_socketCombo->setModel(m_socketChoices);
     connect(m_socketCombo, &QComboBox::currentIndexChanged, this, [this] {
@@ -136,7 +136,7 @@ QWidget *TrafficPanel::createFilterBar()
     m_textFilter->setToolTip(tr("Show records whose bytes contain this text (as UTF-8), or hex:48 65 6c for bytes"));
     m_textFilter->setPlaceholderText(tr("Filter payload: text, or hex:48 65 6c"));
     m_textFilter->setClearButtonEnabled(true);
-    m_textFilter->setMinimumWidth(180);
+    m_textFilter->setMinimumWidth(100);
     for (QToolButton *button : m_textFilter->findChildren<QToolButton *>()) {
         button->setAccessibleName(tr("Clear payload filter"));
         button->setToolTip(tr("Clear the payload filter"));
@@ -154,13 +154,21 @@ QWidget *TrafficPanel::createFilterBar()
     m_countLabel->setAccessibleName(tr("Record count"));
     m_countLabel->setToolTip(tr("Records shown, and records captured in all"));
 
-    auto *layout = new QHBoxLayout(bar);
+    // Two rows, so every action keeps its label in a log ~450 px wide (the window at 1,100 px):
+    // what is shown (filters), then what to do with it (copy, export) and how many there are.
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_socketCombo);
+    filters->addWidget(m_directionCombo);
+    filters->addWidget(m_textFilter, 1);
+    filters->addWidget(m_clearFilterButton);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_toolBar, 1);
+    actions->addWidget(m_countLabel);
+    auto *layout = new QVBoxLayout(bar);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_socketCombo);
-    layout->addWidget(m_directionCombo);
-    layout->addWidget(m_textFilter, 1);
-    layout->addWidget(m_toolBar);
-    layout->addWidget(m_countLabel);
+    layout->setSpacing(2);
+    layout->addLayout(filters);
+    layout->addLayout(actions);
     return bar;
 }
 
@@ -173,8 +181,13 @@ void TrafficPanel::placeActions()
     m_clearFilterAction->setEnabled(false);
     connect(m_clearFilterAction, &QAction::triggered, this, &TrafficPanel::clearFilters);
 
+    m_clearFilterButton = new QToolButton(this);
+    m_clearFilterButton->setDefaultAction(m_clearFilterAction);
+    m_clearFilterButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_clearFilterButton->setAccessibleName(m_clearFilterAction->iconText());
+    m_clearFilterButton->setAutoRaise(true);
     const QList<QAction *> actions{m_actions->copyTextAction(), m_actions->copyHexAction(),
-                                   m_actions->copyPythonAction(), m_actions->exportAction(), m_clearFilterAction};
+                                   m_actions->copyPythonAction(), m_actions->exportAction()};
     m_toolBar = new QToolBar(this);
     m_toolBar->setAccessibleName(tr("Traffic actions"));
     m_toolBar->setToolTip(tr("Copy, export and filter actions"));

@@ -14,6 +14,7 @@ class QLineEdit;
 class QModelIndex;
 class QTableView;
 class QToolBar;
+class QToolButton;
 
 namespace core {
 class Workbench;
@@ -72,6 +73,7 @@ private:
     QLabel *m_countLabel = nullptr;
     TrafficActions *m_actions = nullptr;
     QAction *m_clearFilterAction = nullptr;
+    QToolButton *m_clearFilterButton = nullptr;
 
     QTimer m_textTimer;   // applies the text filter once typing pauses
     QTimer m_socketTimer; // refreshes the socket list at most a few times a second
