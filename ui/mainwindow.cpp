@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QResizeEvent>
+#include <QScreen>
 #include <QStyle>
 #include <QDir>
 #include <QDockWidget>
@@ -108,7 +109,11 @@ MainWindow::MainWindow(core::Workbench &workbench, QWidget *parent)
         restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
         restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     } else {
-        resize(1500, 950);
+        // 1500×950, or the screen when it is smaller (a laptop at 1366×768).
+        QSize first(1500, 950);
+        if (const QScreen *shown = screen())
+            first = first.boundedTo(shown->availableGeometry().size());
+        resize(first);
         m_autoLayout = true; // sized to the window once it is shown, and again as it is resized
     }
 }
@@ -157,7 +162,9 @@ void MainWindow::fitDocks()
     const int scrollBar = style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 12;
     const int rightNeeds = std::max(m_socket->minimumSizeHint().width(), m_lookup->minimumSizeHint().width()) + scrollBar;
     const int right = std::clamp(w * 26 / 100, rightNeeds, std::max(rightNeeds, 460));
-    const int left = std::clamp(w * 32 / 100, 260, 560);
+    // The sockets give way first: the traffic log keeps the width its filters need.
+    const int centerNeeds = m_center->minimumSizeHint().width() + 12;
+    const int left = std::max(200, std::min(std::clamp(w * 32 / 100, 260, 560), w - right - centerNeeds));
     const int bottomWidth = w - right;
     const int composerNeeds = m_composer->minimumSizeHint().width() + 8;
     const int composer = std::clamp(bottomWidth * 36 / 100, composerNeeds, std::max(composerNeeds, 460));

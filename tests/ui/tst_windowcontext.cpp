@@ -1,6 +1,9 @@
 #include "calls/socketpanel.h"
 #include "composer/composer.h"
+#include "guide/guidepanel.h"
+#include "lookup/lookuppanel.h"
 #include "mainwindow.h"
+#include "traffic/trafficpanel.h"
 #include "session/callchain.h"
 #include "session/quickopen.h"
 #include "sockets/socketspanel.h"
@@ -10,7 +13,12 @@
 #include "workbench.h"
 
 #include <QApplication>
+#include <QAbstractButton>
 #include <QComboBox>
+#include <QDockWidget>
+#include <QTabBar>
+#include <QTextBrowser>
+#include <QToolButton>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -98,6 +106,10 @@ private slots:
     void commandLineSocketIsSelected();
     void saveSaysWhatItDid();
     void labAsksBeforeAdding();
+    void labExplainsItself();
+    void welcomeUntilASocketExists();
+    void layoutFitsEachSize_data();
+    void layoutFitsEachSize();
 };
 
 void tst_WindowContext::initTestCase()
@@ -373,6 +385,116 @@ void tst_WindowContext::labAsksBeforeAdding()
     });
     QCOMPARE(window.startExample(), nullptr);
     QCOMPARE(wb.sockets().openCount(), 3);
+}
+
+void tst_WindowContext::labExplainsItself()
+{
+    Workbench wb;
+    ui::MainWindow window(wb);
+    CallChain *lab = window.startExample();
+    QVERIFY(lab);
+    QSignalSpy done(lab, &CallChain::finished);
+    QVERIFY(done.wait(10000));
+    const QString notes = window.guidePanel()->labNotes()->toPlainText();
+    // Every call the lab made, as the journal wrote it, with its result and an explanation.
+    for (qsizetype i = 0; i < wb.journal().count(); ++i) {
+        const CallRecord record = wb.journal().at(i);
+        QVERIFY2(notes.contains(QStringLiteral(">>> ") + record.call), qPrintable(record.call));
+        QVERIFY2(notes.contains(record.outcome.result), qPrintable(record.outcome.result));
+    }
+    QVERIFY(notes.contains(QStringLiteral("Port 0: the kernel picks a free port")));
+    QVERIFY(notes.contains(QStringLiteral("sk3 is a new socket")));
+    QTRY_COMPARE(window.socketsPanel()->currentSocket(), 2); // the client, to try the composer on
+    QVERIFY(window.guidePanel()->labNotes()->isVisibleTo(&window));
+}
+
+void tst_WindowContext::welcomeUntilASocketExists()
+{
+    Workbench wb;
+    ui::MainWindow window(wb);
+    QWidget *welcome = window.centralPage();
+    QCOMPARE(welcome->objectName(), QStringLiteral("welcomePage"));
+    QPushButton *server = nullptr;
+    for (QPushButton *b : welcome->findChildren<QPushButton *>())
+        server = b->accessibleName() == QStringLiteral("TCP server") ? b : server;
+    QVERIFY(server);
+    window.socketsPanel()->quickAddress()->setText(QStringLiteral("127.0.0.1:0"));
+    server->click();
+    QTRY_COMPARE(window.centralPage(), static_cast<QWidget *>(window.trafficPanel()));
+    QTRY_COMPARE_WITH_TIMEOUT(wb.sockets().info(window.socketsPanel()->currentSocket()).state, SocketState::Listening, 3000);
+}
+
+void tst_WindowContext::layoutFitsEachSize_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1100x750") << QSize(1100, 750);
+    QTest::newRow("1500x950") << QSize(1500, 950);
+    QTest::newRow("1920x1080") << QSize(1920, 1080);
+}
+
+// At each size, after View → Reset layout (a first start does the same), no button of the socket
+// panel, the composer or the lookups lies outside what its dock shows; growing the window back
+// from a small size gives the same layout as starting at that size.
+void tst_WindowContext::layoutFitsEachSize()
+{
+    QFETCH(QSize, size);
+    Workbench wb;
+    ui::MainWindow window(wb);
+    window.resize(size);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const int s = window.socketsPanel()->newSocket(AF_INET, SOCK_STREAM);
+    QTRY_COMPARE(window.socketPanel()->socketId(), s);
+    window.resetLayout();
+    QApplication::processEvents();
+    QCOMPARE(window.size(), size);
+
+    auto checkButtons = [&window](QWidget *panel, const QString &what) {
+        // What shows of the panel: the scroll area's viewport when it scrolls, else the panel.
+        QWidget *visible = panel;
+        for (QWidget *w = panel->parentWidget(); w; w = w->parentWidget()) {
+            if (w->objectName() == QStringLiteral("qt_scrollarea_viewport")) {
+                visible = w;
+                break;
+            }
+        }
+        const QRect shown(visible->mapTo(&window, QPoint()), visible->size());
+        QStringList outside;
+        int checked = 0;
+        for (QAbstractButton *button : panel->findChildren<QAbstractButton *>()) {
+            if (!button->isVisibleTo(&window) || qobject_cast<QTabBar *>(button->parentWidget()))
+                continue;
+            ++checked;
+            const QRect at(button->mapTo(&window, QPoint()), button->size());
+            if (!shown.contains(at) || !window.rect().contains(at))
+                outside << QStringLiteral("%1 at %2,%3 %4x%5 (shown: %6,%7 %8x%9)")
+                               .arg(button->accessibleName().isEmpty() ? button->text() : button->accessibleName())
+                               .arg(at.x()).arg(at.y()).arg(at.width()).arg(at.height())
+                               .arg(shown.x()).arg(shown.y()).arg(shown.width()).arg(shown.height());
+        }
+        QVERIFY2(checked >= 3, qPrintable(what));
+        QVERIFY2(outside.isEmpty(), qPrintable(what + QStringLiteral(": ") + outside.join(QStringLiteral("; "))));
+    };
+    checkButtons(window.socketPanel(), QStringLiteral("socket panel"));
+    checkButtons(window.composer(), QStringLiteral("composer"));
+    auto *lookupDock = window.findChild<QDockWidget *>(QStringLiteral("lookupDock"));
+    lookupDock->raise();
+    QApplication::processEvents();
+    checkButtons(window.lookupPanel(), QStringLiteral("lookups"));
+    // Every traffic action shows with its label (none behind an overflow button).
+    for (QToolButton *button : window.trafficPanel()->findChildren<QToolButton *>()) {
+        if (button->accessibleName() == QStringLiteral("More traffic actions"))
+            QVERIFY2(!button->isVisibleTo(&window), "traffic actions overflow");
+    }
+
+    // Small, then this size again: the docks follow the window back.
+    const QList<int> fitted{window.findChild<QDockWidget *>(QStringLiteral("socketDock"))->width(),
+                            window.findChild<QDockWidget *>(QStringLiteral("socketsDock"))->width()};
+    window.resize(900, 650);
+    QApplication::processEvents();
+    window.resize(size);
+    QTRY_COMPARE(window.findChild<QDockWidget *>(QStringLiteral("socketsDock"))->width(), fitted[1]);
+    QCOMPARE(window.findChild<QDockWidget *>(QStringLiteral("socketDock"))->width(), fitted[0]);
 }
 
 QTEST_MAIN(tst_WindowContext)

@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -93,14 +94,19 @@ QWidget *LookupPanel::buildFields()
     m_type->addItem(QStringLiteral("SOCK_DGRAM"), core::sock::Dgram);
     addField(tr("Type"), m_type, tr("type of socket.getaddrinfo(host, port, family, type); Any is 0"));
 
-    auto *aiBox = new QGroupBox(tr("getaddrinfo flags"), fields);
-    aiBox->setAccessibleName(aiBox->title());
+    // The two sets of flags share one place (a tab each): the panel fits a window 750 px high.
+    auto *flagTabs = new QTabWidget(fields);
+    flagTabs->setAccessibleName(tr("Lookup flags"));
+    flagTabs->setDocumentMode(true);
+    auto *aiBox = new QWidget(flagTabs);
+    aiBox->setAccessibleName(tr("getaddrinfo flags"));
     m_aiFlags = addFlags(aiBox, core::lookup::addressInfoFlags(), QStringLiteral("getaddrinfo"));
-    form->addRow(aiBox);
-    auto *niBox = new QGroupBox(tr("getnameinfo flags"), fields);
-    niBox->setAccessibleName(niBox->title());
+    flagTabs->addTab(aiBox, tr("getaddrinfo flags"));
+    auto *niBox = new QWidget(flagTabs);
+    niBox->setAccessibleName(tr("getnameinfo flags"));
     m_niFlags = addFlags(niBox, core::lookup::nameInfoFlags(), QStringLiteral("getnameinfo"));
-    form->addRow(niBox);
+    flagTabs->addTab(niBox, tr("getnameinfo flags"));
+    form->addRow(flagTabs);
 
     for (QLineEdit *edit : {m_host, m_address, m_port})
         connect(edit, &QLineEdit::textChanged, this, &LookupPanel::updateToolTips);
