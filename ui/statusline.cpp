@@ -59,8 +59,12 @@ void StatusLine::showInfo(const QString &text, int infoMs)
 // Something changed: tick once a second until a tick finds nothing new (rates then read 0/s).
 void StatusLine::wake()
 {
-    if (!m_timer->isActive())
+    // The first change after a quiet spell shows at once (a socket just opened must not read
+    // "0 sockets open" for a second); later ones at the next tick.
+    if (!m_timer->isActive()) {
         m_timer->start();
+        QTimer::singleShot(0, this, &StatusLine::update);
+    }
 }
 
 void StatusLine::update()

@@ -289,6 +289,8 @@ void SocketPanel::setSocket(int socketId)
                                                        m_timeoutMode, m_timeout, m_watch, m_peek, m_waitAll, m_dontWait, m_oob})
         w->setEnabled(any);
     m_shownBacklog = -1;
+    if (socketId >= 0 && m_workbench.sockets().info(socketId).backlog < 0)
+        m_backlog->setValue(5); // another socket's listen() backlog is not this one's
     showLastCall();
     if (any) {
         m_liveTimer->start();
@@ -313,6 +315,10 @@ void SocketPanel::refreshInfo()
         return;
     }
     const core::SocketInfo info = m_workbench.sockets().info(m_socketId);
+    // Nothing typed for this socket yet: where it connected or bound, once it has (a quick action).
+    if (m_address->text().isEmpty() && !m_address->hasFocus() && !m_addressTexts.contains(m_socketId)
+        && (info.connectTo.isValid() || info.boundTo.isValid()))
+        m_address->setText(info.connectTo.isValid() ? info.connectTo.toText() : info.boundTo.toText());
     // The backlog box shows what this socket listens with once it does (a quick-action server:
     // 128), and is left alone otherwise, so a value being typed is not overwritten.
     if (info.backlog >= 0 && info.backlog != m_shownBacklog) {

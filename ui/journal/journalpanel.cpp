@@ -51,10 +51,10 @@ JournalPanel::JournalPanel(core::Workbench &workbench, QWidget *parent)
     // duration and note follow (the note takes what is left). Cut text is whole in the tooltip.
     const int digit = m_view->fontMetrics().horizontalAdvance(QLatin1Char('0'));
     m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->setColumnWidth(JournalModel::SeqColumn, digit * 5);
+    m_view->setColumnWidth(JournalModel::SeqColumn, digit * 4);
     m_view->setColumnWidth(JournalModel::TimeColumn, digit * 13);
-    m_view->setColumnWidth(JournalModel::CallColumn, digit * 40);
-    m_view->setColumnWidth(JournalModel::ResultColumn, digit * 22);
+    m_view->setColumnWidth(JournalModel::CallColumn, digit * 38);
+    m_view->setColumnWidth(JournalModel::ResultColumn, digit * 21);
     m_view->setColumnWidth(JournalModel::ErrnoColumn, digit * 13);
     m_view->setColumnWidth(JournalModel::DurationColumn, digit * 9);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);

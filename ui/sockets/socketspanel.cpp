@@ -139,6 +139,11 @@ void SocketsPanel::followNewSocket(int socketId)
 {
     m_pendingSelection = socketId;
     m_model->refresh();
+    // Listed already (no rows to insert, so no rowsInserted to wait for): select it now.
+    if (m_model->indexOf(socketId).isValid()) {
+        m_pendingSelection = -1;
+        selectSocket(socketId);
+    }
 }
 
 void SocketsPanel::newSocketDialog()

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Writes docs/*.png: the window at 1500×950 on a first start and in README's three stories,
+# played for real (curl and a python3 echo server as peers). Uses Xvfb when it is installed (the
+# fonts and style of a desktop), else Qt's offscreen platform.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+"$here/scripts/setup.sh" dev
+cd "$here"
+if command -v Xvfb >/dev/null; then
+    display=:$((90 + RANDOM % 9))
+    Xvfb "$display" -screen 0 1600x1000x24 >/dev/null 2>&1 &
+    xvfb=$!
+    trap 'kill $xvfb' EXIT
+    sleep 1
+    DISPLAY=$display QT_QPA_PLATFORM=xcb build/dev/tests/ui/docshots docs
+else
+    QT_QPA_PLATFORM=offscreen build/dev/tests/ui/docshots docs
+fi

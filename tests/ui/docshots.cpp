@@ -1,0 +1,241 @@
+// docshots: the screenshots in docs/, made by playing README's three stories in the real window
+// at 1500×950 against real loopback peers (curl, a python3 echo server). Not a test: run by
+// scripts/screenshots.sh, which writes docs/*.png. Each step waits for what it needs, bounded.
+#include "calls/socketpanel.h"
+#include "composer/composer.h"
+#include "journal/journalpanel.h"
+#include "mainwindow.h"
+#include "sockets/socketspanel.h"
+#include "traffic/trafficmodel.h"
+#include "traffic/trafficpanel.h"
+#include "translations.h"
+#include "workbench.h"
+
+#include <QApplication>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QDockWidget>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstdio>
+#include <functional>
+
+#include <sys/socket.h>
+
+using namespace core;
+
+namespace {
+
+bool waitFor(const std::function<bool()> &done, int ms = 10000)
+{
+    QDeadlineTimer deadline(ms);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QTest::qWait(20);
+    }
+    return true;
+}
+
+void fail(const char *what)
+{
+    std::fprintf(stderr, "docshots: %s\n", what);
+    std::exit(1);
+}
+
+void settle(ui::MainWindow &window)
+{
+    QTest::qWait(1100); // batched models and the status line (once a second) catch up before the picture
+    window.repaint();
+}
+
+void present(ui::MainWindow &window)
+{
+    window.resize(1500, 950);
+    window.show();
+    window.activateWindow();
+    if (!QTest::qWaitForWindowExposed(&window))
+        fail("the window does not show");
+    QTest::qWaitForWindowActive(&window, 2000);
+}
+
+void save(ui::MainWindow &window, const QString &dir, const QString &name)
+{
+    settle(window);
+    const QString path = QDir(dir).filePath(name);
+    if (!window.grab().save(path))
+        fail("cannot write a screenshot");
+    std::printf("%s\n", qPrintable(path));
+}
+
+void typeAndSend(ui::MainWindow &window, const QString &text)
+{
+    ui::Composer *composer = window.composer();
+    composer->editor()->setFocus();
+    QTest::keyClicks(composer->editor(), text);
+    QTest::keyClick(composer->editor(), Qt::Key_Return);
+}
+
+void raiseDock(ui::MainWindow &window, const char *name)
+{
+    if (auto *dock = window.findChild<QDockWidget *>(QLatin1String(name)))
+        dock->raise();
+}
+
+// Selects the first traffic record of a socket whose bytes contain text: its hex dump shows.
+void showRecord(ui::MainWindow &window, const QString &text)
+{
+    ui::TrafficModel *model = window.trafficPanel()->model();
+    const bool found = waitFor([&] {
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row, ui::TrafficModel::DataColumn).data().toString().contains(text)) {
+                window.trafficPanel()->view()->setCurrentIndex(model->index(row, 0));
+                return true;
+            }
+        }
+        return false;
+    });
+    if (!found)
+        fail("a record is not in the traffic log");
+}
+
+void firstStart(const QString &dir)
+{
+    Workbench wb;
+    ui::MainWindow window(wb);
+    present(window);
+    save(window, dir, QStringLiteral("first-start.png"));
+}
+
+// Story 1: a TCP server, curl asks, the reply is typed by hand.
+void httpByHand(const QString &dir)
+{
+    Workbench wb;
+    ui::MainWindow window(wb);
+    present(window);
+    window.socketsPanel()->quickAddress()->setText(QStringLiteral("127.0.0.1:8080"));
+    const int listener = window.socketsPanel()->tcpServer();
+    if (!waitFor([&] { return wb.sockets().info(listener).state == SocketState::Listening; }))
+        fail("the server does not listen (is 127.0.0.1:8080 taken?)");
+    window.socketsPanel()->selectSocket(listener);
+    QProcess curl;
+    curl.start(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("http://127.0.0.1:8080/hello")});
+    if (!waitFor([&] { return wb.traffic().count() > 0 && window.composer()->targetSocket() != listener; }))
+        fail("curl's request did not arrive");
+    const int connection = window.composer()->targetSocket();
+    typeAndSend(window, QStringLiteral("HTTP/1.0 200 OK\\r\\nContent-Type: text/plain\\r\\n\\r\\nhello from the workbench\\n"));
+    if (!waitFor([&] { return wb.sockets().info(connection).bytesOut > 0; }))
+        fail("the reply was not sent");
+    window.socketsPanel()->followNewSocket(connection);
+    if (!waitFor([&] { return window.socketPanel()->socketId() == connection; }))
+        fail("the connection cannot be selected");
+    window.socketPanel()->button(QStringLiteral("close"))->click();
+    if (!waitFor([&] { return curl.state() == QProcess::NotRunning; }))
+        fail("curl did not finish");
+    showRecord(window, QStringLiteral("GET /hello"));
+    save(window, dir, QStringLiteral("story-http-by-hand.png"));
+}
+
+// Story 2: UDP call by call, and the errors a student meets.
+void udpAndErrors(const QString &dir)
+{
+    Workbench wb;
+    ui::MainWindow window(wb);
+    present(window);
+    ui::SocketPanel *panel = window.socketPanel();
+    const int server = window.socketsPanel()->newSocket(AF_INET, SOCK_DGRAM);
+    waitFor([&] { return panel->socketId() == server; });
+    panel->addressField()->setText(QStringLiteral("127.0.0.1:9999"));
+    panel->button(QStringLiteral("bind"))->click();
+    if (!waitFor([&] { return wb.sockets().info(server).state == SocketState::Bound; }))
+        fail("bind 127.0.0.1:9999 failed");
+    const int client = window.socketsPanel()->newSocket(AF_INET, SOCK_DGRAM);
+    waitFor([&] { return panel->socketId() == client; });
+    for (QRadioButton *radio : panel->findChildren<QRadioButton *>()) {
+        if (radio->accessibleName() == QStringLiteral("Non-blocking"))
+            radio->click();
+    }
+    waitFor([&] { return wb.sockets().info(client).mode == BlockingMode::NonBlocking; });
+    panel->button(QStringLiteral("recvfrom"))->click(); // BlockingIOError: nothing to read
+    waitFor([&] { return panel->resultLabel()->text().contains(QStringLiteral("BlockingIOError")); });
+    window.composer()->sendToField()->setText(QStringLiteral("127.0.0.1:9999"));
+    typeAndSend(window, QStringLiteral("ping\\n"));
+    waitFor([&] { return wb.sockets().info(client).bytesOut > 0; });
+    window.socketsPanel()->followNewSocket(server);
+    waitFor([&] { return panel->socketId() == server; });
+    panel->button(QStringLiteral("recvfrom"))->click();
+    waitFor([&] { return panel->resultLabel()->text().contains(QStringLiteral("b'ping\\n'")); });
+    const int tcp = window.socketsPanel()->newSocket(AF_INET, SOCK_STREAM);
+    waitFor([&] { return panel->socketId() == tcp; });
+    panel->addressField()->setText(QStringLiteral("127.0.0.1:1"));
+    panel->button(QStringLiteral("connect"))->click();
+    if (!waitFor([&] { return panel->resultLabel()->text().contains(QStringLiteral("ConnectionRefusedError")); }))
+        fail("connect to port 1 was not refused");
+    save(window, dir, QStringLiteral("story-udp-and-errors.png"));
+}
+
+// Story 3: a python3 echo server tested from the window, then the session exported as a script.
+void echoAndReplay(const QString &dir)
+{
+    Workbench wb;
+    ui::MainWindow window(wb);
+    present(window);
+    QProcess server;
+    server.start(QStringLiteral("python3"), {QStringLiteral("-c"), QStringLiteral(R"(
+import socket
+s = socket.create_server(('127.0.0.1', 0))
+print(s.getsockname()[1], flush=True)
+for _ in range(2):
+    c, _ = s.accept()
+    with c:
+        while data := c.recv(4096):
+            c.sendall(data)
+)")});
+    if (!server.waitForReadyRead(10000))
+        fail("the echo server did not start");
+    const QString port = QString::fromLatin1(server.readLine()).trimmed();
+    window.socketsPanel()->quickAddress()->setText(QStringLiteral("127.0.0.1:") + port);
+    const int client = window.socketsPanel()->tcpClient();
+    if (!waitFor([&] { return wb.sockets().info(client).state == SocketState::Connected; }))
+        fail("the client did not connect");
+    typeAndSend(window, QStringLiteral("hello, echo\\n"));
+    waitFor([&] { return wb.sockets().info(client).bytesIn >= 12; });
+    typeAndSend(window, QStringLiteral("a second line\\n"));
+    waitFor([&] { return wb.sockets().info(client).bytesIn >= 26; });
+    QTemporaryDir scripts;
+    const QString script = scripts.filePath(QStringLiteral("echo-session.py"));
+    QString error;
+    if (!window.journalPanel()->exportScript(script, &error))
+        fail("export failed");
+    raiseDock(window, "journalDock");
+    showRecord(window, QStringLiteral("a second line"));
+    save(window, dir, QStringLiteral("story-echo-and-replay.png"));
+    window.close();
+    server.kill();
+    server.waitForFinished(5000);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QStandardPaths::setTestModeEnabled(true); // no settings of a previous run
+    QApplication app(argc, argv);
+    ui::installTranslations();
+    const QString dir = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("docs");
+    QDir().mkpath(dir);
+    firstStart(dir);
+    httpByHand(dir);
+    udpAndErrors(dir);
+    echoAndReplay(dir);
+    return 0;
+}
