@@ -168,7 +168,7 @@ void MainWindow::fitDocks()
     const int bottomWidth = w - right;
     const int composerNeeds = m_composer->minimumSizeHint().width() + 8;
     const int composer = std::clamp(bottomWidth * 36 / 100, composerNeeds, std::max(composerNeeds, 460));
-    const int bottom = std::clamp(h * 34 / 100, 200, 380);
+    const int bottom = std::clamp(h * 38 / 100, 200, 420);
     resizeDocks({m_socketsDock, m_socketDock}, {left, right}, Qt::Horizontal);
     resizeDocks({m_journalDock, m_composerDock}, {bottomWidth - composer, composer}, Qt::Horizontal);
     resizeDocks({m_journalDock}, {bottom}, Qt::Vertical);

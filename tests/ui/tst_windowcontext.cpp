@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QAbstractButton>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QTabBar>
 #include <QTextBrowser>
@@ -481,6 +482,9 @@ void tst_WindowContext::layoutFitsEachSize()
     lookupDock->raise();
     QApplication::processEvents();
     checkButtons(window.lookupPanel(), QStringLiteral("lookups"));
+    // SWB_LAYOUT_SHOTS=dir: a picture of each size, to look at the layout as a person would.
+    if (const QString shots = qEnvironmentVariable("SWB_LAYOUT_SHOTS"); !shots.isEmpty())
+        window.grab().save(QDir(shots).filePath(QStringLiteral("layout-%1x%2.png").arg(size.width()).arg(size.height())));
     // Every traffic action shows with its label (none behind an overflow button).
     for (QToolButton *button : window.trafficPanel()->findChildren<QToolButton *>()) {
         if (button->accessibleName() == QStringLiteral("More traffic actions"))

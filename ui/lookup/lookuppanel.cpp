@@ -191,6 +191,10 @@ QWidget *LookupPanel::buildResult()
     m_entries->setColumnWidth(TypeColumn, widthOf("SOCK_DGRAM"));
     m_entries->setColumnWidth(ProtoColumn, widthOf("Proto"));
     m_entries->setColumnWidth(CanonNameColumn, widthOf("Canonname"));
+    // The address is what a person picks a row for: shown third, before proto and canonname
+    // (the tuple's order is in the tooltip and the call), so it is seen in a dock ~340 px wide.
+    m_entries->setColumnWidth(AddressColumn, widthOf("[::ffff:127.0.0.1]:65535"));
+    m_entries->horizontalHeader()->moveSection(AddressColumn, ProtoColumn);
     layout->addWidget(m_entries, 1);
 
     auto *row = new QHBoxLayout;
