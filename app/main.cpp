@@ -1,3 +1,4 @@
+#include "headless.h"
 #include "mainwindow.h"
 #include "translations.h"
 #include "session/callchain.h"
@@ -16,18 +17,22 @@ struct Options
     QCommandLineOption listen{QStringLiteral("listen"), QStringLiteral("Open a watched listener (repeatable)."), QStringLiteral("url")};
     QCommandLineOption connect{QStringLiteral("connect"), QStringLiteral("Open a watched connection (repeatable)."), QStringLiteral("url")};
     QCommandLineOption example{QStringLiteral("example"), QStringLiteral("Start the Loopback echo lab example.")};
+    QCommandLineOption script{QStringLiteral("script"), QStringLiteral("Open the window and run a Python script in its console."),
+                              QStringLiteral("file")};
 
     void addTo(QCommandLineParser &parser) const
     {
         parser.setApplicationDescription(QStringLiteral(
             "A workbench for the BSD socket API: every action is the Python socket call it equals.\n"
             "Quick openers: tcp://HOST:PORT, udp://HOST:PORT, tcp://[V6]:PORT, unix:/PATH, unix:@ABSTRACT,\n"
-            "unix-dgram:/PATH, unix-seqpacket:/PATH."));
+            "unix-dgram:/PATH, unix-seqpacket:/PATH.\n"
+            "Without a window: --run SCRIPT [ARGS...] runs a Python script whose socket calls go through the\n"
+            "workbench (exit status: the script's); --transcript FILE before it writes the calls as Python."));
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addPositionalArgument(QStringLiteral("session"), QStringLiteral("A session file to open (JSON)."),
                                      QStringLiteral("[session]"));
-        parser.addOptions({listen, connect, example});
+        parser.addOptions({listen, connect, example, script});
     }
 };
 
@@ -52,10 +57,51 @@ bool onlyPrints(int argc, char *argv[])
     return false;
 }
 
+// `--run SCRIPT [ARGS...]` (after an optional `--transcript FILE`): everything after the script
+// is the script's own, --help included.
+struct RunRequest
+{
+    int scriptAt = -1;
+    QString transcript;
+    bool bad = false;
+};
+
+RunRequest runRequest(int argc, char *argv[])
+{
+    RunRequest request;
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--run") {
+            request.scriptAt = i + 1;
+            request.bad = i + 1 >= argc;
+            return request;
+        }
+        if (arg == "--transcript" && i + 1 < argc)
+            request.transcript = QString::fromLocal8Bit(argv[++i]);
+        else if (arg.startsWith("--transcript="))
+            request.transcript = QString::fromLocal8Bit(arg.mid(13));
+    }
+    return request;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    if (const RunRequest run = runRequest(argc, argv); run.scriptAt > 0 || run.bad) {
+        if (run.bad) {
+            std::fprintf(stderr, "socket-workbench: --run needs a script: --run SCRIPT [ARGS...]\n");
+            return 2;
+        }
+        const QString script = QString::fromLocal8Bit(argv[run.scriptAt]);
+        QStringList args;
+        for (int i = run.scriptAt + 1; i < argc; ++i)
+            args << QString::fromLocal8Bit(argv[i]);
+        int qtArgc = 1; // the script's arguments are not Qt's to read
+        QCoreApplication app(qtArgc, argv);
+        nameApplication();
+        return py::runScript(script, args, run.transcript);
+    }
     const Options options;
     if (onlyPrints(argc, argv)) {
         QCoreApplication app(argc, argv);
@@ -122,5 +168,7 @@ int main(int argc, char *argv[])
     }
     if (parser.isSet(example))
         window.startExample();
+    if (parser.isSet(options.script))
+        window.runScript(parser.value(options.script));
     return app.exec();
 }

@@ -139,7 +139,7 @@ const QStringList &benchmarkNames()
 {
     static const QStringList names{QStringLiteral("udp_paced"), QStringLiteral("udp_unpaced"), QStringLiteral("tcp_stream"),
                                    QStringLiteral("unix_stream"), QStringLiteral("connections"), QStringLiteral("log_memory"),
-                                   QStringLiteral("startup"), QStringLiteral("idle_cpu_percent")};
+                                   QStringLiteral("startup"), QStringLiteral("idle_cpu_percent"), QStringLiteral("script_calls")};
     return names;
 }
 

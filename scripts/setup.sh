@@ -7,7 +7,7 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 preset=${1:-dev}
 
-packages=(cmake ninja-build g++ qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools libgl-dev python3)
+packages=(cmake ninja-build g++ qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools libgl-dev python3 python3-dev)
 # libFuzzer and its sanitizer runtimes come with clang (g++ already brings ASan, UBSan and TSan).
 if [ "$preset" = fuzz ]; then packages+=(clang libclang-rt-14-dev); fi
 missing=()

@@ -2,6 +2,7 @@
 
 #include "calls/socketpanel.h"
 #include "composer/composer.h"
+#include "console/consolepanel.h"
 #include "guide/guidepanel.h"
 #include "guide/welcomepage.h"
 #include "journal/journalpanel.h"
@@ -11,6 +12,7 @@
 #include "sockets/socketspanel.h"
 #include "statusline.h"
 #include "traffic/trafficpanel.h"
+#include "pythonrunner.h"
 #include "workbench.h"
 
 #include <QApplication>
@@ -34,6 +36,7 @@
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace ui {
 
@@ -81,6 +84,15 @@ MainWindow::MainWindow(core::Workbench &workbench, QWidget *parent)
     m_journalDock = addDock(m_journal, tr("Journal (Python)"), QStringLiteral("journalDock"), Qt::BottomDockWidgetArea);
     m_composerDock = addDock(m_composer, tr("Composer"), QStringLiteral("composerDock"), Qt::BottomDockWidgetArea);
     m_guideDock = addDock(m_guide, tr("Guide"), QStringLiteral("guideDock"), Qt::BottomDockWidgetArea);
+    // The console's panel is made (and Python started) the first time the dock shows.
+    auto *consoleHolder = new QWidget(this);
+    auto *consoleLayout = new QVBoxLayout(consoleHolder);
+    consoleLayout->setContentsMargins(0, 0, 0, 0);
+    m_consoleDock = addDock(consoleHolder, tr("Console (Python)"), QStringLiteral("consoleDock"), Qt::BottomDockWidgetArea);
+    connect(m_consoleDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            console();
+    });
     statusBar()->addPermanentWidget(m_status, 1);
     m_relayout = new QTimer(this);
     m_relayout->setSingleShot(true);
@@ -123,7 +135,8 @@ MainWindow::MainWindow(core::Workbench &workbench, QWidget *parent)
 // traffic log. Every dock shown and docked.
 void MainWindow::arrangeDocks()
 {
-    for (QDockWidget *dock : {m_socketsDock, m_socketDock, m_lookupDock, m_journalDock, m_composerDock, m_guideDock}) {
+    for (QDockWidget *dock : {m_socketsDock, m_socketDock, m_lookupDock, m_journalDock, m_composerDock, m_guideDock,
+                              m_consoleDock}) {
         dock->setFloating(false);
         dock->show();
     }
@@ -136,6 +149,8 @@ void MainWindow::arrangeDocks()
     splitDockWidget(m_journalDock, m_composerDock, Qt::Horizontal);
     addDockWidget(Qt::BottomDockWidgetArea, m_guideDock);
     tabifyDockWidget(m_journalDock, m_guideDock); // the guide and the lab's notes, a tab beside the journal
+    addDockWidget(Qt::BottomDockWidgetArea, m_consoleDock);
+    tabifyDockWidget(m_journalDock, m_consoleDock);
     m_journalDock->raise();
     m_socketDock->raise();
     if (QToolBar *toolbar = findChild<QToolBar *>(QStringLiteral("mainToolbar")))
@@ -233,6 +248,14 @@ void MainWindow::createMenus()
     file->addAction(tr("&Open session…"), QKeySequence::Open, this, &MainWindow::openSessionDialog);
     file->addAction(tr("&Save session…"), QKeySequence::Save, this, &MainWindow::saveSessionDialog);
     file->addSeparator();
+    QAction *run = file->addAction(tr("&Run script…"), this, [this] {
+        m_consoleDock->show();
+        m_consoleDock->raise();
+        console()->chooseScript();
+    });
+    run->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    run->setToolTip(tr("Runs a Python script in the console: its socket calls go through the workbench"));
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu *examples = menuBar()->addMenu(tr("&Examples"));
@@ -290,6 +313,23 @@ bool MainWindow::settleExisting(const QString &title, const QString &question, E
     else
         return false;
     return true;
+}
+
+ConsolePanel *MainWindow::console()
+{
+    if (!m_console) {
+        m_runner = new py::PythonRunner(m_workbench, this);
+        m_console = new ConsolePanel(*m_runner, m_consoleDock->widget());
+        m_consoleDock->widget()->layout()->addWidget(m_console);
+    }
+    return m_console;
+}
+
+void MainWindow::runScript(const QString &path)
+{
+    m_consoleDock->show();
+    m_consoleDock->raise();
+    console()->runScript(path);
 }
 
 QWidget *MainWindow::centralPage() const

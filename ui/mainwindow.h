@@ -11,9 +11,14 @@ class CallChain;
 class Workbench;
 }
 
+namespace py {
+class PythonRunner;
+}
+
 namespace ui {
 
 class Composer;
+class ConsolePanel;
 class GuidePanel;
 class JournalPanel;
 class LookupPanel;
@@ -53,6 +58,11 @@ public:
     // returns nullptr when the person cancels.
     core::CallChain *startExample(ExistingSockets existing = ExistingSockets::Ask);
 
+    // The Python console, its interpreter started on first use (a window that never shows it
+    // runs no Python).
+    ConsolePanel *console();
+    // File → Run script… and --script FILE: the script runs in the console's interpreter.
+    void runScript(const QString &path);
     // Help → Guide (F1).
     void showGuide();
     // View → Reset layout: every panel docked in its default place, sized for the window.
@@ -94,6 +104,9 @@ private:
     GuidePanel *m_guide;
     QStackedWidget *m_center;
     QDockWidget *m_guideDock = nullptr;
+    QDockWidget *m_consoleDock = nullptr;
+    class py::PythonRunner *m_runner = nullptr;
+    ConsolePanel *m_console = nullptr;
     QMenu *m_viewMenu = nullptr;
     QDockWidget *m_socketsDock = nullptr;
     QDockWidget *m_socketDock = nullptr;

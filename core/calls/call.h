@@ -28,6 +28,7 @@ struct Call
 {
     CallKind kind = CallKind::Fileno;
     CallOrigin origin = CallOrigin::Window;
+    QString where;              // for a script or the console: file:line, or the console input's number
     int socketId = -1;          // the socket called on; -1 for the module's functions
     int newSocketId = -1;       // socket(), accept(): the socket it makes (socketpair: the first; +1 the second)
     int family = 0;             // socket(), socketpair(), getaddrinfo()

@@ -41,7 +41,10 @@ SocketObject::Step SocketObject::doBind(Op &op)
     }
     readLocalAddress();
     m_info.boundTo = op.call.address;
-    m_socketFile.remember(m_info.boundTo);
+    // The window tidies the UNIX socket file it bound away on close; Python code does not, and
+    // neither does the engine for it (a script's file stays, as with CPython).
+    if (op.call.origin != CallOrigin::Script && op.call.origin != CallOrigin::Console)
+        m_socketFile.remember(m_info.boundTo);
     if (m_info.state == SocketState::Created)
         setState(SocketState::Bound);
     changed();

@@ -1,0 +1,46 @@
+#include "headless.h"
+
+#include "pythonengine.h"
+
+#include "codec/transcript.h"
+#include "workbench.h"
+
+#include <QSaveFile>
+
+#include <cstdio>
+#include <memory>
+
+namespace py {
+
+int runScript(const QString &script, const QStringList &args, const QString &transcriptPath)
+{
+    core::Workbench workbench;
+    if (!workbench.startupError().isEmpty())
+        std::fprintf(stderr, "socket-workbench: %s\n", qPrintable(workbench.startupError()));
+    int status = 0;
+    {
+        // Finalized before the workbench goes: the script's last sockets close through it.
+        PythonEngine engine(workbench, core::CallOrigin::Script, true);
+        if (!engine.isReady()) {
+            std::fprintf(stderr, "socket-workbench: Python: %s\n", qPrintable(engine.initError()));
+            return 1;
+        }
+        status = engine.runFile(script, args);
+    }
+    if (!transcriptPath.isEmpty()) {
+        std::vector<core::CallRecord> records;
+        const qsizetype count = workbench.journal().count();
+        records.reserve(size_t(count));
+        for (qsizetype i = 0; i < count; ++i)
+            records.push_back(workbench.journal().at(i));
+        QSaveFile file(transcriptPath);
+        if (!file.open(QIODevice::WriteOnly) || file.write(core::pythonTranscript(records).toUtf8()) < 0 || !file.commit()) {
+            std::fprintf(stderr, "socket-workbench: cannot write %s: %s\n", qPrintable(transcriptPath),
+                         qPrintable(file.errorString()));
+            return status ? status : 1;
+        }
+    }
+    return status;
+}
+
+} // namespace py

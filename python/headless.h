@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace py {
+
+// `socket-workbench --run SCRIPT [ARGS...]`: runs the script under the embedded interpreter with
+// no window (a QCoreApplication must exist). stdout and stderr are the script's own; the return
+// value is its exit status. transcriptPath, when given, gets the journal as a Python transcript.
+int runScript(const QString &script, const QStringList &args, const QString &transcriptPath);
+
+} // namespace py
