@@ -106,6 +106,7 @@ bool Journal::finish(CallId id, Outcome outcome)
             }
         }
     }
+    m_generation.fetch_add(1, std::memory_order_release);
     m_finished.notify_all();
     m_notify.poke();
     m_finishedNotify.poke();

@@ -103,6 +103,9 @@ public:
     CallRecord at(qsizetype index) const;
     CallRecord call(CallId id) const;
     bool isPending(CallId id) const;
+    // Counts the calls finished so far: a caller that spins for a call that is about to finish
+    // reads this without the lock, and looks at the record only when it moves.
+    quint64 finishedGeneration() const { return m_generation.load(std::memory_order_acquire); }
     // The socket's oldest call still waiting (what a program blocked on that socket waits in),
     // or 0: kept as calls begin and finish, so asking costs no scan.
     CallId oldestPending(int socketId) const;
@@ -122,6 +125,7 @@ private:
     // which ThreadSanitizer cannot see; pthread-based locks it sees whole.
     mutable std::mutex m_mutex;
     mutable std::condition_variable m_finished;
+    std::atomic<quint64> m_generation{0};
     std::deque<CallRecord> m_records;
     std::unordered_map<int, std::set<CallId>> m_pendingBySocket;
     std::atomic<quint64> m_payloadBytes{0};
