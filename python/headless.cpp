@@ -7,6 +7,7 @@
 
 #include <QSaveFile>
 
+#include <csignal>
 #include <cstdio>
 #include <memory>
 
@@ -39,6 +40,12 @@ int runScript(const QString &script, const QStringList &args, const QString &tra
                          qPrintable(file.errorString()));
             return status ? status : 1;
         }
+    }
+    if (status == PythonEngine::kInterrupted) {
+        // As python3: a script stopped by Ctrl+C ends by SIGINT, so that a shell sees it.
+        std::signal(SIGINT, SIG_DFL);
+        std::raise(SIGINT);
+        return 130;
     }
     return status;
 }

@@ -184,8 +184,9 @@ int PythonEngine::runFile(const QString &path, const QStringList &args)
     }
     if (PyErr_ExceptionMatches(PyExc_SystemExit))
         return systemExitStatus();
+    const bool interrupted = PyErr_ExceptionMatches(PyExc_KeyboardInterrupt);
     PyErr_Print(); // the traceback on stderr, as python3 prints it
-    return 1;
+    return interrupted ? kInterrupted : 1;
 }
 
 } // namespace py

@@ -38,7 +38,9 @@ public:
 
     // Runs a script as python3 would run `python3 path args...`: sys.argv, __main__, its
     // directory first on sys.path. Returns the exit status (an uncaught exception prints its
-    // traceback on stderr and gives 1; SystemExit gives its code).
+    // traceback on stderr and gives 1; SystemExit gives its code; an uncaught KeyboardInterrupt
+    // gives kInterrupted: python3 then ends by SIGINT, once everything is flushed).
+    static constexpr int kInterrupted = -2;
     int runFile(const QString &path, const QStringList &args);
 
     // Asks the waiting call (if any) to stop and raises KeyboardInterrupt in the script at its

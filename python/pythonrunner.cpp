@@ -21,7 +21,10 @@ namespace {
 // write to the window, an InteractiveConsole runs the lines, rlcompleter completes names, and
 // the window's sockets are bound to the names the journal gives them.
 constexpr const char *kConsoleBootstrap = R"(
-import sys, types, code, rlcompleter, socket, _swsocket
+import sys, types
+# No readline: the window is not a terminal (rlcompleter works without it).
+sys.modules['readline'] = None
+import code, rlcompleter, socket, _swsocket
 
 class _Output:
     encoding = 'utf-8'

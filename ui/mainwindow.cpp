@@ -135,6 +135,8 @@ MainWindow::MainWindow(core::Workbench &workbench, QWidget *parent)
 // traffic log. Every dock shown and docked.
 void MainWindow::arrangeDocks()
 {
+    // The console dock shows for a moment while it is put in place: that must not start Python.
+    const QSignalBlocker quiet(m_consoleDock);
     for (QDockWidget *dock : {m_socketsDock, m_socketDock, m_lookupDock, m_journalDock, m_composerDock, m_guideDock,
                               m_consoleDock}) {
         dock->setFloating(false);

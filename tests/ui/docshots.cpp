@@ -3,6 +3,7 @@
 // scripts/screenshots.sh, which writes docs/*.png. Each step waits for what it needs, bounded.
 #include "calls/socketpanel.h"
 #include "composer/composer.h"
+#include "console/consolepanel.h"
 #include "journal/journalpanel.h"
 #include "mainwindow.h"
 #include "sockets/socketspanel.h"
@@ -224,6 +225,34 @@ for _ in range(2):
     server.waitForFinished(5000);
 }
 
+// The console: Python typed into the window, its sockets in the tree and its bytes in the log.
+void console(const QString &dir)
+{
+    Workbench wb;
+    ui::MainWindow window(wb);
+    present(window);
+    ui::ConsolePanel *panel = window.console();
+    raiseDock(window, "consoleDock");
+    const QStringList lines{
+        QStringLiteral("a, b = socket.socketpair()"),
+        QStringLiteral("a.sendall(b'hello from the console\\n')"),
+        QStringLiteral("print(b.recv(100))"),
+        QStringLiteral("srv = socket.create_server(('127.0.0.1', 0))"),
+        QStringLiteral("srv"),
+        QStringLiteral("socket.create_connection(('127.0.0.1', 1))"),
+    };
+    for (const QString &line : lines) {
+        bool idle = false;
+        const auto connection = QObject::connect(panel, &ui::ConsolePanel::idle, [&idle] { idle = true; });
+        panel->submit(line);
+        if (!waitFor([&] { return idle; }))
+            fail("the console did not answer");
+        QObject::disconnect(connection);
+    }
+    showRecord(window, QStringLiteral("hello from the console"));
+    save(window, dir, QStringLiteral("console.png"));
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -237,5 +266,6 @@ int main(int argc, char **argv)
     httpByHand(dir);
     udpAndErrors(dir);
     echoAndReplay(dir);
+    console(dir);
     return 0;
 }

@@ -7,6 +7,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -32,6 +33,7 @@ private slots:
     void windowSocketsByName();
     void continuationAndTracebacks();
     void runsAScript();
+    void completesAndRemembers();
 
 private:
     // Runs a line and waits for the prompt to come back.
@@ -158,6 +160,22 @@ void tst_Console::runsAScript()
     QVERIFY(output().contains(QStringLiteral("ended with exit status 0")));
     const CallRecord made = m_wb->journal().at(before);
     QCOMPARE(made.value->where, QStringLiteral("script.py:2"));
+}
+
+// Tab completes the name before the cursor (rlcompleter's answer); what was run is kept in the
+// settings for the next run, and Up brings it back.
+void tst_Console::completesAndRemembers()
+{
+    ui::ConsolePanel *console = m_window->console();
+    QLineEdit *input = console->input();
+    input->setText(QStringLiteral("x = socket.socketp"));
+    QTest::keyClick(input, Qt::Key_Tab);
+    QTRY_COMPARE(input->text(), QStringLiteral("x = socket.socketpair("));
+    input->clear();
+    QVERIFY(run(QStringLiteral("remembered = 1")));
+    QVERIFY(QSettings().value(QStringLiteral("console/history")).toStringList().contains(QStringLiteral("remembered = 1")));
+    QTest::keyClick(input, Qt::Key_Up);
+    QCOMPARE(input->text(), QStringLiteral("remembered = 1"));
 }
 
 QTEST_MAIN(tst_Console)
