@@ -156,6 +156,7 @@ CallId Workbench::submit(Call call)
         }
         break;
     case CallKind::Accept:
+    case CallKind::Dup:
         if (call.newSocketId < 0)
             call.newSocketId = m_context->nextSocketId.fetch_add(1);
         break;
@@ -421,6 +422,11 @@ CallId Workbench::sockName(int socketId)
 CallId Workbench::peerName(int socketId)
 {
     return submit(on(socketId, CallKind::PeerName));
+}
+
+CallId Workbench::dup(int socketId)
+{
+    return submit(on(socketId, CallKind::Dup));
 }
 
 CallId Workbench::fileno(int socketId)

@@ -84,6 +84,8 @@ public:
     CallId sockName(int socketId);
     CallId peerName(int socketId);
     CallId fileno(int socketId);
+    // socket.dup(): a second socket on a duplicate of the descriptor; Outcome::socketId names it.
+    CallId dup(int socketId);
 
     // Continuous receive (continuous accept on a listener, new connections watched too).
     void setWatch(int socketId, bool on);

@@ -40,6 +40,7 @@ using core::CallStatus;
 
 PyObject *g_gaierror = nullptr; // _socket.gaierror, herror, of CPython's own _socket
 PyObject *g_herror = nullptr;
+PyObject *g_osDup = nullptr; // CPython's _socket.dup, for descriptors the workbench does not own
 
 // Accepted or detached sockets by descriptor: socket.py's accept() and socketpair() make
 // socket(fileno=fd) of what _accept() or detach() gave, and that object must be the engine's
@@ -1204,6 +1205,38 @@ PyObject *modGetNameInfo(PyObject *, PyObject *args)
     return Py_BuildValue("(ss)", name.toUtf8().constData(), service.toUtf8().constData());
 }
 
+// _socket.dup(fd), which socket.dup() and socket.fromfd() use: a descriptor of a workbench socket
+// is duplicated by the engine (a dup() call, journaled: the copy is a socket of its own, sk5 =
+// sk1.dup()), and the next socket(fileno=...) of the new descriptor takes that socket over. Any
+// other descriptor is CPython's business.
+PyObject *modDup(PyObject *, PyObject *arg)
+{
+    const long fd = PyLong_AsLong(arg);
+    if (fd == -1 && PyErr_Occurred())
+        return nullptr;
+    int id = -1;
+    for (const core::SocketInfo &info : bench().sockets().snapshot()) {
+        if (info.fd == fd && info.state != core::SocketState::Closed)
+            id = info.id;
+    }
+    if (id < 0)
+        return PyObject_CallOneArg(g_osDup, arg);
+    Call call;
+    call.kind = CallKind::Dup;
+    call.socketId = id;
+    CallRecord record;
+    if (!perform(std::move(call), &record))
+        return nullptr;
+    const int copy = record.outcome.socketId;
+    ownedByPython(copy);
+    const int copyFd = bench().sockets().info(copy).fd;
+    {
+        QMutexLocker lock(&g_adoptMutex);
+        g_accepted.insert(copyFd, copy);
+    }
+    return PyLong_FromLong(copyFd);
+}
+
 // print() and tracebacks of the console: sys.stdout and sys.stderr write here.
 PyObject *modWrite(PyObject *, PyObject *args)
 {
@@ -1217,6 +1250,7 @@ PyObject *modWrite(PyObject *, PyObject *args)
 
 PyMethodDef g_functions[] = {
     {"_write", modWrite, METH_VARARGS, "_write(text, error): the console's output"},
+    {"dup", modDup, METH_O, "dup(integer) -> integer: a duplicate descriptor"},
     {"socketpair", modSocketPair, METH_VARARGS, "socketpair([family[, type[, proto]]]) -> (socket object, socket object)"},
     {"gethostname", modGetHostName, METH_NOARGS, "gethostname() -> string"},
     {"gethostbyname", modGetHostByName, METH_VARARGS, "gethostbyname(host) -> address"},
@@ -1264,8 +1298,10 @@ PyObject *initSocketModule()
         return nullptr;
     g_gaierror = PyObject_GetAttrString(real, "gaierror");
     g_herror = PyObject_GetAttrString(real, "herror");
+    Py_XDECREF(g_osDup);
+    g_osDup = PyObject_GetAttrString(real, "dup");
     Py_DECREF(real);
-    if (!g_gaierror || !g_herror)
+    if (!g_gaierror || !g_herror || !g_osDup)
         return nullptr;
     PyObject *module = PyModule_Create(&g_module);
     if (!module)

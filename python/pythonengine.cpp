@@ -38,7 +38,7 @@ for _key, _value in _cpython_socket.__dict__.items():
         setattr(_shim, _key, _value)
 _shim.socket = _shim.SocketType = _swsocket.socket
 for _key in ('socketpair', 'gethostname', 'gethostbyname', 'gethostbyname_ex', 'gethostbyaddr',
-             'getaddrinfo', 'getnameinfo'):
+             'getaddrinfo', 'getnameinfo', 'dup'):
     setattr(_shim, _key, getattr(_swsocket, _key))
 sys.modules['_socket'] = _shim
 sys.modules.pop('socket', None)

@@ -70,6 +70,8 @@ QString Call::pythonText() const
         const int buflen = optionBufferSize(*option);
         return method(buflen ? QStringLiteral("%1, %2").arg(pythonOptionArgs(*option)).arg(buflen) : pythonOptionArgs(*option));
     }
+    case CallKind::Dup:
+        return QStringLiteral("%1 = %2.dup()").arg(socketName(newSocketId), sk);
     case CallKind::Close:
     case CallKind::GetTimeout:
     case CallKind::SockName:
@@ -96,7 +98,7 @@ TypedAddress Call::typedAddress() const
 
 bool Call::assigns() const
 {
-    return kind == CallKind::Socket || kind == CallKind::SocketPair || kind == CallKind::Accept;
+    return kind == CallKind::Socket || kind == CallKind::SocketPair || kind == CallKind::Accept || kind == CallKind::Dup;
 }
 
 QString callKindName(CallKind kind)
@@ -124,6 +126,7 @@ QString callKindName(CallKind kind)
     case CallKind::SockName: return QStringLiteral("getsockname");
     case CallKind::PeerName: return QStringLiteral("getpeername");
     case CallKind::Fileno: return QStringLiteral("fileno");
+    case CallKind::Dup: return QStringLiteral("dup");
     case CallKind::GetHostName: return QStringLiteral("gethostname");
     case CallKind::GetHostByName: return QStringLiteral("gethostbyname");
     case CallKind::GetHostByNameEx: return QStringLiteral("gethostbyname_ex");

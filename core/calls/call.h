@@ -14,6 +14,7 @@ namespace core {
 enum class CallKind : quint8 {
     Socket, SocketPair, Bind, Listen, Accept, Connect, ConnectEx, Send, SendAll, SendTo, Recv, RecvFrom,
     Shutdown, Close, SetBlocking, SetTimeout, GetTimeout, SetOption, GetOption, SockName, PeerName, Fileno,
+    Dup, // socket.dup() (and fromfd() of a workbench socket): a second socket on a duplicate descriptor
     GetHostName, GetHostByName, GetHostByNameEx, GetAddrInfo, GetHostByAddr, GetNameInfo,
     WatchStopped, // not a call: watch mode ended on an error no call reports (a comment in Python)
 };
@@ -30,7 +31,7 @@ struct Call
     CallOrigin origin = CallOrigin::Window;
     QString where;              // for a script or the console: file:line, or the console input's number
     int socketId = -1;          // the socket called on; -1 for the module's functions
-    int newSocketId = -1;       // socket(), accept(): the socket it makes (socketpair: the first; +1 the second)
+    int newSocketId = -1;       // socket(), accept(), dup(): the socket it makes (socketpair: the first; +1 the second)
     int family = 0;             // socket(), socketpair(), getaddrinfo()
     int type = 0;
     int proto = 0;

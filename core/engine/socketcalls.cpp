@@ -10,6 +10,7 @@
 #include "net/errors.h"
 #include "store/clock.h"
 
+#include <fcntl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -477,6 +478,32 @@ SocketObject::Step SocketObject::doName(Op &op)
 SocketObject::Step SocketObject::doFileno(Op &op)
 {
     finish(op, countOutcome(m_fd));
+    return Step::Done;
+}
+
+// A second socket object on a duplicate descriptor of the same kernel socket, on this thread:
+// its own calls, mode and counters; closing one leaves the other open.
+SocketObject::Step SocketObject::doDup(Op &op)
+{
+    const int fd = ::fcntl(m_fd, F_DUPFD_CLOEXEC, 0);
+    if (fd < 0) {
+        finish(op, Outcome::osError(errno));
+        return Step::Done;
+    }
+    SocketInfo info;
+    info.id = op.call.newSocketId;
+    info.name = socketName(info.id);
+    info.family = m_info.family;
+    info.type = m_info.type;
+    info.proto = m_info.proto;
+    info.state = m_info.state;
+    info.local = m_info.local;
+    info.peer = m_info.peer;
+    info.backlog = m_info.backlog;
+    SocketObject &copy = m_thread.adopt(std::make_unique<SocketObject>(m_thread, std::move(info), fd));
+    Outcome o = Outcome::ok(copy.info().pythonRepr());
+    o.socketId = copy.id();
+    finish(op, std::move(o));
     return Step::Done;
 }
 

@@ -206,6 +206,7 @@ SocketObject::Step SocketObject::attempt(Op &op)
     case CallKind::SockName:
     case CallKind::PeerName: return doName(op);
     case CallKind::Fileno: return doFileno(op);
+    case CallKind::Dup: return doDup(op);
     default:
         break; // socket(), socketpair(), lookups: not calls on a socket, never queued here
     }

@@ -82,6 +82,7 @@ private:
     Step doGetOption(Op &op);
     Step doName(Op &op);
     Step doFileno(Op &op);
+    Step doDup(Op &op);
 
     // Watch mode (socketwatch.cpp).
     void watchRead();

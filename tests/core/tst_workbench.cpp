@@ -36,6 +36,7 @@ private slots:
     void blockingRecvWaitsForData();
     void callsOnOneSocketRunInOrder();
     void hostNamesAreResolvedInOrder();
+    void dupMakesASecondSocket();
     void partialSendIsVisible();
     void sendAllReportsItsCalls();
     void messageBoundaries_data();
@@ -317,6 +318,25 @@ void tst_Workbench::hostNamesAreResolvedInOrder()
     QCOMPARE(bad.outcome.status, CallStatus::Failed);
     QVERIFY2(bad.outcome.result.startsWith(QStringLiteral("socket.gaierror: [Errno ")), qPrintable(bad.outcome.result));
     QVERIFY(succeeded(finished(wb, wb.fileno(udp)))); // the queue goes on after the failure
+}
+
+// socket.dup(): a second socket on a duplicate descriptor, journaled as Python writes it; the
+// two close independently.
+void tst_Workbench::dupMakesASecondSocket()
+{
+    Workbench wb;
+    const auto pair = wb.socketPair(AF_UNIX, SOCK_STREAM);
+    const CallRecord made = finished(wb, wb.dup(pair.first));
+    QVERIFY(succeeded(made));
+    const int copy = made.outcome.socketId;
+    QCOMPARE(made.call, QStringLiteral("sk%1 = sk%2.dup()").arg(copy).arg(pair.first));
+    QVERIFY(wb.sockets().info(copy).fd >= 0);
+    QVERIFY(wb.sockets().info(copy).fd != wb.sockets().info(pair.first).fd);
+    QCOMPARE(wb.sockets().info(copy).state, SocketState::Connected);
+    QVERIFY(succeeded(finished(wb, wb.close(pair.first))));
+    QVERIFY(succeeded(finished(wb, wb.sendAll(copy, "still open"))));
+    QCOMPARE(finished(wb, wb.recv(pair.second, 100)).outcome.data, QByteArray("still open"));
+    QCOMPARE(finished(wb, wb.dup(pair.first)).outcome.result, QStringLiteral("OSError: [Errno 9] Bad file descriptor"));
 }
 
 void tst_Workbench::partialSendIsVisible()
