@@ -2,6 +2,7 @@
 
 #include "net/socketaddress.h"
 #include "net/socketoptions.h"
+#include "responder/responder.h"
 #include "store/journal.h"
 #include "store/socketregistry.h"
 #include "store/trafficstore.h"
@@ -11,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <variant>
 #include <vector>
 
 namespace core {
@@ -96,6 +98,21 @@ public:
     // it took: the call may finish on its I/O thread first. The journal record tells which: its
     // outcome is Cancelled when the cancel took, and the call's own outcome otherwise.
     bool cancel(CallId call);
+
+    // Responder rules: replace the socket's rules (an empty list removes them). On a listener they
+    // answer every connection it accepts, now and later. A rule that does not compile is kept,
+    // with its error, and does not run. A socket with rules that can run is watched.
+    void setRules(int socketId, const QList<Rule> &rules);
+    // The socket's rules with their hits; *inherited says they are its listener's.
+    QList<RuleStatus> rules(int socketId, bool *inherited = nullptr) const;
+    // Datagrams a rule matched and could not answer (the sender has no address).
+    quint64 rulesUnanswerable(int socketId) const;
+
+    // Repeated and burst sends, timed by the socket's I/O thread: the schedule's id, or why it
+    // cannot run (nothing is sent then). Closing the socket stops its schedules.
+    std::variant<int, ScheduleError> startSchedule(const Schedule &schedule);
+    bool stopSchedule(int scheduleId);
+    QList<ScheduleStatus> schedules() const;
 
     // Name lookups, each on a thread of its own so a hung resolver blocks nothing else.
     CallId gethostname();

@@ -63,6 +63,47 @@
     </message>
 </context>
 <context>
+    <name>ui::PayloadDialog</name>
+    <message numerus="yes">
+        <source>%n byte(s) from %1 now</source>
+        <translation>
+            <numerusform>%n byte from %1 now</numerusform>
+            <numerusform>%n bytes from %1 now</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s): </source>
+        <translation>
+            <numerusform>%n byte: </numerusform>
+            <numerusform>%n bytes: </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ui::PayloadsPanel</name>
+    <message numerus="yes">
+        <source>Imported %n payload(s) into %1</source>
+        <translation>
+            <numerusform>Imported %n payload into %1</numerusform>
+            <numerusform>Imported %n payloads into %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n already there</source>
+        <translation>
+            <numerusform>; %n already there</numerusform>
+            <numerusform>; %n already there</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n payload(s) of %1 to %2</source>
+        <translation>
+            <numerusform>Exported %n payload of %1 to %2</numerusform>
+            <numerusform>Exported %n payloads of %1 to %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ui::SocketPanel</name>
     <message numerus="yes">
         <source>in %1 B / %n record(s)</source>

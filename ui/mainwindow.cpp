@@ -7,6 +7,9 @@
 #include "guide/welcomepage.h"
 #include "journal/journalpanel.h"
 #include "lookup/lookuppanel.h"
+#include "payloads/payloadspanel.h"
+#include "responder/responderpanel.h"
+#include "composer/repeatcontrols.h"
 #include "session/callchain.h"
 #include "session/examples.h"
 #include "sockets/socketspanel.h"
@@ -81,9 +84,13 @@ MainWindow::MainWindow(core::Workbench &workbench, QWidget *parent)
     // wholly repainted) whenever a label in it grew.
     m_socketDock = addDock(scrollable(m_socket), tr("Socket"), QStringLiteral("socketDock"), Qt::RightDockWidgetArea);
     m_lookupDock = addDock(scrollable(m_lookup), tr("Lookups"), QStringLiteral("lookupDock"), Qt::RightDockWidgetArea);
+    m_responder = new ResponderPanel(workbench, this);
+    m_responderDock = addDock(scrollable(m_responder), tr("Responder"), QStringLiteral("responderDock"), Qt::RightDockWidgetArea);
     m_journalDock = addDock(m_journal, tr("Journal (Python)"), QStringLiteral("journalDock"), Qt::BottomDockWidgetArea);
     m_composerDock = addDock(m_composer, tr("Composer"), QStringLiteral("composerDock"), Qt::BottomDockWidgetArea);
     m_guideDock = addDock(m_guide, tr("Guide"), QStringLiteral("guideDock"), Qt::BottomDockWidgetArea);
+    m_payloads = new PayloadsPanel(this);
+    m_payloadsDock = addDock(m_payloads, tr("Payloads"), QStringLiteral("payloadsDock"), Qt::BottomDockWidgetArea);
     // The console's panel is made (and Python started) the first time the dock shows.
     auto *consoleHolder = new QWidget(this);
     auto *consoleLayout = new QVBoxLayout(consoleHolder);
@@ -100,11 +107,22 @@ MainWindow::MainWindow(core::Workbench &workbench, QWidget *parent)
 
     connect(m_sockets, &SocketsPanel::currentSocketChanged, m_socket, &SocketPanel::setSocket);
     connect(m_sockets, &SocketsPanel::currentSocketChanged, m_composer, &Composer::setSocket);
+    connect(m_sockets, &SocketsPanel::currentSocketChanged, m_responder, &ResponderPanel::setSocket);
+    connect(m_composer->repeatControls(), &RepeatControls::started, this, [this] {
+        m_responder->showSchedules();
+        m_responderDock->raise();
+    });
     connect(m_sockets, &SocketsPanel::socketActivated, m_traffic, &TrafficPanel::setSocketFilter);
     // Picking a record selects its socket everywhere; a datagram's sender becomes the reply address.
     connect(m_traffic, &TrafficPanel::recordChosen, this, [this](int socketId, const core::SocketAddress &peer) {
         m_sockets->selectSocket(socketId);
         m_composer->setReplyPeer(socketId, peer);
+    });
+    connect(m_payloads, &PayloadsPanel::composeRequested, this,
+            [this](const core::SavedPayload &p) { m_composer->setPayload(p.form, p.content); });
+    connect(m_payloads, &PayloadsPanel::sendRequested, this, [this](const core::SavedPayload &p) {
+        m_composer->setPayload(p.form, p.content);
+        m_composer->send();
     });
     connect(m_lookup, &LookupPanel::addressChosen, this, [this](const QString &text) {
         m_socket->setAddressText(text);
@@ -138,7 +156,7 @@ void MainWindow::arrangeDocks()
     // The console dock shows for a moment while it is put in place: that must not start Python.
     const QSignalBlocker quiet(m_consoleDock);
     for (QDockWidget *dock : {m_socketsDock, m_socketDock, m_lookupDock, m_journalDock, m_composerDock, m_guideDock,
-                              m_consoleDock}) {
+                              m_consoleDock, m_payloadsDock, m_responderDock}) {
         dock->setFloating(false);
         dock->show();
     }
@@ -146,6 +164,8 @@ void MainWindow::arrangeDocks()
     addDockWidget(Qt::RightDockWidgetArea, m_socketDock);
     addDockWidget(Qt::RightDockWidgetArea, m_lookupDock);
     tabifyDockWidget(m_socketDock, m_lookupDock);
+    addDockWidget(Qt::RightDockWidgetArea, m_responderDock);
+    tabifyDockWidget(m_socketDock, m_responderDock);
     addDockWidget(Qt::BottomDockWidgetArea, m_journalDock);
     addDockWidget(Qt::BottomDockWidgetArea, m_composerDock);
     splitDockWidget(m_journalDock, m_composerDock, Qt::Horizontal);
@@ -153,6 +173,8 @@ void MainWindow::arrangeDocks()
     tabifyDockWidget(m_journalDock, m_guideDock); // the guide and the lab's notes, a tab beside the journal
     addDockWidget(Qt::BottomDockWidgetArea, m_consoleDock);
     tabifyDockWidget(m_journalDock, m_consoleDock);
+    addDockWidget(Qt::BottomDockWidgetArea, m_payloadsDock);
+    tabifyDockWidget(m_journalDock, m_payloadsDock); // beside the composer, which it fills
     m_journalDock->raise();
     m_socketDock->raise();
     if (QToolBar *toolbar = findChild<QToolBar *>(QStringLiteral("mainToolbar")))
@@ -435,12 +457,14 @@ core::CallChain *MainWindow::openSessionFile(const QString &path, QString *error
         error->clear();
         return nullptr;
     }
+    m_payloads->setSessionPayloads(session->payloads); // the session's own: what the window had goes with it
     return applySession(session.value(), existing == ExistingSockets::Close ? open : QList<int>());
 }
 
 bool MainWindow::saveSessionFile(const QString &path, QString *error)
 {
-    const core::Session session = core::captureSession(m_workbench.sockets());
+    core::Session session = core::captureSession(m_workbench);
+    session.payloads = m_payloads->sessionPayloads();
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(core::sessionToJson(session)) < 0
         || !file.commit()) {

@@ -22,6 +22,8 @@ class ConsolePanel;
 class GuidePanel;
 class JournalPanel;
 class LookupPanel;
+class PayloadsPanel;
+class ResponderPanel;
 class SocketPanel;
 class SocketsPanel;
 class StatusLine;
@@ -43,6 +45,8 @@ public:
     LookupPanel *lookupPanel() const { return m_lookup; }
     StatusLine *statusLine() const { return m_status; }
     GuidePanel *guidePanel() const { return m_guide; }
+    PayloadsPanel *payloadsPanel() const { return m_payloads; }
+    ResponderPanel *responderPanel() const { return m_responder; }
     QWidget *centralPage() const; // the welcome page until a socket exists, then the traffic log
 
     // What to do with the sockets the window has when a session opens.
@@ -113,6 +117,10 @@ private:
     QDockWidget *m_lookupDock = nullptr;
     QDockWidget *m_journalDock = nullptr;
     QDockWidget *m_composerDock = nullptr;
+    PayloadsPanel *m_payloads = nullptr;
+    QDockWidget *m_payloadsDock = nullptr;
+    ResponderPanel *m_responder = nullptr;
+    QDockWidget *m_responderDock = nullptr;
     class QTimer *m_relayout = nullptr;
     bool m_autoLayout = false; // dock sizes follow the window (until a divider is dragged)
     QList<int> m_fitted;       // the dock sizes fitDocks() set last

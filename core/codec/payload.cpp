@@ -361,4 +361,25 @@ QStringList hexDumpLines(QByteArrayView bytes, qsizetype maxLines)
     return lines;
 }
 
+QString byteFormName(ByteForm form)
+{
+    switch (form) {
+    case ByteForm::Text: return QStringLiteral("text");
+    case ByteForm::Hex: return QStringLiteral("hex");
+    case ByteForm::File: return QStringLiteral("file");
+    }
+    return {};
+}
+
+bool byteFormFromName(const QString &name, ByteForm *form)
+{
+    for (ByteForm f : {ByteForm::Text, ByteForm::Hex, ByteForm::File}) {
+        if (name == byteFormName(f)) {
+            *form = f;
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace core

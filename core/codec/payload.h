@@ -11,6 +11,15 @@ namespace core {
 
 // Payload codecs: how people type bytes, and how bytes are shown back to them.
 
+// How a person writes bytes: in the composer, a rule, a schedule, a saved payload.
+enum class ByteForm : quint8 {
+    Text, // text with escapes (decodeEscapes); in a template, with macros too
+    Hex,  // hex digits (decodeHex); in a hex pattern, ?? stands for any byte
+    File, // a file's path: its bytes
+};
+QString byteFormName(ByteForm form); // "text", "hex", "file" (session and payload files)
+bool byteFormFromName(const QString &name, ByteForm *form);
+
 // Text with escapes: \r \n \t \0 \a \b \f \v \\ \' \" and \xNN; every other character is
 // encoded as UTF-8. A bad escape is an error naming its position (0-based, in characters).
 Result<QByteArray> decodeEscapes(QStringView text);

@@ -6,6 +6,8 @@
 #include "store/socketregistry.h"
 
 #include <QHash>
+#include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 #include <vector>
@@ -165,7 +167,12 @@ private:
 class ScriptWriter final
 {
 public:
-    explicit ScriptWriter(const SocketRegistry &sockets) : m_names(sockets) {}
+    ScriptWriter(const SocketRegistry &sockets, const ScriptResponders &responders)
+        : m_names(sockets)
+    {
+        for (const ScheduleStatus &s : responders.schedules)
+            m_schedules.insert(s.id, s);
+    }
 
     const QString &body() const { return m_body; }
     bool usesReport() const { return m_usesReport; }
@@ -183,6 +190,8 @@ public:
         case CallStatus::Failed:
             break;
         }
+        if (writeSchedule(r))
+            return;
         QString code = r.call;
         QString statement;
         if (!restorePayload(r, &code, &statement)) {
@@ -200,6 +209,8 @@ public:
         QString result = r.outcome.result;
         if (!r.outcome.note.isEmpty())
             result += QStringLiteral("; ") + r.outcome.note;
+        if (r.value && r.value->origin == CallOrigin::Rule)
+            result += QStringLiteral(" (sent by %1)").arg(r.value->where);
         if (r.outcome.status == CallStatus::Done) {
             statement += QStringLiteral("%1  # -> %2\n").arg(code, commentText(result));
             // Before anything waits on it (an accept), say where a port the kernel picked is.
@@ -222,6 +233,26 @@ public:
     }
 
 private:
+    // A schedule's sends are one loop, written where its first send took effect; a send of a
+    // schedule the script was not told about is written as the call it was.
+    bool writeSchedule(const CallRecord &r)
+    {
+        if (!r.value || r.value->origin != CallOrigin::Schedule)
+            return false;
+        static const QRegularExpression where(QStringLiteral("^schedule (\\d+),"));
+        const QRegularExpressionMatch m = where.match(r.value->where);
+        const auto it = m.hasMatch() ? m_schedules.constFind(m.captured(1).toInt()) : m_schedules.constEnd();
+        if (it == m_schedules.constEnd())
+            return false;
+        if (!m_written.contains(it->id)) {
+            m_written.insert(it->id);
+            if (!m_body.isEmpty() && !m_body.endsWith(QLatin1String("\n\n")))
+                m_body += QLatin1Char('\n');
+            m_body += scheduleAsPython(*it, socketName(r.value->socketId)) + QLatin1Char('\n');
+        }
+        return true;
+    }
+
     // A long payload shows in the call as b'...'…<N bytes>: it is written out in full as a
     // variable (assigned in *prelude) and the call uses that instead.
     static bool restorePayload(const CallRecord &r, QString *code, QString *prelude)
@@ -244,16 +275,18 @@ private:
     }
 
     EphemeralNames m_names;
+    QHash<int, ScheduleStatus> m_schedules;
+    QSet<int> m_written;
     QString m_body;
     bool m_usesReport = false;
 };
 
 } // namespace
 
-QString pythonScript(const Journal &journal, const SocketRegistry &sockets)
+QString pythonScript(const Journal &journal, const SocketRegistry &sockets, const ScriptResponders &responders)
 {
     const std::vector<Step> steps = stepsInEffectOrder(journal);
-    ScriptWriter writer(sockets);
+    ScriptWriter writer(sockets, responders);
     for (const Step &step : steps)
         writer.write(step.record);
 
@@ -265,10 +298,13 @@ QString pythonScript(const Journal &journal, const SocketRegistry &sockets)
         "# print their exception and the script goes on. recv/recvfrom print what they received.\n")
                       .arg(steps.size());
     out += socketSummary(sockets);
-    out += QStringLiteral("\nimport socket, struct\n");
+    const bool engineWork = !responders.rules.isEmpty() || !responders.schedules.isEmpty();
+    out += engineWork ? QStringLiteral("\nimport datetime, random, re, socket, struct, time\n") : QStringLiteral("\nimport socket, struct\n");
     if (writer.usesReport())
         out += QLatin1String(kReportHelper);
     out += QLatin1Char('\n');
+    for (const auto &[name, rules] : responders.rules)
+        out += rulesAsPython(name, rules) + QLatin1Char('\n');
     out += writer.body();
     return out;
 }

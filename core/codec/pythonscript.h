@@ -1,5 +1,7 @@
 #pragma once
 
+#include "codec/pythonresponders.h"
+
 #include <QString>
 
 namespace core {
@@ -14,6 +16,8 @@ class SocketRegistry;
 // shows it, so the script goes on as the session did; recv/recvfrom results are printed; cancelled
 // and pending calls are comments; long payloads are written in full so the script sends exactly
 // what the session sent. The same journal always gives the same script.
-QString pythonScript(const Journal &journal, const SocketRegistry &sockets);
+// Schedules' sends are written as loops with time.sleep, and each socket's rules as a
+// commented-out Python function, when responders says what they were (scriptResponders()).
+QString pythonScript(const Journal &journal, const SocketRegistry &sockets, const ScriptResponders &responders = {});
 
 } // namespace core

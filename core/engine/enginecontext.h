@@ -1,5 +1,6 @@
 #pragma once
 
+#include "responder/responder.h"
 #include "store/journal.h"
 #include "store/socketregistry.h"
 #include "store/trafficstore.h"
@@ -23,6 +24,8 @@ struct EngineContext
     std::atomic<int> nextSocketId{1};
     // Failures inside the engine that no call reports by itself (epoll_ctl refusing a socket).
     std::atomic<quint64> engineFaults{0};
+    // Responder rules and schedules, readable from any thread.
+    ResponderBoard responders;
 
     // A new socket id: preferred when no id that high has been handed out yet (every id below
     // the counter may be in use or reserved by a waiting accept), else the next one.

@@ -82,6 +82,12 @@ SocketObject *IoThread::socket(int id)
     return it == m_sockets.end() ? nullptr : it->second.get();
 }
 
+void IoThread::forEachSocket(const std::function<void(SocketObject &)> &fn)
+{
+    for (auto &[id, socket] : m_sockets)
+        fn(*socket);
+}
+
 SocketObject &IoThread::adopt(std::unique_ptr<SocketObject> socket)
 {
     SocketObject &ref = *socket;

@@ -48,6 +48,7 @@ public:
     int index() const { return m_index; }
     SocketObject *socket(int id);
     SocketObject &adopt(std::unique_ptr<SocketObject> socket);
+    void forEachSocket(const std::function<void(SocketObject &)> &fn);
     // Registers what the socket waits for; 0, or the errno when epoll could not take it.
     int setInterest(SocketObject &socket, quint32 events);
     // Timers of this thread's loop: fn runs on this thread once the monotonic clock has passed

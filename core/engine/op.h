@@ -6,6 +6,8 @@
 
 #include <QByteArray>
 
+#include <functional>
+
 namespace core {
 
 // One queued call on a socket: the call itself, and its progress while it waits.
@@ -18,6 +20,9 @@ struct Op
     // thread resolves the name (SocketObject::addressResolved); its timeout starts after that,
     // as in CPython, where the name is resolved before the socket call.
     bool awaitingAddress = false;
+    // For the engine's own calls (a schedule's sends): told how the call ended, on the socket's
+    // I/O thread, after the call left the queue.
+    std::function<void(CallStatus)> onFinished;
 
     // Progress, kept while the call waits.
     bool started = false;

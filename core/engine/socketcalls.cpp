@@ -80,6 +80,9 @@ SocketObject::Step SocketObject::doAccept(Op &op)
         return Step::Done;
     }
     finish(op, acceptedOutcome(*child, QStringLiteral("new socket %1").arg(child->info().name)));
+    // A listener's rules answer the connections accept() takes too, as those watch mode accepts.
+    if (child->m_rules && child->m_rules->runnable())
+        child->setWatch(true);
     return Step::Done;
 }
 
@@ -382,6 +385,7 @@ SocketObject::Step SocketObject::doClose(Op &op)
         m_info.optionValues.clear();
         setState(SocketState::Closed);
     }
+    stopSchedules(QStringLiteral("socket closed"));
     finish(op, std::move(o));
     return Step::Done;
 }

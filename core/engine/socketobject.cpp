@@ -44,6 +44,8 @@ SocketObject::SocketObject(IoThread &thread, SocketInfo info, int fd)
 
 SocketObject::~SocketObject()
 {
+    for (Op &op : m_queue)
+        op.onFinished = nullptr; // the thread is going away: nothing is told
     cancelQueued(QStringLiteral("the workbench shut down"));
     closeDescriptor(); // the epoll set drops a closed descriptor by itself
 }
@@ -84,6 +86,7 @@ bool SocketObject::cancel(CallId call, const QString &why)
         if (op.done > 0)
             note += QStringLiteral(" after %1 bytes").arg(op.done);
         m_thread.context().journal.finish(op.id, Outcome::cancelled(note));
+        told(op, CallStatus::Cancelled);
         if (head) {
             m_waiting = Step::Done;
             pump();
@@ -104,6 +107,7 @@ void SocketObject::addressResolved(CallId call, const SocketAddress &address, co
         const bool head = it == m_queue.begin();
         if (failed.status == CallStatus::Failed) {
             m_thread.context().journal.finish(it->id, failed);
+            told(*it, CallStatus::Failed);
             m_queue.erase(it);
         } else {
             it->call.address = address;
@@ -126,6 +130,7 @@ void SocketObject::cancelQueued(const QString &why)
         Op op = std::move(m_queue.front());
         m_queue.pop_front();
         m_thread.context().journal.finish(op.id, Outcome::cancelled(why));
+        told(op, CallStatus::Cancelled);
     }
     m_waiting = Step::Done;
     m_info.pendingCalls = 0;
@@ -221,7 +226,17 @@ void SocketObject::finish(Op &op, Outcome outcome)
     // Published before the outcome so that whoever reads the result sees the state it left.
     m_info.pendingCalls = int(m_queue.size()) - 1;
     m_thread.context().registry.publish(m_info);
+    const CallStatus status = outcome.status;
     m_thread.context().journal.finish(op.id, std::move(outcome));
+    told(op, status);
+}
+
+void SocketObject::told(Op &op, CallStatus status)
+{
+    // Posted, not called: the callback may queue the next call, and this one is still at the
+    // head of the queue that pump() walks.
+    if (op.onFinished)
+        m_thread.post([fn = std::move(op.onFinished), status] { fn(status); });
 }
 
 bool SocketObject::effectiveNonBlocking(const Op &op) const

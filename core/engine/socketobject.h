@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/op.h"
+#include "responder/responder.h"
 #include "store/socketregistry.h"
 #include "store/trafficstore.h"
 
@@ -33,6 +34,11 @@ public:
     // The name of a queued call's address was resolved (failed: the socket.gaierror to report).
     void addressResolved(CallId call, const SocketAddress &address, const Outcome &failed);
     void setWatch(bool on);
+    // Responder rules (socketresponder.cpp). own: set on this socket; otherwise inherited from the
+    // listener that accepted it, and replaced only while the socket has none of its own.
+    void setRules(std::shared_ptr<const RuleBook> book, bool own);
+    void startSchedule(std::shared_ptr<ScheduleState> state);
+    void stopSchedule(ScheduleState &state, const QString &why);
     void refreshLive();
     // Closes the descriptor and removes the UNIX socket file this socket created, if it is still
     // that very file (SocketFile). Returns the path removed, or an empty string.
@@ -50,6 +56,7 @@ private:
     void pump();
     Step attempt(Op &op);
     void finish(Op &op, Outcome outcome);
+    void told(Op &op, CallStatus status);
     void cancelQueued(const QString &why);
     void updateInterest();
     void changed();
@@ -84,6 +91,16 @@ private:
     Step doFileno(Op &op);
     Step doDup(Op &op);
 
+    // Responder rules and schedules (socketresponder.cpp).
+    // A call the engine makes on its own (a rule's reply, a schedule's send): journaled, queued.
+    void submitOwn(Call call, std::function<void(CallStatus)> done = {});
+    // A received record: the first matching rule answers it.
+    void respond(QByteArrayView record, const SocketAddress &peer);
+    void sendScheduled(const std::shared_ptr<ScheduleState> &state);
+    void scheduleTick(const std::shared_ptr<ScheduleState> &state);
+    void scheduleSent(const std::shared_ptr<ScheduleState> &state, CallStatus status);
+    void stopSchedules(const QString &why);
+
     // Watch mode (socketwatch.cpp).
     void watchRead();
     void watchStream();
@@ -108,6 +125,9 @@ private:
     qint64 m_acceptBackoffNs = 0;     // watch accept paused until this time (EMFILE)
     Backoff m_acceptBackoff{100'000'000, 1'600'000'000}; // 100 ms doubling to 1.6 s
     SocketFile m_socketFile;
+    std::shared_ptr<const RuleBook> m_rules;
+    bool m_ownRules = false;
+    std::vector<std::shared_ptr<ScheduleState>> m_schedules;
 };
 
 } // namespace core

@@ -81,6 +81,12 @@ void SocketObject::watchStream()
         m_info.bytesIn += quint64(n);
         ++m_info.recordsIn;
         changed();
+        if (m_rules) {
+            // The store's bytes stay where they are once committed (an append-only arena).
+            respond(QByteArrayView(buffer, n), m_info.peer);
+            if (m_fd < 0)
+                break; // a rule closed the socket
+        }
         if (n < IoThread::kReadBufferSize)
             break; // drained: saves the EAGAIN round trip
     }
@@ -157,6 +163,11 @@ void SocketObject::watchDatagrams()
             traffic.append(id(), Direction::In, QByteArrayView(static_cast<const char *>(vectors[i].iov_base), stored), peer, flags, wire);
             m_info.bytesIn += quint64(stored);
             ++m_info.recordsIn;
+            if (m_rules) {
+                respond(QByteArrayView(static_cast<const char *>(vectors[i].iov_base), stored), peer);
+                if (m_fd < 0)
+                    return; // a rule closed the socket
+            }
         }
         changed();
         if (n >= kHeavyBatch)
@@ -246,6 +257,7 @@ SocketObject *SocketObject::adoptAccepted(int fd, const SocketAddress &peer, int
     info.peer = peer;
     auto child = std::make_unique<SocketObject>(m_thread, std::move(info), fd);
     child->readLocalAddress();
+    child->m_rules = m_rules; // a listener's rules answer its connections
     return &m_thread.adopt(std::move(child));
 }
 

@@ -4,6 +4,7 @@
 #include "net/errors.h"
 #include "net/socketoptions.h"
 #include "session/callchain.h"
+#include "session/responderjson.h"
 #include "workbench.h"
 
 #include <QFile>
@@ -48,7 +49,7 @@ const QStringList &knownFields()
         QStringLiteral("name"), QStringLiteral("family"), QStringLiteral("type"), QStringLiteral("proto"),
         QStringLiteral("options"), QStringLiteral("bind"), QStringLiteral("listen"), QStringLiteral("backlog"),
         QStringLiteral("connect"), QStringLiteral("connect_socket"), QStringLiteral("mode"), QStringLiteral("timeout"),
-        QStringLiteral("watch")};
+        QStringLiteral("watch"), QStringLiteral("rules"), QStringLiteral("schedules")};
     return fields;
 }
 
@@ -153,6 +154,18 @@ Result<SocketSpec> specFromJson(const QJsonObject &o, int index, const QStringLi
     if (!isAbsentOr("watch", QJsonValue::Bool))
         return fail(QStringLiteral("watch must be true or false"));
     spec.watch = o.value(QLatin1String("watch")).toBool(false);
+    if (o.contains(QLatin1String("rules"))) {
+        const auto rules = rulesFromJson(o.value(QLatin1String("rules")));
+        if (!rules)
+            return fail(rules.error().message);
+        spec.rules = *rules;
+    }
+    if (o.contains(QLatin1String("schedules"))) {
+        const auto schedules = schedulesFromJson(o.value(QLatin1String("schedules")), spec.family);
+        if (!schedules)
+            return fail(schedules.error().message);
+        spec.schedules = *schedules;
+    }
     return spec;
 }
 
@@ -189,12 +202,18 @@ QByteArray sessionToJson(const Session &session)
             o.insert(QLatin1String("timeout"), spec.timeout);
         if (spec.watch)
             o.insert(QLatin1String("watch"), true);
+        if (!spec.rules.isEmpty())
+            o.insert(QLatin1String("rules"), rulesToJson(spec.rules));
+        if (!spec.schedules.isEmpty())
+            o.insert(QLatin1String("schedules"), schedulesToJson(spec.schedules));
         sockets.append(o);
     }
     QJsonObject root;
     root.insert(QLatin1String("format"), QLatin1String(kFormat));
     root.insert(QLatin1String("version"), kSessionFormatVersion);
     root.insert(QLatin1String("sockets"), sockets);
+    if (!session.payloads.isEmpty())
+        root.insert(QLatin1String("payloads"), payloadsToJson(session.payloads));
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -235,6 +254,12 @@ Result<Session> sessionFromJson(const QByteArray &json)
         session.sockets.append(spec.value());
         if (!spec->name.isEmpty())
             names.append(spec->name);
+    }
+    if (root.contains(QLatin1String("payloads"))) {
+        const auto payloads = payloadsFromJson(root.value(QLatin1String("payloads")));
+        if (!payloads)
+            return Result<Session>::failure(QStringLiteral("payloads: %1").arg(payloads.error().message));
+        session.payloads = *payloads;
     }
     return session;
 }
@@ -364,6 +389,31 @@ Session captureSession(const SocketRegistry &registry)
     return session;
 }
 
+Session captureSession(const Workbench &workbench)
+{
+    Session session = captureSession(workbench.sockets());
+    const QList<ScheduleStatus> schedules = workbench.schedules();
+    for (SocketSpec &spec : session.sockets) {
+        const int id = socketNumber(spec.name);
+        if (id < 0)
+            continue;
+        bool inherited = false;
+        const QList<RuleStatus> rules = workbench.rules(id, &inherited);
+        if (!inherited) {
+            for (const RuleStatus &r : rules)
+                spec.rules.append(r.rule);
+        }
+        for (const ScheduleStatus &s : schedules) {
+            if (s.running && s.schedule.socketId == id) {
+                Schedule saved = s.schedule;
+                saved.socketId = -1;
+                spec.schedules.append(saved);
+            }
+        }
+    }
+    return session;
+}
+
 CallChain *applySession(Workbench &workbench, const Session &session, const QList<int> &closeFirst)
 {
     auto *chain = new CallChain(workbench);
@@ -429,6 +479,16 @@ CallChain *applySession(Workbench &workbench, const Session &session, const QLis
         if (spec.watch)
             chain->then(group, [id](Workbench &wb) {
                 wb.setWatch(*id, true);
+                return CallId(0);
+            });
+        if (!spec.rules.isEmpty() || !spec.schedules.isEmpty())
+            chain->then(group, [id, rules = spec.rules, schedules = spec.schedules](Workbench &wb) {
+                if (!rules.isEmpty())
+                    wb.setRules(*id, rules);
+                for (Schedule s : schedules) {
+                    s.socketId = *id;
+                    wb.startSchedule(s);
+                }
                 return CallId(0);
             });
     }

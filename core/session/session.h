@@ -2,6 +2,8 @@
 
 #include "net/result.h"
 #include "net/socketaddress.h"
+#include "responder/responder.h"
+#include "session/payloadlibrary.h"
 #include "store/socketregistry.h"
 
 #include <QByteArray>
@@ -34,16 +36,21 @@ struct SocketSpec
     BlockingMode mode = BlockingMode::Blocking;
     double timeout = -1;
     bool watch = false;
+    QList<Rule> rules;         // responder rules (version 2)
+    QList<Schedule> schedules; // repeated sends still running when saved, started again (version 2)
 };
 
 struct Session
 {
     QList<SocketSpec> sockets;
+    QList<SavedPayload> payloads; // the session's saved payloads (version 2)
 };
 
-constexpr int kSessionFormatVersion = 1;
+// 1: sockets. 2: rules and schedules per socket, saved payloads. A version 1 file still opens.
+constexpr int kSessionFormatVersion = 2;
 
-// The versioned JSON format: {"format": "socket-workbench-session", "version": 1, "sockets": [...]}.
+// The versioned JSON format: {"format": "socket-workbench-session", "version": 2, "sockets": [...],
+// "payloads": [...]}; docs/session-format.md describes every field.
 QByteArray sessionToJson(const Session &session);
 Result<Session> sessionFromJson(const QByteArray &json);
 
@@ -56,6 +63,8 @@ constexpr qint64 kMaxSessionFileBytes = 16 << 20;
 // Accepted connections are left out (they come from their listener), as are socketpair ends.
 // A client connected to another captured socket's address records that socket (connectSocket).
 Session captureSession(const SocketRegistry &registry);
+// The same, with each socket's own rules and its running schedules.
+Session captureSession(const Workbench &workbench);
 
 // Makes the session's sockets again, in order, without blocking: returns the running chain.
 // Sockets keep their names (sk2 comes back as sk2) where no socket has taken the number yet.

@@ -69,15 +69,19 @@ SocketRegistry::SocketRegistry(QObject *parent)
 
 void SocketRegistry::publish(const SocketInfo &info)
 {
+    // Copied outside the lock; readers copy pointers under it: an I/O thread publishing never
+    // waits while a view copies thousands of snapshots.
+    auto shared = std::make_shared<const SocketInfo>(info);
+    std::shared_ptr<const SocketInfo> old;
     {
         QMutexLocker lock(&m_mutex);
         const auto it = m_positions.constFind(info.id);
         if (it == m_positions.constEnd()) {
             m_positions.insert(info.id, qsizetype(m_sockets.size()));
-            m_sockets.push_back(info);
+            m_sockets.push_back(std::move(shared));
             m_versions.push_back(++m_version);
         } else {
-            m_sockets[size_t(*it)] = info;
+            old = std::exchange(m_sockets[size_t(*it)], std::move(shared));
             m_versions[size_t(*it)] = ++m_version;
         }
     }
@@ -86,9 +90,14 @@ void SocketRegistry::publish(const SocketInfo &info)
 
 SocketInfo SocketRegistry::info(int id) const
 {
-    QMutexLocker lock(&m_mutex);
-    const auto it = m_positions.constFind(id);
-    return it == m_positions.constEnd() ? SocketInfo() : m_sockets[size_t(*it)];
+    std::shared_ptr<const SocketInfo> found;
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto it = m_positions.constFind(id);
+        if (it != m_positions.constEnd())
+            found = m_sockets[size_t(*it)];
+    }
+    return found ? *found : SocketInfo();
 }
 
 bool SocketRegistry::contains(int id) const
@@ -102,27 +111,32 @@ QList<int> SocketRegistry::ids() const
     QMutexLocker lock(&m_mutex);
     QList<int> list;
     list.reserve(qsizetype(m_sockets.size()));
-    for (const SocketInfo &info : m_sockets)
-        list.append(info.id);
+    for (const auto &info : m_sockets)
+        list.append(info->id);
     return list;
 }
 
 QList<SocketInfo> SocketRegistry::snapshot() const
 {
-    QMutexLocker lock(&m_mutex);
-    return QList<SocketInfo>(m_sockets.begin(), m_sockets.end());
+    return changedSince(0, nullptr);
 }
 
 QList<SocketInfo> SocketRegistry::changedSince(quint64 since, quint64 *version) const
 {
-    QMutexLocker lock(&m_mutex);
-    QList<SocketInfo> list;
-    for (size_t i = 0; i < m_versions.size(); ++i) {
-        if (m_versions[i] > since)
-            list.append(m_sockets[i]);
+    std::vector<std::shared_ptr<const SocketInfo>> changed;
+    {
+        QMutexLocker lock(&m_mutex);
+        for (size_t i = 0; i < m_versions.size(); ++i) {
+            if (m_versions[i] > since)
+                changed.push_back(m_sockets[i]);
+        }
+        if (version)
+            *version = m_version;
     }
-    if (version)
-        *version = m_version;
+    QList<SocketInfo> list;
+    list.reserve(qsizetype(changed.size()));
+    for (const auto &info : changed)
+        list.append(*info);
     return list;
 }
 
@@ -135,9 +149,9 @@ int SocketRegistry::openCount() const
 {
     QMutexLocker lock(&m_mutex);
     int open = 0;
-    for (const SocketInfo &info : m_sockets)
+    for (const auto &info : m_sockets)
         // A socket in the error state still holds its descriptor: it counts until closed.
-        open += info.fd >= 0 && info.state != SocketState::Closed;
+        open += info->fd >= 0 && info->state != SocketState::Closed;
     return open;
 }
 
@@ -145,8 +159,8 @@ int SocketRegistry::newestOpenChild(int parentId) const
 {
     QMutexLocker lock(&m_mutex);
     for (auto it = m_sockets.rbegin(); it != m_sockets.rend(); ++it) {
-        if (it->parentId == parentId && it->fd >= 0 && it->state != SocketState::Closed)
-            return it->id;
+        if ((*it)->parentId == parentId && (*it)->fd >= 0 && (*it)->state != SocketState::Closed)
+            return (*it)->id;
     }
     return -1;
 }

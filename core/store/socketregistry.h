@@ -9,6 +9,7 @@
 #include <QMutex>
 #include <QObject>
 
+#include <memory>
 #include <vector>
 
 namespace core {
@@ -97,7 +98,7 @@ signals:
 
 private:
     mutable QMutex m_mutex;
-    std::vector<SocketInfo> m_sockets; // creation order
+    std::vector<std::shared_ptr<const SocketInfo>> m_sockets; // creation order
     std::vector<quint64> m_versions;   // the version each was last published at, same order
     QHash<int, qsizetype> m_positions; // id -> index in m_sockets
     quint64 m_version = 0;

@@ -46,6 +46,7 @@ private slots:
     void longPayloadsAreWrittenInFull_data();
     void longPayloadsAreWrittenInFull();
     void sessionReplaysInPython();
+    void schedulesAndRulesExport();
 
 private:
     // Runs python3 on a file or with -c; bounded. Returns stdout; *exitCode gets the code.
@@ -359,6 +360,71 @@ while True:
         QVERIFY2(exitCode == 0, qPrintable(script + QStringLiteral("\n---\n") + errors));
         QCOMPARE(out.split(QLatin1Char('\n'), Qt::SkipEmptyParts), expected);
     }
+}
+
+void tst_PythonScript::schedulesAndRulesExport()
+{
+    Workbench wb;
+    const int receiver = wb.createSocket(AF_INET, SOCK_DGRAM).socketId;
+    QCOMPARE(finished(wb, wb.bind(receiver, address(QStringLiteral("127.0.0.1:0"), AF_INET))).outcome.status, CallStatus::Done);
+    Rule pong;
+    pong.match = MatchKind::Regex;
+    pong.pattern = QStringLiteral("^ping (\\d+)");
+    pong.reply = ReplyKind::Template;
+    pong.replyText = QStringLiteral("pong {1} #{counter}\\n");
+    Rule other;
+    other.match = MatchKind::HexPattern;
+    other.pattern = QStringLiteral("ff ?? 00");
+    other.reply = ReplyKind::Echo;
+    other.after = AfterReply::Close;
+    wb.setRules(receiver, {pong, other});
+    const int sender = wb.createSocket(AF_INET, SOCK_DGRAM).socketId;
+    Schedule ping;
+    ping.socketId = sender;
+    ping.kind = CallKind::SendTo;
+    ping.address = wb.sockets().info(receiver).local;
+    ping.payload = QStringLiteral("ping {counter}");
+    ping.intervalMs = 20;
+    ping.count = 5;
+    QVERIFY(std::holds_alternative<int>(wb.startSchedule(ping)));
+    QTRY_VERIFY_WITH_TIMEOUT(!wb.schedules().first().running, 5000);
+    QCOMPARE(wb.schedules().first().sent, 5u);
+    QTRY_COMPARE_WITH_TIMEOUT(wb.rules(receiver).first().hits, 5u, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(wb.journal().oldestPending(receiver) == 0, 5000);
+
+    const QString script = pythonScript(wb.journal(), wb.sockets(), scriptResponders(wb));
+    const QString senderName = socketName(sender), receiverName = socketName(receiver);
+    QVERIFY2(script.contains(QStringLiteral("for counter in range(1, 6):\n    %1.sendto(b'ping ' + str(counter).encode(), ").arg(senderName)), qPrintable(script));
+    QVERIFY(script.contains(QStringLiteral("        time.sleep(0.02)")));
+    QCOMPARE(script.count(QStringLiteral(".sendto(b'ping")), 1); // one loop, not five calls
+    QVERIFY(script.contains(QStringLiteral("(sent by rule 1)")));
+    QVERIFY(script.contains(QStringLiteral("# def answer_%1(data, peer, counter):").arg(receiverName)));
+    const QString path = m_dir.filePath(QStringLiteral("responders.py"));
+    QVERIFY(writeFile(path, script));
+    int exitCode = -1;
+    QString errors;
+    runPython({path}, &exitCode, &errors);
+    QVERIFY2(exitCode == 0, qPrintable(script + QStringLiteral("\n---\n") + errors));
+
+    // The commented-out rules, uncommented, answer as the engine's rules do.
+    const qsizetype from = script.indexOf(QStringLiteral("# def answer_"));
+    const qsizetype to = script.indexOf(QStringLiteral("#     return None"), from);
+    QVERIFY(from > 0 && to > from);
+    QString function;
+    for (const QString &line : script.mid(from, to - from + 17).split(QLatin1Char('\n')))
+        function += line.mid(2) + QLatin1Char('\n');
+    function = QStringLiteral("import re, time\n") + function
+        + QStringLiteral("print(answer_%1(b'ping 42 x', '127.0.0.1:9', 7))\n"
+                         "print(answer_%1(b'\\x01\\xff\\x10\\x00', '127.0.0.1:9', 1))\n"
+                         "print(answer_%1(b'nothing', '127.0.0.1:9', 1))\n").arg(receiverName);
+    const QString out = runPython({QStringLiteral("-c"), function}, &exitCode, &errors);
+    QVERIFY2(exitCode == 0, qPrintable(function + errors));
+    RuleBook book({pong, other});
+    const auto first = book.answer("ping 42 x", {});
+    QVERIFY(first);
+    QCOMPARE(first->reply, QByteArray("pong 42 #1\n"));
+    QCOMPARE(out.split(QLatin1Char('\n'), Qt::SkipEmptyParts),
+             (QStringList{QStringLiteral("b'pong 42 #7\\n'"), QStringLiteral("(b'\\x01\\xff\\x10\\x00', 'close')"), QStringLiteral("None")}));
 }
 
 QTEST_GUILESS_MAIN(tst_PythonScript)

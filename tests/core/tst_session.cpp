@@ -35,6 +35,8 @@ private slots:
     void readsOnlyRegularFiles();
     void failedStepStopsItsSocket();
     void savedEchoLabReopens();
+    void rulesAndSchedulesReopen();
+    void versionOneStillOpens();
 };
 
 void tst_Session::init()
@@ -70,13 +72,51 @@ void tst_Session::roundTrip()
     d.family = AF_UNIX;
     d.type = SOCK_DGRAM;
     d.bind = address(QStringLiteral("@lab\\x00\\\\x\\x20"), AF_UNIX);
-    session.sockets << a << b << c << d;
+    Rule regex;
+    regex.match = MatchKind::Regex;
+    regex.pattern = QStringLiteral("^GET (\\S+)");
+    regex.caseSensitive = false;
+    regex.reply = ReplyKind::Template;
+    regex.replyText = QStringLiteral("HTTP/1.0 200 OK\\r\\n\\r\\n{1} #{counter}");
+    regex.after = AfterReply::Close;
+    regex.delayMs = 5;
+    regex.note = QStringLiteral("web");
+    Rule hex;
+    hex.enabled = false;
+    hex.match = MatchKind::HexPattern;
+    hex.pattern = QStringLiteral("de ad ?? ef");
+    hex.reply = ReplyKind::Fixed;
+    hex.replyText = QStringLiteral("01 02");
+    hex.replyForm = ByteForm::Hex;
+    a.rules << regex << hex;
+    Schedule every;
+    every.kind = CallKind::SendTo;
+    every.address = address(QStringLiteral("127.0.0.1:9999"), AF_INET);
+    every.payload = QStringLiteral("ping {counter}\\n");
+    every.intervalMs = 250;
+    every.count = 0;
+    Schedule burst;
+    burst.kind = CallKind::Send;
+    burst.form = ByteForm::Hex;
+    burst.payload = QStringLiteral("00 ff");
+    burst.burst = true;
+    burst.count = 1000;
+    c.family = AF_INET6;
+    SocketSpec e;
+    e.family = AF_INET;
+    e.type = SOCK_DGRAM;
+    e.schedules << every << burst;
+    session.sockets << a << b << c << d << e;
+    session.payloads << SavedPayload{QStringLiteral("hello"), ByteForm::Text, QStringLiteral("hi\\r\\n"), QStringLiteral("greeting")};
     const QByteArray json = sessionToJson(session);
     QVERIFY(json.contains("\"format\": \"socket-workbench-session\""));
-    QVERIFY(json.contains("\"version\": 1"));
+    QVERIFY(json.contains("\"version\": 2"));
     const auto back = sessionFromJson(json);
     QVERIFY2(back.ok(), qPrintable(back.ok() ? QString() : back.error().message));
-    QCOMPARE(back->sockets.size(), 4);
+    QCOMPARE(back->sockets.size(), 5);
+    QCOMPARE(back->sockets[0].rules, a.rules);
+    QCOMPARE(back->sockets[4].schedules, e.schedules);
+    QCOMPARE(back->payloads, session.payloads);
     const SocketSpec &a2 = back->sockets[0];
     QCOMPARE(a2.bind, a.bind);
     QCOMPARE(a2.backlog, 2);
@@ -122,9 +162,18 @@ void tst_Session::rejects_data()
     QTest::newRow("name number") << QByteArray(R"({"format":"socket-workbench-session","version":1,"sockets":[{"family":"AF_INET","type":"SOCK_STREAM","name":1}]})") << QStringLiteral("name must be a string");
     QTest::newRow("unknown field") << QByteArray(R"({"format":"socket-workbench-session","version":1,"sockets":[{"family":"AF_INET","type":"SOCK_STREAM","bakclog":5}]})") << QStringLiteral("unknown field \"bakclog\"");
     QTest::newRow("connect_socket unknown") << QByteArray(R"({"format":"socket-workbench-session","version":1,"sockets":[{"family":"AF_INET","type":"SOCK_STREAM","connect":"127.0.0.1:1","connect_socket":"sk9"}]})") << QStringLiteral("no socket named sk9 before this one");
-    QTest::newRow("version 2") << QByteArray(R"({"format":"socket-workbench-session","version":2,"sockets":[]})") << QStringLiteral("newer than this program reads");
+    QTest::newRow("version 3") << QByteArray(R"({"format":"socket-workbench-session","version":3,"sockets":[]})") << QStringLiteral("newer than this program reads (2)");
+    QTest::newRow("bad regex") << QByteArray(R"({"format":"socket-workbench-session","version":2,"sockets":[{"family":"AF_INET","type":"SOCK_STREAM","rules":[{"match":"regex","pattern":"(","reply":"echo"}]}]})") << QStringLiteral("socket 1: rule 1: pattern: regular expression");
+    QTest::newRow("unknown macro") << QByteArray(R"({"format":"socket-workbench-session","version":2,"sockets":[{"family":"AF_INET","type":"SOCK_STREAM","rules":[{"match":"any","reply":"template","reply_text":"{nope}"}]}]})") << QStringLiteral("rule 1: reply_text: unknown macro {nope}");
+    QTest::newRow("rule field") << QByteArray(R"({"format":"socket-workbench-session","version":2,"sockets":[{"family":"AF_INET","type":"SOCK_STREAM","rules":[{"match":"any","reply":"echo","colour":1}]}]})") << QStringLiteral("rule 1: unknown field \"colour\"");
+    QTest::newRow("rule match") << QByteArray(R"({"format":"socket-workbench-session","version":2,"sockets":[{"family":"AF_INET","type":"SOCK_STREAM","rules":[{"match":"like","reply":"echo"}]}]})") << QStringLiteral("rule 1: match must be one of");
+    QTest::newRow("rule delay") << QByteArray(R"({"format":"socket-workbench-session","version":2,"sockets":[{"family":"AF_INET","type":"SOCK_STREAM","rules":[{"match":"any","reply":"echo","delay_ms":-1}]}]})") << QStringLiteral("rule 1: delay_ms must be a whole number");
+    QTest::newRow("schedule interval") << QByteArray(R"({"format":"socket-workbench-session","version":2,"sockets":[{"family":"AF_INET","type":"SOCK_DGRAM","schedules":[{"call":"send","payload":"x","interval_ms":0,"count":1}]}]})") << QStringLiteral("schedule 1: interval_ms must be a whole number");
+    QTest::newRow("schedule call") << QByteArray(R"({"format":"socket-workbench-session","version":2,"sockets":[{"family":"AF_INET","type":"SOCK_DGRAM","schedules":[{"call":"recv","payload":"x","count":1}]}]})") << QStringLiteral("schedule 1: call must be send, sendall or sendto");
+    QTest::newRow("schedule address") << QByteArray(R"({"format":"socket-workbench-session","version":2,"sockets":[{"family":"AF_INET","type":"SOCK_DGRAM","schedules":[{"call":"sendto","payload":"x","count":1,"address":"nowhere"}]}]})") << QStringLiteral("schedule 1: address:");
+    QTest::newRow("payload form") << QByteArray(R"({"format":"socket-workbench-session","version":2,"sockets":[],"payloads":[{"name":"a","form":"morse","content":"x"}]})") << QStringLiteral("payloads: ");
     QTest::newRow("version huge") << QByteArray(R"({"format":"socket-workbench-session","version":1e20,"sockets":[]})") << QStringLiteral("newer");
-    QTest::newRow("version 1.5") << QByteArray(R"({"format":"socket-workbench-session","version":1.5,"sockets":[]})") << QStringLiteral("newer");
+    QTest::newRow("version 2.5") << QByteArray(R"({"format":"socket-workbench-session","version":2.5,"sockets":[]})") << QStringLiteral("newer");
     QTest::newRow("version text") << QByteArray(R"({"format":"socket-workbench-session","version":"1","sockets":[]})") << QStringLiteral("no valid \"version\"");
     QTest::newRow("socket not object") << QByteArray(R"({"format":"socket-workbench-session","version":1,"sockets":[3]})") << "socket 1 is not an object";
 }
@@ -359,6 +408,74 @@ void tst_Session::savedEchoLabReopens()
     QCOMPARE(busy.sockets().info(3).state, SocketState::Listening); // the listener took the next number
     QCOMPARE(busy.sockets().info(4).state, SocketState::Connected);
     QCOMPARE(busy.sockets().info(4).peer, busy.sockets().info(3).local);
+}
+
+void tst_Session::rulesAndSchedulesReopen()
+{
+    // A listener that answers, and a UDP socket that pings it every 50 ms until stopped.
+    Workbench first;
+    Session session;
+    SocketSpec server = parseQuickOpen(QStringLiteral("udp://127.0.0.1:0"), true).value();
+    server.name = QStringLiteral("sk1");
+    Rule pong;
+    pong.match = MatchKind::StartsWith;
+    pong.pattern = QStringLiteral("ping");
+    pong.reply = ReplyKind::Template;
+    pong.replyText = QStringLiteral("pong {counter}");
+    server.rules << pong;
+    session.sockets << server;
+    CallChain *chain = applySession(first, session);
+    QSignalSpy done(chain, &CallChain::finished);
+    QVERIFY(done.wait(5000));
+    const SocketAddress serverAddress = first.sockets().info(1).local;
+    QVERIFY(serverAddress.isValid());
+    const auto client = first.createSocket(AF_INET, SOCK_DGRAM);
+    Schedule ping;
+    ping.socketId = client.socketId;
+    ping.kind = CallKind::SendTo;
+    ping.address = serverAddress;
+    ping.payload = QStringLiteral("ping {counter}");
+    ping.intervalMs = 50;
+    QVERIFY(std::holds_alternative<int>(first.startSchedule(ping)));
+    QTRY_VERIFY_WITH_TIMEOUT(!first.rules(1).isEmpty() && first.rules(1).first().hits >= 2, 5000);
+
+    const Session captured = captureSession(first);
+    QCOMPARE(captured.sockets.size(), 2);
+    QCOMPARE(captured.sockets[0].rules, QList<Rule>{pong});
+    QCOMPARE(captured.sockets[1].schedules.size(), 1);
+    QCOMPARE(captured.sockets[1].schedules[0].payload, ping.payload);
+    const auto reread = sessionFromJson(sessionToJson(captured));
+    QVERIFY2(reread.ok(), qPrintable(reread.ok() ? QString() : reread.error().message));
+
+    // The second workbench binds the server to its own port: the schedule's saved address is the
+    // first server's, which still answers; what matters here is that both come back and run.
+    Workbench second;
+    CallChain *again = applySession(second, *reread);
+    QSignalSpy doneAgain(again, &CallChain::finished);
+    QVERIFY(doneAgain.wait(5000));
+    QCOMPARE(second.rules(1).size(), 1);
+    QCOMPARE(second.rules(1).first().rule, pong);
+    QTRY_VERIFY_WITH_TIMEOUT(!second.schedules().isEmpty() && second.schedules().first().sent >= 2, 5000);
+    QVERIFY(second.schedules().first().running);
+    QVERIFY(second.stopSchedule(second.schedules().first().id));
+    QVERIFY(!second.schedules().first().running);
+    QCOMPARE(second.schedules().first().stopReason, QStringLiteral("stopped"));
+}
+
+void tst_Session::versionOneStillOpens()
+{
+    const QByteArray v1 = R"({"format":"socket-workbench-session","version":1,"sockets":[
+        {"name":"sk1","family":"AF_INET","type":"SOCK_STREAM","bind":"127.0.0.1:0","listen":true,"backlog":5,"watch":true}]})";
+    const auto session = sessionFromJson(v1);
+    QVERIFY2(session.ok(), qPrintable(session.ok() ? QString() : session.error().message));
+    QCOMPARE(session->sockets.size(), 1);
+    QVERIFY(session->sockets[0].rules.isEmpty());
+    QVERIFY(session->payloads.isEmpty());
+    Workbench wb;
+    CallChain *chain = applySession(wb, *session);
+    QSignalSpy done(chain, &CallChain::finished);
+    QVERIFY(done.wait(5000));
+    QTRY_COMPARE_WITH_TIMEOUT(wb.sockets().info(1).state, SocketState::Listening, 3000);
 }
 
 QTEST_GUILESS_MAIN(tst_Session)

@@ -2,7 +2,9 @@
 
 #include "calls/callwatcher.h"
 #include "codec/payload.h"
+#include "composer/repeatcontrols.h"
 #include "net/constants.h"
+#include "session/payloadlibrary.h"
 #include "widgets/fieldmessage.h"
 #include "workbench.h"
 
@@ -41,6 +43,7 @@ Composer::Composer(core::Workbench &workbench, QWidget *parent)
     , m_sendToError(new FieldMessage(this))
     , m_history(new QComboBox(this))
     , m_status(new QLabel(this))
+    , m_repeat(new RepeatControls(workbench, *this, this))
 {
     m_mode->addItem(tr("Text"), Text);
     m_mode->addItem(tr("Hex"), Hex);
@@ -159,6 +162,7 @@ Composer::Composer(core::Workbench &workbench, QWidget *parent)
     layout->addLayout(actions);
     layout->addLayout(sendToRow);
     layout->addWidget(m_sendToError);
+    layout->addWidget(m_repeat);
     layout->addWidget(m_status);
     setSocket(-1);
     updatePreview();
@@ -201,6 +205,7 @@ void Composer::retarget()
     m_targetText = why;
     for (QPushButton *b : m_buttons)
         b->setEnabled(target >= 0);
+    m_repeat->setEnabled(target >= 0);
     showStatus(why, false);
 }
 
@@ -233,6 +238,18 @@ void Composer::setMode(Mode mode)
     m_stack->setCurrentIndex(m_shownMode == File ? 1 : 0);
     m_editor->setPlaceholderText(m_shownMode == Hex ? QStringLiteral("47 45 54 20 2f 0d 0a") : QStringLiteral("GET / HTTP/1.0\\r\\n\\r\\n"));
     updatePreview();
+}
+
+void Composer::setPayload(core::ByteForm form, const QString &content)
+{
+    const Mode mode = form == core::ByteForm::Hex ? Hex : form == core::ByteForm::File ? File : Text;
+    if (mode != File)
+        m_editor->clear(); // nothing for setMode() to convert: content is in its notation already
+    setMode(mode);
+    if (mode == File)
+        m_file->setText(content);
+    else
+        m_editor->setPlainText(content);
 }
 
 // Text and Hex are two ways to write the same bytes: switching rewrites what is in the editor,

@@ -16,11 +16,13 @@ class QStackedWidget;
 namespace core {
 class CallWatcher;
 class Workbench;
+enum class ByteForm : quint8;
 }
 
 namespace ui {
 
 class FieldMessage;
+class RepeatControls;
 
 // The payload composer: bytes typed as text with escapes (\r\n, \x00, UTF-8), as hex, or taken
 // from a file; shows the exact bytes and their count before anything is sent; sends them with
@@ -47,12 +49,15 @@ public:
     QLineEdit *fileField() const { return m_file; }
     QLabel *preview() const { return m_preview; }
     QComboBox *history() const { return m_history; }
+    RepeatControls *repeatControls() const { return m_repeat; }
     core::Result<QByteArray> payload() const;
 
 public slots:
     void setSocket(int socketId);
     void setReplyPeer(int socketId, const core::SocketAddress &peer);
     void setMode(Mode mode);
+    // Puts a saved payload in the composer (what it held goes): content in form's notation.
+    void setPayload(core::ByteForm form, const QString &content);
     void send();
     void sendAll();
     void sendTo();
@@ -85,6 +90,7 @@ private:
     QComboBox *m_history;
     QLabel *m_status;
     QList<QPushButton *> m_buttons;
+    RepeatControls *m_repeat;
 };
 
 } // namespace ui

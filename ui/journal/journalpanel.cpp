@@ -133,7 +133,7 @@ bool JournalPanel::exportScript(const QString &path, QString *error)
             *error = file.errorString();
         return false;
     }
-    file.write(core::pythonScript(m_workbench.journal(), m_workbench.sockets()).toUtf8());
+    file.write(core::pythonScript(m_workbench.journal(), m_workbench.sockets(), core::scriptResponders(m_workbench)).toUtf8());
     if (!file.commit()) {
         if (error)
             *error = file.errorString();
