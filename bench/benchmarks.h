@@ -18,6 +18,8 @@ QJsonObject runConnections(const Options &options, peer::ConnectionClient &clien
 QJsonObject runLogMemory(const Options &options);
 QJsonObject runStartup(const Options &options, const QString &program);
 QJsonObject runIdle(const Options &options);
+QJsonObject runResponder(const Options &options);
+QJsonObject runPeriodic(const Options &options);
 QJsonObject runScriptCalls(const Options &options, const QString &appPath);
 
 // The child that runs app/main.cpp's start-up sequence (or a bare Qt window, as the reference)

@@ -139,7 +139,8 @@ const QStringList &benchmarkNames()
 {
     static const QStringList names{QStringLiteral("udp_paced"), QStringLiteral("udp_unpaced"), QStringLiteral("tcp_stream"),
                                    QStringLiteral("unix_stream"), QStringLiteral("connections"), QStringLiteral("log_memory"),
-                                   QStringLiteral("startup"), QStringLiteral("idle_cpu_percent"), QStringLiteral("script_calls")};
+                                   QStringLiteral("startup"), QStringLiteral("idle_cpu_percent"), QStringLiteral("script_calls"),
+                                   QStringLiteral("responder"), QStringLiteral("periodic")};
     return names;
 }
 

@@ -92,6 +92,10 @@ int runOne(int argc, char **argv, const QString &name, const QString &resultPath
         result = bench::runStartup(options, QCoreApplication::applicationFilePath());
     else if (name == QLatin1String("idle_cpu_percent"))
         result = bench::runIdle(options);
+    else if (name == QLatin1String("responder"))
+        result = bench::runResponder(options);
+    else if (name == QLatin1String("periodic"))
+        result = bench::runPeriodic(options);
     else if (name == QLatin1String("script_calls"))
         result = bench::runScriptCalls(options, QStringLiteral(SWB_APP_PATH));
     else
