@@ -317,8 +317,13 @@ QJsonObject runPeriodic(const Options &options)
     std::vector<double> errors;
     for (const double offset : offsets)
         errors.push_back(std::abs(offset - anchor));
-    const double p50 = errors.empty() ? 0 : percentile(errors, 50);
-    const double p99 = errors.empty() ? 0 : percentile(errors, 99);
+    if (qEnvironmentVariableIsSet("SWB_PERIODIC_TRACE")) {
+        for (size_t k = 1; k < arrivals.size() && k < 40; ++k)
+            std::fprintf(stderr, "%.3f ", double(arrivals[k] - arrivals[k - 1]) / 1e6);
+        std::fprintf(stderr, "\n");
+    }
+    const double p50 = errors.empty() ? 0 : percentile(errors, 0.5);
+    const double p99 = errors.empty() ? 0 : percentile(errors, 0.99);
     report.set(QStringLiteral("interval_ms"), intervalMs);
     report.set(QStringLiteral("sends"), qint64(arrivals.size()));
     report.set(QStringLiteral("error_p50_ms"), p50);

@@ -157,14 +157,27 @@ void IoThread::markDirty(SocketObject &socket)
     m_dirty.insert(socket.id());
 }
 
-int IoThread::waitTimeoutMs() const
+qint64 IoThread::waitTimeoutNs() const
 {
     if (m_timers.empty())
         return -1;
     const qint64 remaining = m_timers.begin()->first.first - monoNs();
-    if (remaining <= 0)
-        return 0;
-    return int(std::min<qint64>((remaining + 999'999) / 1'000'000, 60'000));
+    return std::clamp<qint64>(remaining, 0, 60'000'000'000);
+}
+
+int IoThread::wait(epoll_event *events, int maxEvents)
+{
+    // epoll_pwait2 (Linux 5.11) waits to the nanosecond: a schedule's sends keep their time
+    // instead of rounding each wait up to the next millisecond (bench/periodic).
+    const qint64 ns = waitTimeoutNs();
+    if (m_preciseWait) {
+        const timespec timeout{time_t(ns / 1'000'000'000), long(ns % 1'000'000'000)};
+        const int n = ::epoll_pwait2(m_epoll, events, maxEvents, ns < 0 ? nullptr : &timeout, nullptr);
+        if (n >= 0 || errno != ENOSYS)
+            return n;
+        m_preciseWait = false;
+    }
+    return ::epoll_wait(m_epoll, events, maxEvents, ns < 0 ? -1 : int((ns + 999'999) / 1'000'000));
 }
 
 void IoThread::run()
@@ -172,7 +185,7 @@ void IoThread::run()
     constexpr int kMaxEvents = 256;
     epoll_event events[kMaxEvents];
     while (!m_stop) {
-        const int n = epoll_wait(m_epoll, events, kMaxEvents, waitTimeoutMs());
+        const int n = wait(events, kMaxEvents);
         for (int i = 0; i < n; ++i) {
             if (events[i].data.u64 == kWakeTag) {
                 quint64 value;

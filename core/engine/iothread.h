@@ -14,6 +14,8 @@
 #include <unordered_set>
 #include <vector>
 
+struct epoll_event;
+
 namespace core {
 
 struct EngineContext;
@@ -77,7 +79,8 @@ private:
     void runPosted();
     void fireTimers();
     void publishDirty();
-    int waitTimeoutMs() const;
+    qint64 waitTimeoutNs() const; // -1: no timer
+    int wait(::epoll_event *events, int maxEvents);
 
     EngineContext &m_context;
     const int m_index;
@@ -86,6 +89,7 @@ private:
     bool m_stop = false;
     SetupError m_setupError;
     bool m_heavy = false;
+    bool m_preciseWait = true; // epoll_pwait2 until the kernel says ENOSYS
 
     std::mutex m_postMutex;
     std::vector<std::function<void()>> m_posted;

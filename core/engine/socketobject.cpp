@@ -223,9 +223,14 @@ void SocketObject::finish(Op &op, Outcome outcome)
 {
     if (outcome.status == CallStatus::Failed && outcome.error)
         m_info.lastError = outcome.error;
-    // Published before the outcome so that whoever reads the result sees the state it left.
+    // Published before the outcome so that whoever reads the result sees the state it left. Nobody
+    // waits for the engine's own calls (a rule's reply, a schedule's send): theirs is published
+    // with the rest of the thread's changes at the end of the loop's turn.
     m_info.pendingCalls = int(m_queue.size()) - 1;
-    m_thread.context().registry.publish(m_info);
+    if (op.call.origin == CallOrigin::Rule || op.call.origin == CallOrigin::Schedule)
+        changed();
+    else
+        m_thread.context().registry.publish(m_info);
     const CallStatus status = outcome.status;
     m_thread.context().journal.finish(op.id, std::move(outcome));
     told(op, status);

@@ -88,6 +88,7 @@ CallId Journal::begin(Call call)
 
 bool Journal::finish(CallId id, Outcome outcome)
 {
+    bool engineOwn = false;
     {
         std::lock_guard lock(m_mutex);
         if (id == 0 || id > m_records.size())
@@ -95,6 +96,12 @@ bool Journal::finish(CallId id, Outcome outcome)
         CallRecord &record = m_records[id - 1];
         if (record.finished())
             return false;
+        // Nobody waits for the engine's own calls by their id (CallWatcher, CallChain): a responder
+        // answering a flood must not wake the GUI thread for each reply.
+        if (record.value) {
+            const CallOrigin origin = record.value->origin;
+            engineOwn = origin == CallOrigin::Rule || origin == CallOrigin::Schedule || origin == CallOrigin::Watch;
+        }
         record.durationNs = monoNs() - record.startMonoNs;
         record.outcome = std::move(outcome);
         if (record.socketId >= 0) {
@@ -109,7 +116,8 @@ bool Journal::finish(CallId id, Outcome outcome)
     m_generation.fetch_add(1, std::memory_order_release);
     m_finished.notify_all();
     m_notify.poke();
-    m_finishedNotify.poke();
+    if (!engineOwn)
+        m_finishedNotify.poke();
     return true;
 }
 
@@ -124,6 +132,19 @@ qsizetype Journal::count() const
 {
     std::lock_guard lock(m_mutex);
     return qsizetype(m_records.size());
+}
+
+std::vector<CallRecord> Journal::range(qsizetype first, qsizetype count) const
+{
+    std::vector<CallRecord> out;
+    std::lock_guard lock(m_mutex);
+    const qsizetype end = std::min(qsizetype(m_records.size()), first + std::max<qsizetype>(count, 0));
+    if (first < 0 || first >= end)
+        return out;
+    out.reserve(size_t(end - first));
+    for (qsizetype i = first; i < end; ++i)
+        out.push_back(m_records[size_t(i)]);
+    return out;
 }
 
 CallRecord Journal::at(qsizetype index) const

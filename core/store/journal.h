@@ -13,6 +13,7 @@
 #include <memory>
 #include <set>
 #include <unordered_map>
+#include <vector>
 #include <mutex>
 
 namespace core {
@@ -101,6 +102,9 @@ public:
 
     qsizetype count() const;
     CallRecord at(qsizetype index) const;
+    // Records first .. first + count - 1 (fewer at the end), copied under one lock: a view
+    // catching up with thousands of calls takes the lock once, not once per record.
+    std::vector<CallRecord> range(qsizetype first, qsizetype count) const;
     CallRecord call(CallId id) const;
     bool isPending(CallId id) const;
     // Counts the calls finished so far: a caller that spins for a call that is about to finish

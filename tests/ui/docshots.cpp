@@ -5,7 +5,10 @@
 #include "composer/composer.h"
 #include "console/consolepanel.h"
 #include "journal/journalpanel.h"
+#include "composer/repeatcontrols.h"
 #include "mainwindow.h"
+#include "responder/responderpanel.h"
+#include "responder/rulespanel.h"
 #include "sockets/socketspanel.h"
 #include "traffic/trafficmodel.h"
 #include "traffic/trafficpanel.h"
@@ -22,6 +25,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -253,6 +257,63 @@ void console(const QString &dir)
     save(window, dir, QStringLiteral("console.png"));
 }
 
+// The protocol-debugging kit: a listener that answers by rules, and a client that repeats a
+// request with a counter; curl and the repeated client are answered without a click.
+void responder(const QString &dir)
+{
+    Workbench wb;
+    ui::MainWindow window(wb);
+    present(window);
+    window.socketsPanel()->quickAddress()->setText(QStringLiteral("127.0.0.1:8081"));
+    const int listener = window.socketsPanel()->tcpServer();
+    if (!waitFor([&] { return wb.sockets().info(listener).state == SocketState::Listening; }))
+        fail("the server does not listen (is 127.0.0.1:8081 taken?)");
+    window.socketsPanel()->selectSocket(listener);
+    raiseDock(window, "responderDock");
+    ui::RulesPanel *rules = window.responderPanel()->rules();
+    Rule http;
+    http.match = MatchKind::Regex;
+    http.pattern = QStringLiteral("^GET (\\S+)");
+    http.reply = ReplyKind::Template;
+    http.replyText = QStringLiteral("HTTP/1.0 200 OK\\r\\n\\r\\nyou asked for {1}, request #{counter}\\n");
+    http.after = AfterReply::Close;
+    http.note = QStringLiteral("a tiny web server");
+    Rule ping;
+    ping.match = MatchKind::StartsWith;
+    ping.pattern = QStringLiteral("ping");
+    ping.reply = ReplyKind::Template;
+    ping.replyText = QStringLiteral("pong {counter} at {time}\\n");
+    Rule rest;
+    rest.reply = ReplyKind::Echo;
+    rules->setRules({http, ping, rest});
+    rules->editRule(http);
+    QProcess curl;
+    curl.start(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("http://127.0.0.1:8081/index.html")});
+    if (!waitFor([&] { return curl.waitForFinished(100); }))
+        fail("curl was not answered");
+    // A client that pings every 200 ms.
+    window.socketsPanel()->quickAddress()->setText(QStringLiteral("127.0.0.1:8081"));
+    const int client = window.socketsPanel()->tcpClient();
+    if (!waitFor([&] { return wb.sockets().info(client).state == SocketState::Connected; }))
+        fail("the client does not connect");
+    window.socketsPanel()->selectSocket(client);
+    window.composer()->editor()->setPlainText(QStringLiteral("ping {counter}\\n"));
+    window.composer()->repeatControls()->intervalBox()->setValue(200);
+    window.composer()->repeatControls()->countBox()->setValue(0);
+    if (window.composer()->repeatControls()->start(false) < 0)
+        fail("the schedule did not start");
+    if (!waitFor([&] { return !wb.schedules().isEmpty() && wb.schedules().first().sent >= 6; }))
+        fail("the schedule does not send");
+    window.socketsPanel()->selectSocket(listener);
+    raiseDock(window, "responderDock");
+    settle(window);
+    showRecord(window, QStringLiteral("pong 5"));
+    save(window, dir, QStringLiteral("responder.png"));
+    window.responderPanel()->showSchedules();
+    settle(window);
+    save(window, dir, QStringLiteral("schedules.png"));
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -267,5 +328,6 @@ int main(int argc, char **argv)
     udpAndErrors(dir);
     echoAndReplay(dir);
     console(dir);
+    responder(dir);
     return 0;
 }

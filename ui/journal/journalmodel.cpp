@@ -3,6 +3,7 @@
 #include "codec/transcript.h"
 
 #include <QColor>
+#include <iterator>
 #include <QDateTime>
 #include <QFont>
 
@@ -169,10 +170,14 @@ void JournalModel::refresh()
     const int first = int(m_rows.size());
     if (count <= first)
         return;
+    // In slices: the I/O threads append to the journal under the same lock.
     std::vector<core::CallRecord> fresh;
     fresh.reserve(size_t(count - first));
-    for (qsizetype i = first; i < count; ++i)
-        fresh.push_back(m_journal.at(i));
+    constexpr qsizetype kSlice = 512;
+    for (qsizetype i = first; i < count; i += kSlice) {
+        std::vector<core::CallRecord> slice = m_journal.range(i, std::min(kSlice, count - i));
+        std::move(slice.begin(), slice.end(), std::back_inserter(fresh));
+    }
     beginInsertRows({}, first, int(count) - 1);
     for (core::CallRecord &r : fresh) {
         if (!r.finished())

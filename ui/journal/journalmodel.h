@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 
+#include <deque>
 #include <vector>
 
 namespace ui {
@@ -42,7 +43,7 @@ private:
     void refreshPending();
 
     const core::Journal &m_journal;
-    std::vector<core::CallRecord> m_rows;
+    std::deque<core::CallRecord> m_rows; // a deque: growing never moves the rows already shown
     std::vector<int> m_pending; // rows not finished when last seen, ascending
 };
 
