@@ -197,6 +197,7 @@ CallId Workbench::makeSocket(Call call)
     info.family = call.family;
     info.type = call.type;
     info.proto = call.proto;
+    info.group = call.group;
     IoThread *thread = nextThread();
     if (!thread) {
         info.state = SocketState::Error;

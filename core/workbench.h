@@ -65,6 +65,8 @@ public:
     // their names); otherwise, or when -1, the next free number.
     SocketCall createSocket(int family, int type, int proto = 0, int preferredId = -1);
     PairCall socketPair(int family, int type, int proto = 0);
+    // A number for a new client group (session/clientgroup.h): 1, 2, ... never reused.
+    int newGroup() { return m_nextGroup.fetch_add(1); }
 
     CallId bind(int socketId, const TypedAddress &address);
     CallId listen(int socketId, std::optional<int> backlog = std::nullopt);
@@ -140,6 +142,7 @@ private:
     std::unique_ptr<EngineContext> m_context;
     std::vector<std::unique_ptr<IoThread>> m_threads;
     std::atomic<unsigned> m_nextThread{0};
+    std::atomic<int> m_nextGroup{1};
     std::shared_ptr<LookupGate> m_lookupGate;
     QString m_startupError;
     int m_startupErrno = 0;

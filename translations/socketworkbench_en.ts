@@ -63,6 +63,16 @@
     </message>
 </context>
 <context>
+    <name>ui::ManyClientsDialog</name>
+    <message numerus="yes">
+        <source>each sends %n byte(s): </source>
+        <translation>
+            <numerusform>each sends %n byte: </numerusform>
+            <numerusform>each sends %n bytes: </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ui::PayloadDialog</name>
     <message numerus="yes">
         <source>%n byte(s) from %1 now</source>
@@ -104,6 +114,26 @@
     </message>
 </context>
 <context>
+    <name>ui::RulesPanel</name>
+    <message numerus="yes">
+        <source>%n datagram(s) from unnamed senders could not be answered</source>
+        <translation>
+            <numerusform>%n datagram from unnamed senders could not be answered</numerusform>
+            <numerusform>%n datagrams from unnamed senders could not be answered</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ui::SchedulesPanel</name>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n running</numerusform>
+            <numerusform>%n running</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ui::SocketPanel</name>
     <message numerus="yes">
         <source>in %1 B / %n record(s)</source>
@@ -134,6 +164,13 @@
         <translation>
             <numerusform>, %n waiting</numerusform>
             <numerusform>, %n waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open</source>
+        <translation>
+            <numerusform>%n open</numerusform>
+            <numerusform>%n open</numerusform>
         </translation>
     </message>
 </context>

@@ -118,6 +118,15 @@ MainWindow::MainWindow(core::Workbench &workbench, QWidget *parent)
         m_sockets->selectSocket(socketId);
         m_composer->setReplyPeer(socketId, peer);
     });
+    m_sockets->setSavedPayloads([this] { return m_payloads->sessionPayloads() + m_payloads->globalPayloads(); });
+    // Send to all: the composer's bytes on each client of the group.
+    connect(m_sockets, &SocketsPanel::sendToGroupRequested, this, [this] {
+        const auto bytes = m_composer->payload();
+        if (bytes)
+            m_sockets->sendToGroup(bytes.value());
+        else
+            m_status->showNotice(tr("Send to all: nothing sent, the composer's payload is not valid: %1").arg(bytes.error().message));
+    });
     connect(m_payloads, &PayloadsPanel::composeRequested, this,
             [this](const core::SavedPayload &p) { m_composer->setPayload(p.form, p.content); });
     connect(m_payloads, &PayloadsPanel::sendRequested, this, [this](const core::SavedPayload &p) {
@@ -268,6 +277,7 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *newSocket = file->addAction(tr("&New socket…"), m_sockets, &SocketsPanel::newSocketDialog);
     newSocket->setShortcut(QKeySequence::New);
+    file->addAction(tr("Connect N &clients…"), m_sockets, &SocketsPanel::manyClientsDialog);
     file->addSeparator();
     file->addAction(tr("&Open session…"), QKeySequence::Open, this, &MainWindow::openSessionDialog);
     file->addAction(tr("&Save session…"), QKeySequence::Save, this, &MainWindow::saveSessionDialog);

@@ -32,6 +32,7 @@ struct Call
     QString where;              // for a script or the console: file:line, or the console input's number
     int socketId = -1;          // the socket called on; -1 for the module's functions
     int newSocketId = -1;       // socket(), accept(), dup(): the socket it makes (socketpair: the first; +1 the second)
+    int group = -1;             // socket(): the client group it joins (session/clientgroup.h); -1 none
     int family = 0;             // socket(), socketpair(), getaddrinfo()
     int type = 0;
     int proto = 0;

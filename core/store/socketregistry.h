@@ -36,6 +36,7 @@ struct SocketInfo
 {
     int id = -1;
     int parentId = -1;      // the listener an accepted socket came from
+    int group = -1;         // the client group it was made in (session/clientgroup.h); -1 none
     QString name;           // Python variable: sk1
     int fd = -1;
     int family = 0;

@@ -306,6 +306,7 @@ void responder(const QString &dir)
         fail("the schedule does not send");
     window.socketsPanel()->selectSocket(listener);
     raiseDock(window, "responderDock");
+    window.responderPanel()->setCurrentIndex(0);
     settle(window);
     showRecord(window, QStringLiteral("pong 5"));
     save(window, dir, QStringLiteral("responder.png"));

@@ -21,7 +21,7 @@ namespace ui {
 
 namespace {
 
-enum Column { OnColumn, MatchColumn, PatternColumn, ReplyColumn, ThenColumn, HitsColumn, ProblemColumn, ColumnCount };
+enum Column { OnColumn, HitsColumn, MatchColumn, PatternColumn, ReplyColumn, ThenColumn, ProblemColumn, ColumnCount };
 
 QString matchText(core::MatchKind kind)
 {
@@ -88,18 +88,22 @@ RulesPanel::RulesPanel(core::Workbench &workbench, QWidget *parent)
     , m_after(new QComboBox(this))
     , m_delay(new QSpinBox(this))
     , m_note(new QLineEdit(this))
-    , m_add(new QPushButton(tr("&Add rule"), this))
+    , m_add(new QPushButton(tr("&Add"), this))
     , m_update(new QPushButton(tr("&Update"), this))
     , m_remove(new QPushButton(tr("Remove"), this))
-    , m_up(new QPushButton(tr("Up"), this))
-    , m_down(new QPushButton(tr("Down"), this))
+    , m_up(new QPushButton(QStringLiteral("▲"), this))
+    , m_down(new QPushButton(QStringLiteral("▼"), this))
     , m_unanswerable(new QLabel(this))
     , m_hitsTimer(new QTimer(this))
 {
     m_title->setWordWrap(true);
     m_title->setTextFormat(Qt::PlainText);
     m_table->setAccessibleName(tr("Responder rules"));
-    m_table->setHorizontalHeaderLabels({tr("On"), tr("Match"), tr("Pattern"), tr("Reply"), tr("Then"), tr("Hits"), tr("Problem")});
+    m_table->setHorizontalHeaderLabels({tr("On"), tr("Hits"), tr("Match"), tr("Pattern"), tr("Reply"), tr("Then"), tr("Problem")});
+    const QFontMetrics metrics = m_table->fontMetrics();
+    m_table->setColumnWidth(OnColumn, metrics.horizontalAdvance(QStringLiteral("00")) + 36);
+    m_table->setColumnWidth(HitsColumn, metrics.horizontalAdvance(QStringLiteral("000000")) + 12);
+    m_table->setColumnWidth(MatchColumn, metrics.horizontalAdvance(QStringLiteral("starts with")) + 12);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -127,6 +131,7 @@ RulesPanel::RulesPanel(core::Workbench &workbench, QWidget *parent)
     m_match->setCurrentIndex(int(core::MatchKind::Contains));
     m_pattern->setAccessibleName(tr("Pattern"));
     m_pattern->setPlaceholderText(tr("GET /  ·  ^HELLO (\\w+)  ·  de ad ?? ef"));
+    m_pattern->setMinimumWidth(120);
     m_pattern->setToolTip(tr("Text with escapes (\\r\\n, \\x00), hex, or a regular expression run over the bytes "
                              "(one character per byte). A regex finds its match anywhere in the record; a hex "
                              "pattern may hold ?? for any byte."));
@@ -141,7 +146,8 @@ RulesPanel::RulesPanel(core::Workbench &workbench, QWidget *parent)
     m_replyKind->addItem(tr("Template"), int(core::ReplyKind::Template));
     m_replyKind->setAccessibleName(tr("Reply kind"));
     m_reply->setAccessibleName(tr("Reply"));
-    m_reply->setPlaceholderText(tr("HTTP/1.0 200 OK\\r\\n\\r\\n  ·  hello {1}, you are #{counter}\\n"));
+    m_reply->setPlaceholderText(tr("HTTP/1.0 200 OK\\r\\n\\r\\n  ·  hello {1} #{counter}\\n"));
+    m_reply->setMinimumWidth(120);
     m_replyForm->addItem(tr("Text"), int(core::ByteForm::Text));
     m_replyForm->addItem(tr("Hex"), int(core::ByteForm::Hex));
     m_replyForm->addItem(tr("File"), int(core::ByteForm::File));
@@ -188,39 +194,52 @@ RulesPanel::RulesPanel(core::Workbench &workbench, QWidget *parent)
     m_remove->setAccessibleName(tr("Remove rule"));
     m_up->setAccessibleName(tr("Move rule up"));
     m_down->setAccessibleName(tr("Move rule down"));
+    m_up->setToolTip(tr("Move the rule up: rules are tried in order, the first that matches answers"));
+    m_down->setToolTip(tr("Move the rule down"));
+    m_add->setToolTip(tr("Add the rule below to the end of the list"));
+    m_update->setToolTip(tr("Replace the selected rule with the one below"));
+    for (QPushButton *b : {m_up, m_down})
+        b->setMaximumWidth(b->fontMetrics().horizontalAdvance(QStringLiteral("▲")) * 4);
     connect(m_add, &QPushButton::clicked, this, &RulesPanel::addRule);
     connect(m_update, &QPushButton::clicked, this, &RulesPanel::updateRule);
     connect(m_remove, &QPushButton::clicked, this, &RulesPanel::removeRule);
     connect(m_up, &QPushButton::clicked, this, [this] { moveRule(-1); });
     connect(m_down, &QPushButton::clicked, this, [this] { moveRule(1); });
 
+    // Narrow rows (the dock shares the right column with the socket panel): each field on a
+    // line of its own, its options on the next.
     auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     auto *matchRow = new QHBoxLayout;
-    matchRow->addWidget(m_match);
-    matchRow->addWidget(m_pattern, 1);
+    matchRow->addWidget(m_match, 1);
     matchRow->addWidget(m_patternForm);
-    matchRow->addWidget(m_caseSensitive);
     form->addRow(tr("When"), matchRow);
+    form->addRow(QString(), m_pattern);
+    form->addRow(QString(), m_caseSensitive);
     form->addRow(QString(), m_patternError);
     auto *replyRow = new QHBoxLayout;
-    replyRow->addWidget(m_replyKind);
-    replyRow->addWidget(m_reply, 1);
+    replyRow->addWidget(m_replyKind, 1);
     replyRow->addWidget(m_replyForm);
-    replyRow->addWidget(m_browse);
     form->addRow(tr("Reply"), replyRow);
+    auto *replyText = new QHBoxLayout;
+    replyText->addWidget(m_reply, 1);
+    replyText->addWidget(m_browse);
+    form->addRow(QString(), replyText);
     form->addRow(QString(), m_replyError);
     auto *thenRow = new QHBoxLayout;
-    thenRow->addWidget(m_after);
-    thenRow->addWidget(new QLabel(tr("delay"), this));
+    thenRow->addWidget(m_after, 1);
+    auto *delayLabel = new QLabel(tr("&delay"), this);
+    delayLabel->setBuddy(m_delay);
+    thenRow->addWidget(delayLabel);
     thenRow->addWidget(m_delay);
-    thenRow->addWidget(m_note, 1);
     form->addRow(tr("Then"), thenRow);
+    form->addRow(tr("Note"), m_note);
 
     auto *buttons = new QHBoxLayout;
     for (QPushButton *b : {m_add, m_update, m_remove, m_up, m_down})
         buttons->addWidget(b);
     buttons->addStretch();
-    buttons->addWidget(m_unanswerable);
+    m_unanswerable->setWordWrap(true);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -229,6 +248,7 @@ RulesPanel::RulesPanel(core::Workbench &workbench, QWidget *parent)
     layout->addLayout(buttons);
     layout->addLayout(form);
     layout->addWidget(macros);
+    layout->addWidget(m_unanswerable);
 
     m_hitsTimer->setInterval(250);
     connect(m_hitsTimer, &QTimer::timeout, this, &RulesPanel::refreshHits);

@@ -13,7 +13,7 @@
 namespace ui {
 
 namespace {
-enum Column { IdColumn, SocketColumn, SendsColumn, EveryColumn, SentColumn, LateColumn, FailedColumn, StateColumn, ColumnCount };
+enum Column { IdColumn, SocketColumn, SentColumn, StateColumn, SendsColumn, EveryColumn, LateColumn, FailedColumn, ColumnCount };
 }
 
 SchedulesPanel::SchedulesPanel(core::Workbench &workbench, QWidget *parent)
@@ -26,13 +26,17 @@ SchedulesPanel::SchedulesPanel(core::Workbench &workbench, QWidget *parent)
     , m_timer(new QTimer(this))
 {
     m_table->setAccessibleName(tr("Schedules"));
-    m_table->setHorizontalHeaderLabels({tr("#"), tr("Socket"), tr("Sends"), tr("Every"), tr("Sent"), tr("Late"),
-                                        tr("Failed"), tr("State")});
+    m_table->setHorizontalHeaderLabels({tr("#"), tr("Socket"), tr("Sent"), tr("State"), tr("Sends"), tr("Every"),
+                                        tr("Late"), tr("Failed")});
+    const QFontMetrics metrics = m_table->fontMetrics();
+    m_table->setColumnWidth(IdColumn, metrics.horizontalAdvance(QStringLiteral("000")) + 12);
+    m_table->setColumnWidth(SocketColumn, metrics.horizontalAdvance(QStringLiteral("sk0000")) + 12);
+    m_table->setColumnWidth(SentColumn, metrics.horizontalAdvance(QStringLiteral("0000000")) + 12);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setStretchLastSection(false);
     m_stop->setAccessibleName(tr("Stop schedule"));
     m_stopAll->setAccessibleName(tr("Stop all schedules"));
     connect(m_stop, &QPushButton::clicked, this, &SchedulesPanel::stopSelected);

@@ -2,6 +2,8 @@
 
 #include "net/constants.h"
 #include "net/socketoptions.h"
+#include "session/clientgroup.h"
+#include "sockets/manyclientsdialog.h"
 #include "sockets/newsocketdialog.h"
 #include "sockets/sockettreemodel.h"
 #include "widgets/fieldmessage.h"
@@ -14,6 +16,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QToolButton>
@@ -41,6 +44,7 @@ SocketsPanel::SocketsPanel(core::Workbench &workbench, QWidget *parent)
     , m_view(new QTreeView(this))
     , m_quickAddress(new QLineEdit(QStringLiteral("127.0.0.1:8080"), this))
     , m_quickError(new FieldMessage(this))
+    , m_groupBar(new QWidget(this))
 {
     m_view->setModel(m_model);
     m_view->setAccessibleName(tr("Sockets"));
@@ -83,18 +87,22 @@ SocketsPanel::SocketsPanel(core::Workbench &workbench, QWidget *parent)
     auto *udp = quickButton(tr("UDP socket"), QStringLiteral("sk = socket.socket(AF_INET, SOCK_DGRAM); sk.bind(addr)"), this);
     auto *unix = quickButton(tr("UNIX server"), QStringLiteral("sk = socket.socket(AF_UNIX); sk.bind(path); sk.listen()"), this);
     auto *pair = quickButton(tr("socketpair"), QStringLiteral("a, b = socket.socketpair()"), this);
+    auto *many = quickButton(tr("N clients…"), tr("Connect N clients to an address, each watched, sending a payload if "
+                                                 "you give one: a group you can close, shut down or send to at once"), this);
+    many->setAccessibleName(tr("Connect N clients"));
     connect(tcpClient, &QPushButton::clicked, this, &SocketsPanel::tcpClient);
     connect(tcpServer, &QPushButton::clicked, this, &SocketsPanel::tcpServer);
     connect(udp, &QPushButton::clicked, this, &SocketsPanel::udpSocket);
     connect(unix, &QPushButton::clicked, this, &SocketsPanel::unixServer);
     connect(pair, &QPushButton::clicked, this, [this] { newSocketPair(core::sock::AfUnix, core::sock::Stream); });
+    connect(many, &QPushButton::clicked, this, &SocketsPanel::manyClientsDialog);
 
     auto *quickRow = new QHBoxLayout;
     quickRow->addWidget(new QLabel(tr("Quick:"), this));
     quickRow->addWidget(m_quickAddress, 1);
     auto *buttons = new QGridLayout;
     int index = 0;
-    for (QPushButton *b : {tcpClient, tcpServer, udp, unix, pair}) {
+    for (QPushButton *b : {tcpClient, tcpServer, udp, unix, pair, many}) {
         buttons->addWidget(b, index / 3, index % 3);
         ++index;
     }
@@ -109,13 +117,41 @@ SocketsPanel::SocketsPanel(core::Workbench &workbench, QWidget *parent)
     layout->addLayout(buttons);
     layout->addWidget(m_view, 1);
 
+    // Under the tree, shown while a group is selected: the rows above it do not move.
+    auto *closeAll = quickButton(tr("Close all"), tr("close() on each client of the group"), m_groupBar);
+    auto *shutdownAll = quickButton(tr("Shut down all"), tr("shutdown(socket.SHUT_WR) on each open client of the group"), m_groupBar);
+    auto *sendAll = quickButton(tr("Send to all"), tr("The composer's bytes, with sendall() (send() on datagrams), on each "
+                                                      "open client of the group"), m_groupBar);
+    connect(closeAll, &QPushButton::clicked, this, &SocketsPanel::closeGroup);
+    connect(shutdownAll, &QPushButton::clicked, this, &SocketsPanel::shutdownGroup);
+    connect(sendAll, &QPushButton::clicked, this, &SocketsPanel::requestSendToGroup);
+    auto *groupRow = new QHBoxLayout(m_groupBar);
+    groupRow->setContentsMargins(0, 0, 0, 0);
+    groupRow->addWidget(closeAll);
+    groupRow->addWidget(shutdownAll);
+    groupRow->addWidget(sendAll);
+    m_groupBar->setAccessibleName(tr("Group actions"));
+    m_groupBar->hide();
+    layout->addWidget(m_groupBar);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &SocketsPanel::showGroupMenu);
+
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) { emit currentSocketChanged(m_model->socketId(current)); });
+            [this](const QModelIndex &current) {
+                m_groupBar->setVisible(m_model->group(current) >= 0);
+                emit currentSocketChanged(m_model->socketId(current));
+            });
     connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &index) { emit socketActivated(m_model->socketId(index)); });
     m_view->setToolTip(tr("Double-click (or Enter) shows only this socket's traffic"));
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent) {
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent, int first, int last) {
         if (parent.isValid())
             m_view->expand(parent);
+        else if (first == last && m_model->group(m_model->index(first, 0)) >= 0)
+            m_view->setFirstColumnSpanned(first, {}, true); // a group's node: "clients 1 → 127.0.0.1:8080 (200)"
+        if (m_pendingGroup >= 0 && m_model->indexOfGroup(m_pendingGroup).isValid()) {
+            selectGroup(m_pendingGroup);
+            m_pendingGroup = -1;
+        }
         if (m_pendingSelection >= 0 && m_model->indexOf(m_pendingSelection).isValid()) {
             selectSocket(m_pendingSelection);
             m_pendingSelection = -1;
@@ -239,6 +275,74 @@ int SocketsPanel::unixServer()
     m_workbench.listen(id);
     m_workbench.setWatch(id, true);
     return id;
+}
+
+int SocketsPanel::currentGroup() const
+{
+    return m_model->group(m_view->currentIndex());
+}
+
+void SocketsPanel::manyClientsDialog()
+{
+    ManyClientsDialog dialog(m_savedPayloads ? m_savedPayloads() : QList<core::SavedPayload>(), this);
+    dialog.setAddressText(m_quickAddress->text());
+    if (dialog.exec() == QDialog::Accepted)
+        connectClients(dialog.spec());
+}
+
+int SocketsPanel::connectClients(const core::ClientGroupSpec &spec)
+{
+    const int group = core::connectClients(m_workbench, spec);
+    if (group < 0)
+        return group;
+    m_pendingGroup = group;
+    m_model->refresh();
+    if (m_model->indexOfGroup(group).isValid()) {
+        m_pendingGroup = -1;
+        selectGroup(group);
+    }
+    return group;
+}
+
+void SocketsPanel::selectGroup(int group)
+{
+    const QModelIndex index = m_model->indexOfGroup(group);
+    if (index.isValid())
+        m_view->setCurrentIndex(index);
+}
+
+int SocketsPanel::closeGroup()
+{
+    return core::closeGroup(m_workbench, currentGroup());
+}
+
+int SocketsPanel::shutdownGroup()
+{
+    return core::shutdownGroup(m_workbench, currentGroup(), core::sock::ShutWr);
+}
+
+int SocketsPanel::sendToGroup(const QByteArray &bytes)
+{
+    return core::sendToGroup(m_workbench, currentGroup(), bytes);
+}
+
+void SocketsPanel::requestSendToGroup()
+{
+    if (currentGroup() >= 0)
+        emit sendToGroupRequested(currentGroup());
+}
+
+void SocketsPanel::showGroupMenu(const QPoint &position)
+{
+    const QModelIndex index = m_view->indexAt(position);
+    if (m_model->group(index) < 0)
+        return;
+    m_view->setCurrentIndex(index);
+    QMenu menu(this);
+    menu.addAction(tr("Close all"), this, &SocketsPanel::closeGroup);
+    menu.addAction(tr("Shut down all (SHUT_WR)"), this, &SocketsPanel::shutdownGroup);
+    menu.addAction(tr("Send to all"), this, &SocketsPanel::requestSendToGroup);
+    menu.exec(m_view->viewport()->mapToGlobal(position));
 }
 
 } // namespace ui

@@ -3,6 +3,7 @@
 #include <QBrush>
 #include <QFont>
 #include <QLocale>
+#include <QSet>
 
 namespace ui {
 
@@ -13,6 +14,18 @@ QString countText(quint64 bytes, quint64 records)
     if (!records)
         return QString();
     return QStringLiteral("%1 (%2)").arg(QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeTraditionalFormat)).arg(records);
+}
+
+bool isOpen(const core::SocketInfo &info)
+{
+    return info.state != core::SocketState::Closed && info.state != core::SocketState::Error;
+}
+
+QFont boldFont()
+{
+    QFont bold;
+    bold.setBold(true);
+    return bold;
 }
 
 } // namespace
@@ -40,21 +53,37 @@ const QList<int> &SocketTreeModel::siblings(int parentId) const
     return it == m_children.constEnd() ? none : it.value();
 }
 
-int SocketTreeModel::rowOf(int socketId) const
+int SocketTreeModel::rowOf(int key) const
 {
-    const auto it = m_nodes.constFind(socketId);
+    const auto it = m_nodes.constFind(key);
     return it == m_nodes.constEnd() ? -1 : it->row;
+}
+
+QModelIndex SocketTreeModel::nodeIndex(int key) const
+{
+    const int row = rowOf(key);
+    // A group's key is negative: it makes the internal id a large one, and keyOf() gives it back.
+    return row < 0 ? QModelIndex() : createIndex(row, 0, quintptr(qintptr(key)));
 }
 
 QModelIndex SocketTreeModel::indexOf(int socketId) const
 {
-    const int row = rowOf(socketId);
-    return row < 0 ? QModelIndex() : createIndex(row, 0, quintptr(socketId));
+    return socketId < 0 ? QModelIndex() : nodeIndex(socketId);
 }
 
 int SocketTreeModel::socketId(const QModelIndex &index) const
 {
-    return index.isValid() ? int(index.internalId()) : -1;
+    return index.isValid() && keyOf(index) >= 0 ? keyOf(index) : -1;
+}
+
+QModelIndex SocketTreeModel::indexOfGroup(int group) const
+{
+    return group < 0 ? QModelIndex() : nodeIndex(groupKey(group));
+}
+
+int SocketTreeModel::group(const QModelIndex &index) const
+{
+    return index.isValid() && keyOf(index) < -1 ? -2 - keyOf(index) : -1;
 }
 
 int SocketTreeModel::openCount() const
@@ -67,25 +96,27 @@ int SocketTreeModel::openCount() const
 
 QModelIndex SocketTreeModel::index(int row, int column, const QModelIndex &parent) const
 {
-    const QList<int> &list = siblings(parent.isValid() ? socketId(parent) : -1);
+    if (parent.isValid() && parent.column() != 0)
+        return {};
+    const QList<int> &list = siblings(parent.isValid() ? keyOf(parent) : -1);
     if (row < 0 || row >= list.size() || column < 0 || column >= ColumnCount)
         return {};
-    return createIndex(row, column, quintptr(list[row]));
+    return createIndex(row, column, quintptr(qintptr(list[row])));
 }
 
 QModelIndex SocketTreeModel::parent(const QModelIndex &child) const
 {
     if (!child.isValid())
         return {};
-    const auto it = m_nodes.constFind(socketId(child));
-    return it == m_nodes.constEnd() || it->parentId < 0 ? QModelIndex() : indexOf(it->parentId);
+    const auto it = m_nodes.constFind(keyOf(child));
+    return it == m_nodes.constEnd() || it->parentId == -1 ? QModelIndex() : nodeIndex(it->parentId);
 }
 
 int SocketTreeModel::rowCount(const QModelIndex &parent) const
 {
     if (parent.isValid() && parent.column() != 0)
         return 0;
-    return int(siblings(parent.isValid() ? socketId(parent) : -1).size());
+    return int(siblings(parent.isValid() ? keyOf(parent) : -1).size());
 }
 
 int SocketTreeModel::columnCount(const QModelIndex &) const
@@ -97,6 +128,8 @@ QVariant SocketTreeModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid())
         return {};
+    if (const int g = group(index); g >= 0)
+        return groupData(g, index.column(), role);
     const auto it = m_info.constFind(socketId(index));
     if (it == m_info.constEnd())
         return {};
@@ -133,14 +166,45 @@ QVariant SocketTreeModel::data(const QModelIndex &index, int role) const
             return QBrush(Qt::gray);
         break;
     case Qt::FontRole:
-        if (index.column() == Name && s.state == core::SocketState::Listening) {
-            QFont bold;
-            bold.setBold(true);
-            return bold;
-        }
+        if (index.column() == Name && s.state == core::SocketState::Listening)
+            return boldFont();
         break;
     case SocketIdRole:
         return s.id;
+    }
+    return {};
+}
+
+QVariant SocketTreeModel::groupData(int group, int column, int role) const
+{
+    const Group g = m_groups.value(group);
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case Name: {
+            // The view spans this column over the row: the open count is said here too.
+            const int members = int(siblings(groupKey(group)).size());
+            return tr("clients %1 → %2 (%3)").arg(group).arg(g.address.isValid() ? g.address.toText() : QStringLiteral("…")).arg(members)
+                + QStringLiteral(", ") + tr("%n open", nullptr, g.open);
+        }
+        case State: return tr("%n open", nullptr, g.open);
+        case In: return countText(g.bytesIn, g.recordsIn);
+        case Out: return countText(g.bytesOut, g.recordsOut);
+        default: return QString();
+        }
+    case Qt::ToolTipRole:
+        return tr("Made by Connect N clients. In: %1; out: %2. Close all, Shut down all and Send to all act on each open "
+                  "client").arg(countText(g.bytesIn, g.recordsIn), countText(g.bytesOut, g.recordsOut));
+    case Qt::ForegroundRole:
+        if (!g.open)
+            return QBrush(Qt::gray);
+        break;
+    case Qt::FontRole:
+        if (column == Name)
+            return boldFont();
+        break;
+    case GroupRole:
+        return group;
     }
     return {};
 }
@@ -169,39 +233,53 @@ void SocketTreeModel::refresh()
     // connections is one insertion. Rows already shown are refreshed per parent, first to last.
     QList<core::SocketInfo> run;
     int runParent = -1;
-    QHash<int, std::pair<int, int>> refreshed; // parent id -> first and last row changed
+    QHash<int, std::pair<int, int>> refreshed; // parent key -> first and last row changed
+    const auto markRefreshed = [&refreshed](const Node &node) {
+        const auto range = refreshed.find(node.parentId);
+        if (range == refreshed.end())
+            refreshed.insert(node.parentId, {node.row, node.row});
+        else
+            *range = {std::min(range->first, node.row), std::max(range->second, node.row)};
+    };
+    QSet<int> groupsChanged;
     for (const core::SocketInfo &info : changed) {
+        if (info.group >= 0)
+            groupsChanged.insert(info.group);
         const auto known = m_info.find(info.id);
         if (known != m_info.end()) {
+            count(*known, -1);
+            count(info, +1);
             *known = info;
-            const Node node = m_nodes.value(info.id);
-            const auto range = refreshed.find(node.parentId);
-            if (range == refreshed.end())
-                refreshed.insert(node.parentId, {node.row, node.row});
-            else
-                *range = {std::min(range->first, node.row), std::max(range->second, node.row)};
+            markRefreshed(m_nodes.value(info.id));
             continue;
         }
-        if (!run.isEmpty() && info.parentId != runParent) {
+        // A group's clients go under the group's node, the others under their listener, if any.
+        const int parentKey = info.group >= 0 ? groupKey(info.group) : info.parentId;
+        if (!run.isEmpty() && parentKey != runParent) {
             insertRun(runParent, run);
             run.clear();
         }
-        runParent = info.parentId;
+        runParent = parentKey;
         run.append(info);
     }
     if (!run.isEmpty())
         insertRun(runParent, run);
+    // A group's node sums its members: its row changes with theirs (its count as they arrive).
+    for (int g : std::as_const(groupsChanged))
+        markRefreshed(m_nodes.value(groupKey(g)));
     for (auto it = refreshed.cbegin(); it != refreshed.cend(); ++it) {
-        const QModelIndex parentIndex = it.key() < 0 ? QModelIndex() : indexOf(it.key());
+        const QModelIndex parentIndex = it.key() == -1 ? QModelIndex() : nodeIndex(it.key());
         emit dataChanged(index(it->first, 0, parentIndex), index(it->second, ColumnCount - 1, parentIndex));
     }
 }
 
 void SocketTreeModel::insertRun(int parentId, const QList<core::SocketInfo> &run)
 {
+    if (parentId < -1 && !m_nodes.contains(parentId))
+        insertGroup(run.first().group); // the group's first clients: its node comes first
     if (!m_nodes.contains(parentId))
         parentId = -1; // not a socket of the tree: top level
-    const QModelIndex parentIndex = parentId < 0 ? QModelIndex() : indexOf(parentId);
+    const QModelIndex parentIndex = parentId == -1 ? QModelIndex() : nodeIndex(parentId);
     QList<int> &list = m_children[parentId];
     const int first = int(list.size());
     beginInsertRows(parentIndex, first, first + int(run.size()) - 1);
@@ -209,8 +287,39 @@ void SocketTreeModel::insertRun(int parentId, const QList<core::SocketInfo> &run
         m_nodes.insert(info.id, {parentId, int(list.size())});
         list.append(info.id);
         m_info.insert(info.id, info);
+        count(info, +1);
     }
     endInsertRows();
+}
+
+void SocketTreeModel::insertGroup(int group)
+{
+    QList<int> &top = m_children[-1];
+    const int row = int(top.size());
+    beginInsertRows({}, row, row);
+    m_nodes.insert(groupKey(group), {-1, row});
+    top.append(groupKey(group));
+    m_groups.insert(group, Group());
+    endInsertRows();
+}
+
+// Adds a group member's figures to its group's node (sign +1), or takes them away (-1).
+void SocketTreeModel::count(const core::SocketInfo &member, int sign)
+{
+    if (member.group < 0)
+        return;
+    const auto it = m_groups.find(member.group);
+    if (it == m_groups.end())
+        return;
+    Group &g = *it;
+    if (!g.address.isValid() && member.connectTo.isValid())
+        g.address = member.connectTo;
+    const auto add = [sign](quint64 &sum, quint64 value) { sign > 0 ? sum += value : sum -= value; };
+    g.open += sign * int(isOpen(member));
+    add(g.bytesIn, member.bytesIn);
+    add(g.bytesOut, member.bytesOut);
+    add(g.recordsIn, member.recordsIn);
+    add(g.recordsOut, member.recordsOut);
 }
 
 } // namespace ui
