@@ -142,6 +142,13 @@ QString scheduleAsPython(const ScheduleStatus &status, const QString &socketName
                                                : QStringLiteral("every %1 ms until stopped").arg(s.intervalMs);
     QString out = QStringLiteral("# schedule %1: %2; the session sent %3 (%4)\n")
                       .arg(status.id).arg(what).arg(status.sent).arg(status.running ? QStringLiteral("still running at export") : status.stopReason);
+    if (payload.contains(QLatin1String("peer.encode()"))) {
+        // {peer} in a schedule is where it sends.
+        out += s.kind == CallKind::SendTo
+            ? QStringLiteral("peer = %1\n").arg(pythonStrLiteral(s.address.toText()))
+            : QStringLiteral("peer = %1.getpeername() if %1.family == socket.AF_UNIX else '%2:%3'.format(*%1.getpeername()[:2])\n")
+                  .arg(socketName, QStringLiteral("{}"), QStringLiteral("{}"));
+    }
     out += QStringLiteral("for counter in range(1, %1):\n    %2\n").arg(status.sent + 1).arg(call);
     if (!s.burst)
         out += QStringLiteral("    if counter < %1:\n        time.sleep(%2)\n").arg(status.sent).arg(s.intervalMs / 1000.0);

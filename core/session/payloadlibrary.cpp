@@ -1,6 +1,7 @@
 #include "payloadlibrary.h"
 
 #include "codec/payload.h"
+#include "session/regularfile.h"
 #include "net/errors.h"
 
 #include <QFile>
@@ -19,58 +20,6 @@ namespace core {
 namespace {
 
 constexpr auto kFormat = "socket-workbench-payloads";
-
-QString cannotRead(const QString &path, int error)
-{
-    return QStringLiteral("cannot read %1: %2 (%3)").arg(path, errnoMessage(error), errnoName(error));
-}
-
-// A regular file of at most kMaxPayloadFileBytes, read whole. A FIFO, a device, a directory or a
-// socket is refused by what it is (never read, never waited on), as readSessionFile() does.
-// what: the kind of file expected, for the message ("a payload file").
-Result<QByteArray> readRegularFile(const QString &path, const QString &what)
-{
-    const QByteArray local = QFile::encodeName(path);
-    // O_NONBLOCK: opening a FIFO with no writer would otherwise wait for one.
-    const int fd = ::open(local.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0)
-        return Result<QByteArray>::failure(cannotRead(path, errno));
-    struct stat st;
-    if (::fstat(fd, &st) != 0) {
-        const int error = errno;
-        ::close(fd);
-        return Result<QByteArray>::failure(cannotRead(path, error));
-    }
-    if (!S_ISREG(st.st_mode)) {
-        const QString kind = S_ISFIFO(st.st_mode) ? QStringLiteral("a FIFO")
-                           : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? QStringLiteral("a device")
-                           : S_ISDIR(st.st_mode) ? QStringLiteral("a directory")
-                           : S_ISSOCK(st.st_mode) ? QStringLiteral("a socket") : QStringLiteral("not a regular file");
-        ::close(fd);
-        return Result<QByteArray>::failure(QStringLiteral("%1 is %2, not %3: only a regular file is read").arg(path, kind, what));
-    }
-    // Reads at most one byte past the limit, whatever st_size says (a file can grow meanwhile).
-    QByteArray data;
-    char buffer[65536];
-    while (data.size() <= kMaxPayloadFileBytes) {
-        const ssize_t n = ::read(fd, buffer, sizeof buffer);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            const int error = errno;
-            ::close(fd);
-            return Result<QByteArray>::failure(cannotRead(path, error));
-        }
-        if (n == 0)
-            break;
-        data.append(buffer, n);
-    }
-    ::close(fd);
-    if (data.size() > kMaxPayloadFileBytes)
-        return Result<QByteArray>::failure(
-            QStringLiteral("%1 is larger than %2 MiB, the limit for %3").arg(path).arg(kMaxPayloadFileBytes >> 20).arg(what));
-    return data;
-}
 
 const QStringList &knownFields()
 {
@@ -137,7 +86,7 @@ Result<QByteArray> payloadBytes(const SavedPayload &payload)
         const QString path = payload.content.trimmed();
         if (path.isEmpty())
             return Result<QByteArray>::failure(QStringLiteral("\"%1\": no file given").arg(payload.name));
-        const auto bytes = readRegularFile(path, QStringLiteral("a payload file"));
+        const auto bytes = readRegularFile(path, kMaxPayloadFileBytes, QStringLiteral("a payload file"));
         if (!bytes)
             return Result<QByteArray>::failure(QStringLiteral("\"%1\": %2").arg(payload.name, bytes.error().message));
         return bytes;
@@ -221,7 +170,7 @@ Result<QList<SavedPayload>> payloadLibraryFromJson(const QByteArray &json)
 
 Result<QList<SavedPayload>> readPayloadLibraryFile(const QString &path)
 {
-    const auto data = readRegularFile(path, QStringLiteral("a payload file"));
+    const auto data = readRegularFile(path, kMaxPayloadFileBytes, QStringLiteral("a payload file"));
     if (!data)
         return data.error();
     const auto payloads = payloadLibraryFromJson(data.value());

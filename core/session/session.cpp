@@ -4,6 +4,7 @@
 #include "net/errors.h"
 #include "net/socketoptions.h"
 #include "session/callchain.h"
+#include "session/regularfile.h"
 #include "session/responderjson.h"
 #include "workbench.h"
 
@@ -266,47 +267,7 @@ Result<Session> sessionFromJson(const QByteArray &json)
 
 Result<QByteArray> readSessionFile(const QString &path)
 {
-    const QByteArray local = QFile::encodeName(path);
-    // O_NONBLOCK: opening a FIFO with no writer would otherwise wait for one.
-    const int fd = ::open(local.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0)
-        return Result<QByteArray>::failure(QStringLiteral("cannot read %1: %2").arg(path, errnoMessage(errno)));
-    struct stat st;
-    if (::fstat(fd, &st) != 0) {
-        const int error = errno;
-        ::close(fd);
-        return Result<QByteArray>::failure(QStringLiteral("cannot read %1: %2").arg(path, errnoMessage(error)));
-    }
-    if (!S_ISREG(st.st_mode)) {
-        const QString kind = S_ISFIFO(st.st_mode) ? QStringLiteral("a FIFO")
-                           : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? QStringLiteral("a device")
-                           : S_ISDIR(st.st_mode) ? QStringLiteral("a directory")
-                           : S_ISSOCK(st.st_mode) ? QStringLiteral("a socket") : QStringLiteral("not a regular file");
-        ::close(fd);
-        return Result<QByteArray>::failure(
-            QStringLiteral("%1 is %2, not a session file: a session is a regular JSON file").arg(path, kind));
-    }
-    // Reads at most one byte past the limit, whatever size() says (a file can grow meanwhile).
-    QByteArray data;
-    char buffer[65536];
-    while (data.size() <= kMaxSessionFileBytes) {
-        const ssize_t n = ::read(fd, buffer, sizeof buffer);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            const int error = errno;
-            ::close(fd);
-            return Result<QByteArray>::failure(QStringLiteral("cannot read %1: %2").arg(path, errnoMessage(error)));
-        }
-        if (n == 0)
-            break;
-        data.append(buffer, n);
-    }
-    ::close(fd);
-    if (data.size() > kMaxSessionFileBytes)
-        return Result<QByteArray>::failure(
-            QStringLiteral("%1 is larger than %2 MiB: too large to be a session file").arg(path).arg(kMaxSessionFileBytes >> 20));
-    return data;
+    return readRegularFile(path, kMaxSessionFileBytes, QStringLiteral("a session file"));
 }
 
 namespace {
