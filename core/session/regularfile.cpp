@@ -59,7 +59,7 @@ Result<QByteArray> readRegularFile(const QString &path, qint64 maxBytes, const Q
     ::close(fd);
     if (data.size() > maxBytes)
         return Result<QByteArray>::failure(
-            QStringLiteral("%1 is larger than %2 MiB, the limit for %3").arg(path).arg(maxBytes >> 20).arg(what));
+            QStringLiteral("%1 is larger than %2 MiB: too large for %3").arg(path).arg(maxBytes >> 20).arg(what));
     return data;
 }
 
