@@ -58,7 +58,7 @@ void SocketObject::respond(QByteArrayView record, const SocketAddress &peer)
         return;
     Call reply;
     reply.origin = CallOrigin::Rule;
-    reply.where = QStringLiteral("rule %1").arg(answer->rule + 1);
+    reply.where = answer->where;
     reply.socketId = id();
     if (m_info.type == SOCK_STREAM) {
         reply.kind = CallKind::SendAll;

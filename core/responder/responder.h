@@ -26,6 +26,7 @@ public:
     struct Answer
     {
         int rule = -1;      // 0-based index
+        QString where;      // "rule 2": what the journal files the reply under
         quint64 hit = 0;    // the rule's count including this hit ({counter})
         QByteArray reply;
         AfterReply after = AfterReply::Nothing;
@@ -47,6 +48,7 @@ private:
     struct Entry
     {
         Rule rule;
+        QString where; // made once: a reply's journal record shares it
         std::optional<CompiledRule> compiled;
         std::optional<RuleError> error;
     };

@@ -56,16 +56,24 @@ CallId Journal::begin(Call call)
     CallRecord record;
     // socket() and socketpair() are filed under the socket they make.
     record.socketId = call.kind == CallKind::Socket || call.kind == CallKind::SocketPair ? call.newSocketId : call.socketId;
-    record.call = call.pythonText(); // before the payload is capped: the text shows its real size
+    // The text is made before the payload is capped: it shows the real size. The engine's own
+    // calls (a rule's reply, a schedule's send) come by the ten thousand a second while most are
+    // never looked at: theirs is made when a reader asks (textOf), when the
+    // payload is kept whole and so gives the same text.
+    const bool ownCall = call.origin == CallOrigin::Rule || call.origin == CallOrigin::Schedule;
     call.dataSize = call.data.size();
-    if (!call.data.isEmpty()) {
-        const qsizetype keep = std::min(call.data.size(), kPayloadPerCall);
-        if (m_payloadBytes.fetch_add(quint64(keep), std::memory_order_relaxed) + quint64(keep) > kPayloadLimit) {
-            m_payloadBytes.fetch_sub(quint64(keep), std::memory_order_relaxed);
-            m_payloadNotKept.fetch_add(quint64(call.data.size()), std::memory_order_relaxed);
+    qsizetype keep = std::min(call.data.size(), kPayloadPerCall);
+    if (keep > 0 && m_payloadBytes.fetch_add(quint64(keep), std::memory_order_relaxed) + quint64(keep) > kPayloadLimit) {
+        m_payloadBytes.fetch_sub(quint64(keep), std::memory_order_relaxed);
+        keep = 0;
+    }
+    if (!ownCall || keep < call.data.size())
+        record.call = call.pythonText();
+    if (keep < call.data.size()) {
+        m_payloadNotKept.fetch_add(quint64(call.data.size() - keep), std::memory_order_relaxed);
+        if (keep == 0) {
             call.data.clear();
-        } else if (keep < call.data.size()) {
-            m_payloadNotKept.fetch_add(quint64(call.data.size() - keep), std::memory_order_relaxed);
+        } else {
             call.data.truncate(keep);
             call.data.squeeze();
         }
@@ -134,25 +142,41 @@ qsizetype Journal::count() const
     return qsizetype(m_records.size());
 }
 
-std::vector<CallRecord> Journal::range(qsizetype first, qsizetype count) const
+std::vector<CallRecord> Journal::range(qsizetype first, qsizetype count, Text text) const
 {
     std::vector<CallRecord> out;
-    std::lock_guard lock(m_mutex);
-    const qsizetype end = std::min(qsizetype(m_records.size()), first + std::max<qsizetype>(count, 0));
-    if (first < 0 || first >= end)
-        return out;
-    out.reserve(size_t(end - first));
-    for (qsizetype i = first; i < end; ++i)
-        out.push_back(m_records[size_t(i)]);
+    {
+        std::lock_guard lock(m_mutex);
+        const qsizetype end = std::min(qsizetype(m_records.size()), first + std::max<qsizetype>(count, 0));
+        if (first < 0 || first >= end)
+            return out;
+        out.reserve(size_t(end - first));
+        for (qsizetype i = first; i < end; ++i)
+            out.push_back(m_records[size_t(i)]);
+    }
+    if (text == Text::Filled) {
+        for (CallRecord &record : out)
+            record.call = textOf(record);
+    }
     return out;
 }
 
 CallRecord Journal::at(qsizetype index) const
 {
-    std::lock_guard lock(m_mutex);
-    if (index < 0 || size_t(index) >= m_records.size())
-        return {};
-    return m_records[size_t(index)];
+    CallRecord record;
+    {
+        std::lock_guard lock(m_mutex);
+        if (index < 0 || size_t(index) >= m_records.size())
+            return {};
+        record = m_records[size_t(index)];
+    }
+    record.call = textOf(record);
+    return record;
+}
+
+QString Journal::textOf(const CallRecord &record)
+{
+    return record.call.isEmpty() && record.value ? record.value->pythonText() : record.call;
 }
 
 CallRecord Journal::call(CallId id) const

@@ -2,6 +2,7 @@
 
 #include "calls/call.h"
 #include "net/socketaddress.h"
+#include "store/chunkedvector.h"
 #include "store/coalescer.h"
 
 #include <QObject>
@@ -9,7 +10,6 @@
 
 #include <atomic>
 #include <condition_variable>
-#include <deque>
 #include <memory>
 #include <set>
 #include <unordered_map>
@@ -64,7 +64,7 @@ struct CallRecord
 {
     CallId id = 0;
     int socketId = -1;     // -1 for calls on the module (lookups)
-    QString call;          // sk1.bind(('127.0.0.1', 8080)): value->pythonText() when it was made
+    QString call;          // sk1.bind(('127.0.0.1', 8080)): value->pythonText(), as a reader gets it
     std::shared_ptr<const Call> value; // the call itself; its payload may be a capped copy
     qint64 startWallNs = 0;
     qint64 startMonoNs = 0;
@@ -79,7 +79,8 @@ struct CallRecord
 
 // The journal of calls: one record per call, appended when the call is made and completed by
 // whichever thread finishes it. Thread-safe; readers get copies. Changes are announced through
-// changed(), coalesced to at most one signal per ~16 ms.
+// changed(), coalesced to at most one signal per kChangedMs (the traffic log's refresh rate:
+// under load the views then repaint together, about 30 times a second, not 60).
 class Journal final : public QObject
 {
     Q_OBJECT
@@ -104,7 +105,12 @@ public:
     CallRecord at(qsizetype index) const;
     // Records first .. first + count - 1 (fewer at the end), copied under one lock: a view
     // catching up with thousands of calls takes the lock once, not once per record.
-    std::vector<CallRecord> range(qsizetype first, qsizetype count) const;
+    // Text::Lazy leaves the text of the engine's own calls (begin) empty: textOf() makes it, for
+    // a view that shows a few of thousands.
+    enum class Text : quint8 { Filled, Lazy };
+    std::vector<CallRecord> range(qsizetype first, qsizetype count, Text text = Text::Filled) const;
+    // A record's call as Python writes it, made now when begin() left it to its reader.
+    static QString textOf(const CallRecord &record);
     CallRecord call(CallId id) const;
     bool isPending(CallId id) const;
     // Counts the calls finished so far: a caller that spins for a call that is about to finish
@@ -125,16 +131,18 @@ signals:
     void callsFinished();
 
 private:
+
     // std, not QMutex + QWaitCondition: Qt's wait unlocks inside the (uninstrumented) library,
     // which ThreadSanitizer cannot see; pthread-based locks it sees whole.
     mutable std::mutex m_mutex;
     mutable std::condition_variable m_finished;
     std::atomic<quint64> m_generation{0};
-    std::deque<CallRecord> m_records;
+    ChunkedVector<CallRecord, 1024> m_records;
     std::unordered_map<int, std::set<CallId>> m_pendingBySocket;
     std::atomic<quint64> m_payloadBytes{0};
     std::atomic<quint64> m_payloadNotKept{0};
-    Coalescer m_notify;
+    static constexpr int kChangedMs = 33;
+    Coalescer m_notify{kChangedMs};
     Coalescer m_finishedNotify{0};
 };
 

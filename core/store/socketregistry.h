@@ -74,7 +74,8 @@ struct SocketInfo
     bool isStream() const; // SOCK_STREAM (front ends need not include the socket headers)
 };
 
-// Every socket's latest snapshot, published by the I/O threads; changed() is coalesced.
+// Every socket's latest snapshot, published by the I/O threads; changed() is coalesced to at most
+// one signal per kChangedMs, the rate of the journal and the traffic log.
 class SocketRegistry final : public QObject
 {
     Q_OBJECT
@@ -103,7 +104,8 @@ private:
     std::vector<quint64> m_versions;   // the version each was last published at, same order
     QHash<int, qsizetype> m_positions; // id -> index in m_sockets
     quint64 m_version = 0;
-    Coalescer m_notify;
+    static constexpr int kChangedMs = 33;
+    Coalescer m_notify{kChangedMs};
 };
 
 } // namespace core

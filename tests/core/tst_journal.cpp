@@ -41,6 +41,7 @@ private slots:
     void waitWakesWhenAnotherThreadFinishes();
     void changedIsCoalesced();
     void concurrentWritersKeepEveryRecord();
+    void engineCallsReadTheSame();
 };
 
 void tst_Journal::init()
@@ -270,6 +271,32 @@ void tst_Journal::concurrentWritersKeepEveryRecord()
     }
     for (int n : next)
         QCOMPARE(n, kCallsEach);
+}
+
+void tst_Journal::engineCallsReadTheSame()
+{
+    // A rule's reply and a schedule's send keep their text for their reader: every way of
+    // reading gives the text the call would have had when it was made.
+    Journal journal;
+    const QByteArray big(int(Journal::kPayloadPerCall) + 10, 'x');
+    for (const CallOrigin origin : {CallOrigin::Window, CallOrigin::Rule, CallOrigin::Schedule}) {
+        for (const QByteArray &data : {QByteArray("RSP 1\r\n"), QByteArray(), big}) {
+            Call call = callOn(CallKind::SendAll, 2, 0, data);
+            call.origin = origin;
+            const QString expected = call.pythonText();
+            const CallId id = journal.begin(call);
+            const CallRecord atRecord = journal.call(id);
+            QCOMPARE(atRecord.call, expected);
+            QCOMPARE(journal.range(qsizetype(id) - 1, 1).front().call, expected);
+            const CallRecord lazy = journal.range(qsizetype(id) - 1, 1, Journal::Text::Lazy).front();
+            QCOMPARE(Journal::textOf(lazy), expected);
+            // Lazy only where the payload was kept whole (the text shows the real size).
+            if (origin != CallOrigin::Window && data.size() <= Journal::kPayloadPerCall)
+                QVERIFY(lazy.call.isEmpty());
+            else
+                QCOMPARE(lazy.call, expected);
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Journal)

@@ -72,7 +72,7 @@ QString JournalModel::displayText(const core::CallRecord &record, int column) co
     case TimeColumn:
         return QDateTime::fromMSecsSinceEpoch(record.startWallNs / 1'000'000).toString(QStringLiteral("HH:mm:ss.zzz"));
     case CallColumn:
-        return record.call;
+        return core::Journal::textOf(record);
     case ResultColumn:
         return resultText(record);
     case ErrnoColumn:
@@ -157,8 +157,10 @@ QString JournalModel::transcript(const QList<int> &rows) const
 {
     std::vector<core::CallRecord> records;
     for (const int row : rows) {
-        if (row >= 0 && row < rowCount())
-            records.push_back(m_rows[size_t(row)]);
+        if (row < 0 || row >= rowCount())
+            continue;
+        records.push_back(m_rows[size_t(row)]);
+        records.back().call = core::Journal::textOf(records.back());
     }
     return core::pythonTranscript(records);
 }
@@ -175,7 +177,7 @@ void JournalModel::refresh()
     fresh.reserve(size_t(count - first));
     constexpr qsizetype kSlice = 512;
     for (qsizetype i = first; i < count; i += kSlice) {
-        std::vector<core::CallRecord> slice = m_journal.range(i, std::min(kSlice, count - i));
+        std::vector<core::CallRecord> slice = m_journal.range(i, std::min(kSlice, count - i), core::Journal::Text::Lazy);
         std::move(slice.begin(), slice.end(), std::back_inserter(fresh));
     }
     beginInsertRows({}, first, int(count) - 1);

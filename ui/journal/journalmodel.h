@@ -26,6 +26,7 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // A row as copied (Journal::Text::Lazy): core::Journal::textOf() gives its call text.
     const core::CallRecord &record(int row) const { return m_rows[size_t(row)]; }
     int pendingCount() const { return int(m_pending.size()); }
 
