@@ -37,9 +37,9 @@ constexpr int kRecentAddresses = 12;
 QString modeText(const core::SocketInfo &info)
 {
     switch (info.mode) {
-    case core::BlockingMode::Blocking: return QStringLiteral("blocking");
-    case core::BlockingMode::NonBlocking: return QStringLiteral("non-blocking");
-    case core::BlockingMode::Timeout: return QStringLiteral("timeout %1 s").arg(info.timeout);
+    case core::BlockingMode::Blocking: return SocketPanel::tr("blocking");
+    case core::BlockingMode::NonBlocking: return SocketPanel::tr("non-blocking");
+    case core::BlockingMode::Timeout: return SocketPanel::tr("timeout %1 s").arg(info.timeout);
     }
     return {};
 }
@@ -142,7 +142,7 @@ SocketPanel::SocketPanel(core::Workbench &workbench, QWidget *parent)
     int flagIndex = 0;
     for (QCheckBox *flag : {m_peek, m_waitAll, m_dontWait, m_oob}) {
         flag->setAccessibleName(flag->text());
-        flag->setToolTip(QStringLiteral("socket.%1 in the recv flags").arg(flag->text()));
+        flag->setToolTip(tr("socket.%1 in the recv flags").arg(flag->text()));
         flagGrid->addWidget(flag, flagIndex / 2, flagIndex % 2);
         ++flagIndex;
     }
@@ -210,7 +210,7 @@ SocketPanel::SocketPanel(core::Workbench &workbench, QWidget *parent)
             m_workbench.setWatch(m_socketId, on);
     });
     grid->addWidget(m_watch, row++, 0, 1, 4);
-    m_cancel = addButton(tr("Cancel waiting call"), QStringLiteral("(interrupts the call this socket is waiting in)"),
+    m_cancel = addButton(tr("Cancel waiting call"), tr("(interrupts the call this socket is waiting in)"),
                          &SocketPanel::doCancel);
     auto *cancelRow = new QHBoxLayout;
     cancelRow->addWidget(m_cancel);
@@ -455,7 +455,7 @@ void SocketPanel::showLastCall()
         return;
     }
     m_result->setTextFormat(Qt::PlainText);
-    m_result->setText(QStringLiteral(">>> %1\n… waiting").arg(record.call));
+    m_result->setText(QStringLiteral(">>> %1\n%2").arg(record.call, tr("… waiting")));
     setResultStyle(false);
 }
 

@@ -127,8 +127,14 @@ Composer::Composer(core::Workbench &workbench, QWidget *parent)
         m_buttons.append(b);
         return b;
     };
-    auto *send = addButton(tr("send"), QStringLiteral("sk.send(data) — returns how many bytes the kernel took"), &Composer::send);
-    auto *sendAll = addButton(tr("sendall"), QStringLiteral("sk.sendall(data) — loops until every byte is sent"), &Composer::sendAll);
+    auto *send = addButton(tr("send"),
+                           //: %1 is Python code, shown as it is
+                           tr("%1 — returns how many bytes the kernel took").arg(QStringLiteral("sk.send(data)")),
+                           &Composer::send);
+    auto *sendAll = addButton(tr("sendall"),
+                              //: %1 is Python code, shown as it is
+                              tr("%1 — loops until every byte is sent").arg(QStringLiteral("sk.sendall(data)")),
+                              &Composer::sendAll);
     auto *sendTo = addButton(tr("sendto"), QStringLiteral("sk.sendto(data, address)"), &Composer::sendTo);
     m_status->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);

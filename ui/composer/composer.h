@@ -1,5 +1,6 @@
 #pragma once
 
+#include "codec/payload.h"
 #include "net/result.h"
 #include "net/socketaddress.h"
 #include "store/journal.h"
@@ -16,7 +17,6 @@ class QStackedWidget;
 namespace core {
 class CallWatcher;
 class Workbench;
-enum class ByteForm : quint8;
 }
 
 namespace ui {

@@ -104,10 +104,10 @@ std::variant<core::Schedule, QString> RepeatControls::schedule(bool burst) const
         s.kind = core::CallKind::Send;
     }
     if (const std::optional<core::ScheduleError> error = core::checkSchedule(s)) {
-        QString text = error->error.message;
-        if (error->error.position >= 0)
-            text += tr(" (at character %1)").arg(error->error.position + 1);
-        return text;
+        if (error->error.position < 0)
+            return error->error.message;
+        //: %1 is the problem, %2 where it is in the field
+        return tr("%1 (at character %2)").arg(error->error.message, QString::number(error->error.position + 1));
     }
     return s;
 }

@@ -67,7 +67,7 @@ ConsolePanel::ConsolePanel(py::PythonRunner &runner, QWidget *parent)
         emit idle();
     });
     connect(&m_runner, &py::PythonRunner::scriptFinished, this, [this](const QString &path, int status) {
-        append(tr("# %1 ended with exit status %2\n").arg(path).arg(status), status != 0);
+        append(tr("# %1 ended with exit status %2\n").arg(path, QString::number(status)), status != 0);
         setWaiting(false);
         showPrompt(false);
         emit idle();

@@ -179,21 +179,22 @@ QWidget *LookupPanel::buildResult()
     m_entries->setAccessibleName(tr("Addresses"));
     m_entries->setToolTip(tr("The addresses found: one row per (family, type, proto, canonname, sockaddr) tuple "
                              "of socket.getaddrinfo(); double-click one to use it"));
-    m_entries->setHorizontalHeaderLabels({tr("Family"), tr("Type"), tr("Proto"), tr("Canonname"), tr("Address")});
+    const QStringList headers{tr("Family"), tr("Type"), tr("Proto"), tr("Canonname"), tr("Address")};
+    m_entries->setHorizontalHeaderLabels(headers);
     m_entries->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_entries->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_entries->setSelectionMode(QAbstractItemView::SingleSelection);
     m_entries->verticalHeader()->hide();
     m_entries->horizontalHeader()->setStretchLastSection(true);
     const QFontMetrics metrics(m_entries->font());
-    const auto widthOf = [&metrics](const char *sample) { return metrics.horizontalAdvance(QLatin1String(sample)) + 12; };
-    m_entries->setColumnWidth(FamilyColumn, widthOf("AF_INET6"));
-    m_entries->setColumnWidth(TypeColumn, widthOf("SOCK_DGRAM"));
-    m_entries->setColumnWidth(ProtoColumn, widthOf("Proto"));
-    m_entries->setColumnWidth(CanonNameColumn, widthOf("Canonname"));
+    const auto widthOf = [&metrics](const QString &sample) { return metrics.horizontalAdvance(sample) + 12; };
+    m_entries->setColumnWidth(FamilyColumn, widthOf(QStringLiteral("AF_INET6")));
+    m_entries->setColumnWidth(TypeColumn, widthOf(QStringLiteral("SOCK_DGRAM")));
+    m_entries->setColumnWidth(ProtoColumn, widthOf(headers[ProtoColumn]));
+    m_entries->setColumnWidth(CanonNameColumn, widthOf(headers[CanonNameColumn]));
     // The address is what a person picks a row for: shown third, before proto and canonname
     // (the tuple's order is in the tooltip and the call), so it is seen in a dock ~340 px wide.
-    m_entries->setColumnWidth(AddressColumn, widthOf("[::ffff:127.0.0.1]:65535"));
+    m_entries->setColumnWidth(AddressColumn, widthOf(QStringLiteral("[::ffff:127.0.0.1]:65535")));
     m_entries->horizontalHeader()->moveSection(AddressColumn, ProtoColumn);
     layout->addWidget(m_entries, 1);
 

@@ -63,9 +63,12 @@ QString thenText(const core::Rule &rule)
     case core::AfterReply::Shutdown: after = RulesPanel::tr("then shutdown(SHUT_WR)"); break;
     case core::AfterReply::Close: after = RulesPanel::tr("then close()"); break;
     }
-    if (rule.delayMs > 0)
-        after = RulesPanel::tr("after %1 ms").arg(rule.delayMs) + (after.isEmpty() ? QString() : QStringLiteral(", ") + after);
-    return after;
+    if (rule.delayMs <= 0)
+        return after;
+    if (after.isEmpty())
+        return RulesPanel::tr("after %1 ms").arg(rule.delayMs);
+    //: %2 is what the rule does then: "then shutdown(SHUT_WR)" or "then close()"
+    return RulesPanel::tr("after %1 ms, %2").arg(QString::number(rule.delayMs), after);
 }
 
 } // namespace
@@ -103,7 +106,7 @@ RulesPanel::RulesPanel(core::Workbench &workbench, QWidget *parent)
     const QFontMetrics metrics = m_table->fontMetrics();
     m_table->setColumnWidth(OnColumn, metrics.horizontalAdvance(QStringLiteral("00")) + 36);
     m_table->setColumnWidth(HitsColumn, metrics.horizontalAdvance(QStringLiteral("000000")) + 12);
-    m_table->setColumnWidth(MatchColumn, metrics.horizontalAdvance(QStringLiteral("starts with")) + 12);
+    m_table->setColumnWidth(MatchColumn, metrics.horizontalAdvance(matchText(core::MatchKind::StartsWith)) + 12);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -353,7 +356,7 @@ void RulesPanel::fillTable()
         if (rule.match == core::MatchKind::Any)
             pattern.clear();
         else if (!rule.caseSensitive)
-            pattern += tr(" (any case)");
+            pattern = tr("%1 (any case)").arg(pattern);
         m_table->setItem(row, MatchColumn, new QTableWidgetItem(matchText(rule.match)));
         m_table->setItem(row, PatternColumn, new QTableWidgetItem(pattern));
         m_table->setItem(row, ReplyColumn, new QTableWidgetItem(replyText(rule)));
@@ -406,10 +409,10 @@ void RulesPanel::validate()
     auto messageFor = [&](core::RuleField field) {
         if (!error || error->field != field)
             return QString();
-        QString text = error->error.message;
-        if (error->error.position >= 0)
-            text += tr(" (at character %1)").arg(error->error.position + 1);
-        return text;
+        if (error->error.position < 0)
+            return error->error.message;
+        //: %1 is the problem, %2 where it is in the field
+        return tr("%1 (at character %2)").arg(error->error.message, QString::number(error->error.position + 1));
     };
     m_patternError->setMessage(messageFor(core::RuleField::Pattern));
     m_replyError->setMessage(messageFor(core::RuleField::Reply) + messageFor(core::RuleField::Delay));

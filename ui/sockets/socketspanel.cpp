@@ -56,14 +56,16 @@ SocketsPanel::SocketsPanel(core::Workbench &workbench, QWidget *parent)
     // Widths from the font, for the longest usual text of each column, so that at the default
     // layout name, state, fd, local and peer all show ("sk12  TCP6", "connected, watched").
     const QFontMetrics metrics(m_view->font());
-    const auto widthOf = [&metrics](const char *sample) { return metrics.horizontalAdvance(QLatin1String(sample)) + 14; };
-    m_view->setColumnWidth(SocketTreeModel::Name, widthOf("sk00  TCP6") + m_view->indentation());
+    const auto widthOf = [&metrics](const QString &sample) { return metrics.horizontalAdvance(sample) + 14; };
+    m_view->setColumnWidth(SocketTreeModel::Name, widthOf(QStringLiteral("sk00  TCP6")) + m_view->indentation());
     m_view->setMinimumWidth(200);
     m_view->header()->setStretchLastSection(false);
-    m_view->setColumnWidth(SocketTreeModel::State, widthOf("connected, watched"));
-    m_view->setColumnWidth(SocketTreeModel::Fd, widthOf("000"));
-    m_view->setColumnWidth(SocketTreeModel::Local, widthOf("127.0.0.1:00000"));
-    m_view->setColumnWidth(SocketTreeModel::Peer, widthOf("127.0.0.1:00000"));
+    // The state as the tree writes it, in the window's language.
+    m_view->setColumnWidth(SocketTreeModel::State,
+                           widthOf(core::stateName(core::SocketState::Connected) + SocketTreeModel::tr(", watched")));
+    m_view->setColumnWidth(SocketTreeModel::Fd, widthOf(QStringLiteral("000")));
+    m_view->setColumnWidth(SocketTreeModel::Local, widthOf(QStringLiteral("127.0.0.1:00000")));
+    m_view->setColumnWidth(SocketTreeModel::Peer, widthOf(QStringLiteral("127.0.0.1:00000")));
 
     auto *newButton = new QPushButton(tr("&New socket…"), this);
     newButton->setAccessibleName(tr("New socket"));
@@ -82,8 +84,11 @@ SocketsPanel::SocketsPanel(core::Workbench &workbench, QWidget *parent)
 
     auto *tcpClient = quickButton(tr("TCP client"), QStringLiteral("sk = socket.socket(); sk.connect(addr)"), this);
     auto *tcpServer = quickButton(tr("TCP server"),
-                                  QStringLiteral("sk = socket.socket(); sk.setsockopt(SOL_SOCKET, SO_REUSEADDR, 1); "
-                                                 "sk.bind(addr); sk.listen(); and accept every connection"), this);
+                                  //: %1 is Python code, shown as it is
+                                  tr("%1 and accept every connection")
+                                      .arg(QStringLiteral("sk = socket.socket(); sk.setsockopt(SOL_SOCKET, SO_REUSEADDR, 1); "
+                                                          "sk.bind(addr); sk.listen();")),
+                                  this);
     auto *udp = quickButton(tr("UDP socket"), QStringLiteral("sk = socket.socket(AF_INET, SOCK_DGRAM); sk.bind(addr)"), this);
     auto *unix = quickButton(tr("UNIX server"), QStringLiteral("sk = socket.socket(AF_UNIX); sk.bind(path); sk.listen()"), this);
     auto *pair = quickButton(tr("socketpair"), QStringLiteral("a, b = socket.socketpair()"), this);

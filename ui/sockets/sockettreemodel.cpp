@@ -184,8 +184,10 @@ QVariant SocketTreeModel::groupData(int group, int column, int role) const
         case Name: {
             // The view spans this column over the row: the open count is said here too.
             const int members = int(siblings(groupKey(group)).size());
-            return tr("clients %1 → %2 (%3)").arg(group).arg(g.address.isValid() ? g.address.toText() : QStringLiteral("…")).arg(members)
-                + QStringLiteral(", ") + tr("%n open", nullptr, g.open);
+            //: a group's node in the tree: its number, its address, how many clients; %4 says how many are open
+            return tr("clients %1 → %2 (%3), %4")
+                .arg(QString::number(group), g.address.isValid() ? g.address.toText() : QStringLiteral("…"),
+                     QString::number(members), tr("%n open", nullptr, g.open));
         }
         case State: return tr("%n open", nullptr, g.open);
         case In: return countText(g.bytesIn, g.recordsIn);

@@ -130,7 +130,8 @@ QString TrafficModel::displayText(const core::TrafficRecord &record, qsizetype i
         if (record.flags & core::TrafficFlag::Error)
             return core::errnoName(record.error) + QStringLiteral(": ") + core::errnoMessage(record.error);
         if (record.flags & core::TrafficFlag::Eof)
-            return QStringLiteral("EOF");
+            //: end of file: the peer shut down its side, recv() returned b''
+            return tr("EOF");
         if (record.flags & core::TrafficFlag::Dropped)
             return tr("(%n byte(s) not kept: the store's payload cap is reached)", nullptr, int(record.wireLength));
         return core::escapedText(m_store.payload(record), kPreviewBytes);

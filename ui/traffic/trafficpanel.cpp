@@ -247,7 +247,8 @@ void TrafficPanel::setUpView()
     columns->resizeSection(TrafficModel::SeqColumn, widthOf(QStringLiteral("0000000")));
     columns->resizeSection(TrafficModel::TimeColumn, widthOf(QStringLiteral("00:00:00.000000")));
     columns->resizeSection(TrafficModel::SocketColumn, widthOf(QStringLiteral("sk0000")));
-    columns->resizeSection(TrafficModel::DirectionColumn, widthOf(QStringLiteral("Dir")));
+    columns->resizeSection(TrafficModel::DirectionColumn,
+                           widthOf(m_model->headerData(TrafficModel::DirectionColumn, Qt::Horizontal).toString()));
     columns->resizeSection(TrafficModel::PeerColumn, widthOf(QStringLiteral("255.255.255.255:65535")));
     columns->resizeSection(TrafficModel::LengthColumn, widthOf(QStringLiteral("0000000")));
 
