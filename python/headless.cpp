@@ -3,6 +3,7 @@
 #include "pythonengine.h"
 
 #include "codec/transcript.h"
+#include "store/pcapngexport.h"
 #include "workbench.h"
 
 #include <QSaveFile>
@@ -13,7 +14,27 @@
 
 namespace py {
 
-int runScript(const QString &script, const QStringList &args, const QString &transcriptPath)
+namespace {
+
+bool writeCapture(const core::Workbench &workbench, const QString &path)
+{
+    QSaveFile file(path);
+    QString error;
+    if (!file.open(QIODevice::WriteOnly))
+        error = file.errorString();
+    else if (!core::exportPcapng(workbench.traffic(), workbench.sockets(), file, &error))
+        file.cancelWriting();
+    else if (!file.commit())
+        error = file.errorString();
+    if (error.isEmpty())
+        return true;
+    std::fprintf(stderr, "socket-workbench: cannot write %s: %s\n", qPrintable(path), qPrintable(error));
+    return false;
+}
+
+} // namespace
+
+int runScript(const QString &script, const QStringList &args, const QString &transcriptPath, const QString &pcapngPath)
 {
     core::Workbench workbench;
     if (!workbench.startupError().isEmpty())
@@ -41,6 +62,8 @@ int runScript(const QString &script, const QStringList &args, const QString &tra
             return status ? status : 1;
         }
     }
+    if (!pcapngPath.isEmpty() && !writeCapture(workbench, pcapngPath))
+        return status ? status : 1;
     if (status == PythonEngine::kInterrupted) {
         // As python3: a script stopped by Ctrl+C ends by SIGINT, so that a shell sees it.
         std::signal(SIGINT, SIG_DFL);

@@ -2,79 +2,15 @@
 
 #include "codec/payload.h"
 #include "net/errors.h"
+#include "store/exportsink.h"
 #include "store/socketregistry.h"
 
 #include <QDateTime>
 #include <QHash>
-#include <QIODevice>
 
 namespace core {
 
 namespace {
-
-constexpr qsizetype kFlushBytes = 1 << 20;
-
-// Either the given indices or every record below a count, read the same way.
-struct Selection
-{
-    std::span<const qsizetype> indices;
-    qsizetype all = -1;
-
-    qsizetype size() const { return all >= 0 ? all : qsizetype(indices.size()); }
-    qsizetype operator[](qsizetype i) const { return all >= 0 ? i : indices[size_t(i)]; }
-};
-
-// Buffers small writes into large ones and remembers the first failure.
-class Sink
-{
-public:
-    Sink(QIODevice &out, QString *error)
-        : m_out(out)
-        , m_error(error)
-    {
-        if (!m_out.isWritable())
-            fail(QStringLiteral("the device is not open for writing"));
-    }
-
-    void add(QByteArrayView bytes)
-    {
-        if (m_failed)
-            return;
-        m_buffer += bytes;
-        if (m_buffer.size() >= kFlushBytes)
-            flush();
-    }
-
-    bool finish()
-    {
-        flush();
-        return !m_failed;
-    }
-
-    bool failed() const { return m_failed; }
-
-private:
-    void flush()
-    {
-        if (m_failed || m_buffer.isEmpty())
-            return;
-        if (m_out.write(m_buffer) != m_buffer.size())
-            fail(m_out.errorString().isEmpty() ? QStringLiteral("write failed") : m_out.errorString());
-        m_buffer.clear();
-    }
-
-    void fail(const QString &why)
-    {
-        m_failed = true;
-        if (m_error)
-            *m_error = why;
-    }
-
-    QIODevice &m_out;
-    QString *m_error;
-    QByteArray m_buffer;
-    bool m_failed = false;
-};
 
 // Socket names and peers looked up once per socket for the length of an export.
 class SocketCache
@@ -145,10 +81,10 @@ QByteArray csvField(const QString &text)
     return field;
 }
 
-bool writeText(const TrafficStore &store, const SocketRegistry &sockets, Selection selection, QIODevice &out,
+bool writeText(const TrafficStore &store, const SocketRegistry &sockets, ExportSelection selection, QIODevice &out,
                QString *error)
 {
-    Sink sink(out, error);
+    ExportSink sink(out, error);
     SocketCache cache(sockets);
     for (qsizetype i = 0; i < selection.size() && !sink.failed(); ++i) {
         const qsizetype index = selection[i];
@@ -165,10 +101,10 @@ bool writeText(const TrafficStore &store, const SocketRegistry &sockets, Selecti
     return sink.finish();
 }
 
-bool writeCsv(const TrafficStore &store, const SocketRegistry &sockets, Selection selection, QIODevice &out,
+bool writeCsv(const TrafficStore &store, const SocketRegistry &sockets, ExportSelection selection, QIODevice &out,
               QString *error)
 {
-    Sink sink(out, error);
+    ExportSink sink(out, error);
     SocketCache cache(sockets);
     sink.add("seq,time_ns,socket,direction,peer,length,wire_length,flags,errno,hex\r\n");
     for (qsizetype i = 0; i < selection.size() && !sink.failed(); ++i) {
@@ -247,29 +183,29 @@ QString trafficSummary(const TrafficStore &store, const SocketRegistry &sockets,
 bool exportText(const TrafficStore &store, const SocketRegistry &sockets, std::span<const qsizetype> indices,
                 QIODevice &out, QString *error)
 {
-    return writeText(store, sockets, Selection{indices}, out, error);
+    return writeText(store, sockets, ExportSelection{indices}, out, error);
 }
 
 bool exportText(const TrafficStore &store, const SocketRegistry &sockets, QIODevice &out, QString *error)
 {
-    return writeText(store, sockets, Selection{{}, store.count()}, out, error);
+    return writeText(store, sockets, ExportSelection{{}, store.count()}, out, error);
 }
 
 bool exportCsv(const TrafficStore &store, const SocketRegistry &sockets, std::span<const qsizetype> indices,
                QIODevice &out, QString *error)
 {
-    return writeCsv(store, sockets, Selection{indices}, out, error);
+    return writeCsv(store, sockets, ExportSelection{indices}, out, error);
 }
 
 bool exportCsv(const TrafficStore &store, const SocketRegistry &sockets, QIODevice &out, QString *error)
 {
-    return writeCsv(store, sockets, Selection{{}, store.count()}, out, error);
+    return writeCsv(store, sockets, ExportSelection{{}, store.count()}, out, error);
 }
 
 bool exportRaw(const TrafficStore &store, int socketId, Direction direction, QIODevice &out, QString *error)
 {
     constexpr quint8 kSkipped = TrafficFlag::Peek | TrafficFlag::Error | TrafficFlag::Eof;
-    Sink sink(out, error);
+    ExportSink sink(out, error);
     const qsizetype count = store.count();
     for (qsizetype i = 0; i < count && !sink.failed(); ++i) {
         const TrafficRecord record = store.at(i);

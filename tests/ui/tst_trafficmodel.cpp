@@ -28,6 +28,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QtEndian>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -724,6 +725,19 @@ void tst_TrafficModel::panelExports()
     QCOMPARE(lines.size(), 12); // header, ten rows, the empty tail after the last CRLF
     QVERIFY(lines.at(1).startsWith("21,"));
     QVERIFY(lines.at(1).contains(Sender::payload(20).toHex()));
+
+    // The same ten records as a capture: a section header, then one packet block each.
+    const QByteArray capture = runExport(3, dir.filePath(QStringLiteral("shown.pcapng")));
+    QVERIFY(capture.startsWith(QByteArray::fromHex("0a0d0d0a")));
+    int packets = 0;
+    for (qsizetype at = 0; at + 8 <= capture.size();) {
+        const quint32 type = qFromLittleEndian<quint32>(capture.constData() + at);
+        const quint32 length = qFromLittleEndian<quint32>(capture.constData() + at + 4);
+        QVERIFY(length >= 12);
+        packets += type == 6;
+        at += length;
+    }
+    QCOMPARE(packets, 10);
 
     panel.model()->clearFilters();
     panel.view()->selectionModel()->setCurrentIndex(panel.model()->index(0, 0),

@@ -4,6 +4,7 @@
 #include "trafficmodel.h"
 
 #include "codec/payload.h"
+#include "store/pcapngexport.h"
 #include "store/trafficexport.h"
 #include "workbench.h"
 
@@ -142,6 +143,9 @@ void TrafficActions::exportRecords()
             break;
         case TrafficExportDialog::Format::Csv:
             written = core::exportCsv(store, sockets, records, file, &error);
+            break;
+        case TrafficExportDialog::Format::Pcapng:
+            written = core::exportPcapng(store, sockets, records, file, &error);
             break;
         case TrafficExportDialog::Format::Raw:
             written = core::exportRaw(store, options.socketId(), options.direction(), file, &error);

@@ -33,7 +33,7 @@ TrafficExportDialog::TrafficExportDialog(const core::SocketRegistry &sockets, qs
     setWindowTitle(tr("Export traffic"));
     setAccessibleName(tr("Export traffic"));
 
-    m_format = labelledCombo(this, tr("Format"), tr("Text dump with hex, CSV for other tools, or the raw bytes"));
+    m_format = labelledCombo(this, tr("Format"), tr("Text dump with hex, CSV for other tools, a pcapng capture for Wireshark, or the raw bytes"));
     const auto addFormat = [this](const QString &text, Format format, const QString &filter, const char *suffix) {
         m_format->addItem(text, int(format));
         m_format->setItemData(m_format->count() - 1, filter, kNameFilterRole);
@@ -42,6 +42,7 @@ TrafficExportDialog::TrafficExportDialog(const core::SocketRegistry &sockets, qs
     addFormat(tr("Text dump"), Format::Text, tr("Text dump (*.txt)"), "txt");
     addFormat(tr("CSV"), Format::Csv, tr("CSV (*.csv)"), "csv");
     addFormat(tr("Raw bytes of one socket and direction"), Format::Raw, tr("Raw bytes (*.bin)"), "bin");
+    addFormat(tr("pcapng capture (Wireshark)"), Format::Pcapng, tr("pcapng captures (*.pcapng)"), "pcapng");
 
     m_records = labelledCombo(this, tr("Records"), tr("Which records of the log to write"));
     m_records->addItem(tr("Shown records (%1)").arg(shown), false);

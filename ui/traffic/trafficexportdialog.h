@@ -14,14 +14,14 @@ class SocketRegistry;
 
 namespace ui {
 
-// Asks what to export from the traffic log: a text dump or CSV of the shown (or selected)
-// records, or the raw bytes one socket moved in one direction. Only gathers the choice; the
+// Asks what to export from the traffic log: a text dump, CSV or pcapng capture of the shown (or
+// selected) records, or the raw bytes one socket moved in one direction. Only gathers the choice; the
 // panel picks the file and core/store/trafficexport writes it.
 class TrafficExportDialog final : public QDialog
 {
     Q_OBJECT
 public:
-    enum class Format { Text, Csv, Raw };
+    enum class Format { Text, Csv, Pcapng, Raw };
 
     TrafficExportDialog(const core::SocketRegistry &sockets, qsizetype shown, qsizetype selected,
                         QWidget *parent = nullptr);
