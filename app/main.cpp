@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 
 #include <cstdio>
 
@@ -27,7 +28,8 @@ struct Options
             "Quick openers: tcp://HOST:PORT, udp://HOST:PORT, tcp://[V6]:PORT, unix:/PATH, unix:@ABSTRACT,\n"
             "unix-dgram:/PATH, unix-seqpacket:/PATH.\n"
             "Without a window: --run SCRIPT [ARGS...] runs a Python script whose socket calls go through the\n"
-            "workbench (exit status: the script's); --transcript FILE before it writes the calls as Python."));
+            "workbench (exit status: the script's); --transcript FILE before it writes the calls as Python,\n"
+            "--pcapng FILE before it writes the script's traffic as a pcapng capture (Wireshark, tshark)."));
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addPositionalArgument(QStringLiteral("session"), QStringLiteral("A session file to open (JSON)."),
@@ -57,14 +59,30 @@ bool onlyPrints(int argc, char *argv[])
     return false;
 }
 
-// `--run SCRIPT [ARGS...]` (after an optional `--transcript FILE`): everything after the script
-// is the script's own, --help included.
+// `--run SCRIPT [ARGS...]` (after an optional `--transcript FILE` and `--pcapng FILE`):
+// everything after the script is the script's own, --help included.
 struct RunRequest
 {
     int scriptAt = -1;
     QString transcript;
+    QString pcapng;
     bool bad = false;
 };
+
+// `--name VALUE` or `--name=VALUE` at argv[*i] (moving *i past the value); false for other arguments.
+bool takeValue(int argc, char *argv[], int *i, QByteArrayView name, QString *value)
+{
+    const QByteArray arg(argv[*i]);
+    if (arg == name && *i + 1 < argc) {
+        *value = QString::fromLocal8Bit(argv[++*i]);
+        return true;
+    }
+    if (arg.startsWith(name) && arg.mid(name.size()).startsWith('=')) {
+        *value = QString::fromLocal8Bit(arg.mid(name.size() + 1));
+        return true;
+    }
+    return false;
+}
 
 RunRequest runRequest(int argc, char *argv[])
 {
@@ -76,10 +94,8 @@ RunRequest runRequest(int argc, char *argv[])
             request.bad = i + 1 >= argc;
             return request;
         }
-        if (arg == "--transcript" && i + 1 < argc)
-            request.transcript = QString::fromLocal8Bit(argv[++i]);
-        else if (arg.startsWith("--transcript="))
-            request.transcript = QString::fromLocal8Bit(arg.mid(13));
+        if (!takeValue(argc, argv, &i, "--transcript", &request.transcript))
+            takeValue(argc, argv, &i, "--pcapng", &request.pcapng);
     }
     return request;
 }
@@ -100,7 +116,7 @@ int main(int argc, char *argv[])
         int qtArgc = 1; // the script's arguments are not Qt's to read
         QCoreApplication app(qtArgc, argv);
         nameApplication();
-        return py::runScript(script, args, run.transcript);
+        return py::runScript(script, args, run.transcript, run.pcapng);
     }
     const Options options;
     if (onlyPrints(argc, argv)) {
@@ -113,6 +129,9 @@ int main(int argc, char *argv[])
     }
     QApplication app(argc, argv);
     nameApplication();
+    // The desktop file's name (Wayland's app id) joins the window to its menu entry and icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral(SWB_APP_ID));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/" SWB_APP_ID ".svg")));
     ui::installTranslations();
     QCommandLineParser parser;
     options.addTo(parser);

@@ -5,7 +5,8 @@
 # Extra arguments go to both ctest runs (e.g. -R tst_payload).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-"$here/scripts/setup.sh" dev
+# SWB_PACKAGE_TEST=1: ctest also builds the .deb (build/package) and checks what it holds (tst_package).
+SWB_PACKAGE_TEST=1 "$here/scripts/setup.sh" dev
 cd "$here"
 export QT_QPA_PLATFORM=offscreen
 ctest --preset dev --timeout 300 "$@"

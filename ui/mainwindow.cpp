@@ -15,6 +15,7 @@
 #include "sockets/socketspanel.h"
 #include "statusline.h"
 #include "traffic/trafficpanel.h"
+#include "translations.h"
 #include "pythonrunner.h"
 #include "workbench.h"
 
@@ -301,6 +302,9 @@ void MainWindow::createMenus()
         m_viewMenu->addAction(dock->toggleViewAction());
     QAction *reset = m_viewMenu->addAction(tr("&Reset layout"), this, &MainWindow::resetLayout);
     reset->setToolTip(tr("Every panel back in its place, sized for the window"));
+    m_viewMenu->addMenu(languageMenu(this, [this] {
+        m_status->showInfo(tr("The window speaks the chosen language from the next start"));
+    }));
     m_viewMenu->addSeparator();
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
