@@ -758,6 +758,14 @@
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
+    <message>
+        <source>Traffic log</source>
+        <translation>流量记录</translation>
+    </message>
+    <message>
+        <source>Go to %1</source>
+        <translation>转到%1</translation>
+    </message>
 </context>
 <context>
     <name>ui::ManyClientsDialog</name>

@@ -14,6 +14,7 @@
 #include "session/examples.h"
 #include "sockets/socketspanel.h"
 #include "statusline.h"
+#include "panelshortcuts.h"
 #include "traffic/trafficpanel.h"
 #include "translations.h"
 #include "pythonrunner.h"
@@ -305,6 +306,25 @@ void MainWindow::createMenus()
     m_viewMenu->addMenu(languageMenu(this, [this] {
         m_status->showInfo(tr("The window speaks the chosen language from the next start"));
     }));
+    m_viewMenu->addSeparator();
+    // Alt+digit, in the order the panels are read (left to right, top to bottom); the guide has F1.
+    auto dock = [](QDockWidget *d) {
+        return [d] {
+            d->show();
+            d->raise();
+        };
+    };
+    addPanelShortcuts(m_viewMenu, {
+        {tr("Sockets"), QKeySequence(Qt::ALT | Qt::Key_1), m_socketsDock->widget(), dock(m_socketsDock)},
+        {tr("Socket"), QKeySequence(Qt::ALT | Qt::Key_2), m_socketDock->widget(), dock(m_socketDock)},
+        {tr("Traffic log"), QKeySequence(Qt::ALT | Qt::Key_3), m_traffic, [this] { m_center->setCurrentWidget(m_traffic); }},
+        {tr("Composer"), QKeySequence(Qt::ALT | Qt::Key_4), m_composerDock->widget(), dock(m_composerDock)},
+        {tr("Journal (Python)"), QKeySequence(Qt::ALT | Qt::Key_5), m_journalDock->widget(), dock(m_journalDock)},
+        {tr("Console (Python)"), QKeySequence(Qt::ALT | Qt::Key_6), m_consoleDock->widget(), dock(m_consoleDock)},
+        {tr("Lookups"), QKeySequence(Qt::ALT | Qt::Key_7), m_lookupDock->widget(), dock(m_lookupDock)},
+        {tr("Responder"), QKeySequence(Qt::ALT | Qt::Key_8), m_responderDock->widget(), dock(m_responderDock)},
+        {tr("Payloads"), QKeySequence(Qt::ALT | Qt::Key_9), m_payloadsDock->widget(), dock(m_payloadsDock)},
+    });
     m_viewMenu->addSeparator();
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));

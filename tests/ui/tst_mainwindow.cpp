@@ -5,11 +5,13 @@
 #include "session/callchain.h"
 #include "sockets/socketspanel.h"
 #include "sockets/sockettreemodel.h"
+#include "traffic/trafficpanel.h"
 #include "workbench.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QAbstractSpinBox>
+#include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
@@ -102,6 +104,7 @@ private slots:
     void helpAndVersionNeedNoDisplay();
     void sessionFailureIsShown();
     void stateShownIsTheSocketsState();
+    void everyPanelHasAKey();
 };
 
 void tst_MainWindow::init()
@@ -403,6 +406,34 @@ void tst_MainWindow::closingWithAThousandSocketsIsQuickAndClean()
     QVERIFY2(elapsed < 1000, qPrintable(QStringLiteral("%1 ms").arg(elapsed)));
     QCOMPARE(QDir(dir.path()).entryList(QDir::System | QDir::Files).size(), 0);
     QCOMPARE(openSocketCount(), socketsBefore);
+}
+
+void tst_MainWindow::everyPanelHasAKey()
+{
+    // Alt+1…9 bring a panel forward, hidden or behind a tab, with the focus on its first control.
+    Workbench wb;
+    ui::MainWindow window(wb);
+    window.resize(1500, 950);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QList<std::pair<int, QString>> docks{{Qt::Key_1, QStringLiteral("socketsDock")}, {Qt::Key_2, QStringLiteral("socketDock")},
+                                               {Qt::Key_4, QStringLiteral("composerDock")}, {Qt::Key_5, QStringLiteral("journalDock")},
+                                               {Qt::Key_6, QStringLiteral("consoleDock")}, {Qt::Key_7, QStringLiteral("lookupDock")},
+                                               {Qt::Key_8, QStringLiteral("responderDock")}, {Qt::Key_9, QStringLiteral("payloadsDock")}};
+    for (const auto &[key, name] : docks) {
+        auto *dock = window.findChild<QDockWidget *>(name);
+        QVERIFY(dock);
+        dock->hide();
+        QTest::keyClick(&window, Qt::Key(key), Qt::AltModifier);
+        QTRY_VERIFY2(dock->isVisible(), qPrintable(name));
+        QTRY_VERIFY2(QApplication::focusWidget() && dock->isAncestorOf(QApplication::focusWidget()), qPrintable(name));
+    }
+    // Alt+3: the traffic log, even while the welcome page is the central one.
+    auto *traffic = window.findChild<ui::TrafficPanel *>();
+    QVERIFY(traffic);
+    QTest::keyClick(&window, Qt::Key_3, Qt::AltModifier);
+    QTRY_VERIFY(traffic->isVisible());
+    QTRY_VERIFY(QApplication::focusWidget() && traffic->isAncestorOf(QApplication::focusWidget()));
 }
 
 QTEST_MAIN(tst_MainWindow)
