@@ -11,6 +11,7 @@
 #include "net/errors.h"
 #include "store/clock.h"
 
+#include <QCoreApplication>
 #include <QThread>
 
 #include <sys/socket.h>
@@ -54,7 +55,7 @@ Workbench::Workbench(int ioThreads, QObject *parent)
         auto thread = std::make_unique<IoThread>(*m_context, int(m_threads.size()));
         if (const IoThread::SetupError &failed = thread->setupError(); failed.error) {
             // Out of descriptors at start-up: work with the threads that did start, and say so.
-            m_startupError = QStringLiteral("an I/O thread could not start: %1() failed with %2 (%3)")
+            m_startupError = QCoreApplication::translate("core", "an I/O thread could not start: %1() failed with %2 (%3)")
                                  .arg(failed.call, errnoName(failed.error), errnoMessage(failed.error));
             m_startupErrno = failed.error;
             m_context->engineFaults.fetch_add(1, std::memory_order_relaxed);
@@ -166,7 +167,7 @@ CallId Workbench::submit(Call call)
     IoThread *thread = threadOf(call.socketId);
     if (!thread) {
         qWarning("Workbench: no socket with id %d", call.socketId);
-        return reject(std::move(call), Outcome::osError(EBADF, QStringLiteral("no such socket")));
+        return reject(std::move(call), Outcome::osError(EBADF, QCoreApplication::translate("core", "no such socket")));
     }
     const int socketId = call.socketId;
     op.awaitingAddress = !call.addressHost.isEmpty();
@@ -216,8 +217,8 @@ CallId Workbench::makeSocket(Call call)
         if (fd < 0) {
             QString note;
             if (info.type == SOCK_RAW && (error == EPERM || error == EACCES))
-                note = QStringLiteral("SOCK_RAW needs the CAP_NET_RAW capability: run as root, or grant it with "
-                                      "`setcap cap_net_raw+ep` on the program");
+                note = QCoreApplication::translate("core", "SOCK_RAW needs the CAP_NET_RAW capability: run as root, or "
+                                                                   "grant it with `setcap cap_net_raw+ep` on the program");
             thread->context().journal.finish(callId, Outcome::osError(error, note));
             return;
         }
@@ -461,14 +462,14 @@ bool Workbench::cancel(CallId call)
     if (!record.id || record.finished())
         return false;
     if (record.socketId < 0)
-        return m_journal->finish(call, Outcome::cancelled(QStringLiteral("cancelled by the user")));
+        return m_journal->finish(call, Outcome::cancelled(QCoreApplication::translate("core", "cancelled by the user")));
     IoThread *thread = threadOf(record.socketId);
     if (!thread)
         return false;
     const int socketId = record.socketId;
     thread->post([thread, socketId, call] {
         if (SocketObject *s = thread->socket(socketId))
-            s->cancel(call, QStringLiteral("cancelled by the user"));
+            s->cancel(call, QCoreApplication::translate("core", "cancelled by the user"));
     });
     return true;
 }

@@ -6,6 +6,8 @@
 #include "engine/iothread.h"
 #include "engine/socketobject.h"
 
+#include <QCoreApplication>
+
 namespace core {
 
 void Workbench::setRules(int socketId, const QList<Rule> &rules)
@@ -51,7 +53,7 @@ std::variant<int, ScheduleError> Workbench::startSchedule(const Schedule &schedu
         return *error;
     IoThread *thread = threadOf(schedule.socketId);
     if (!thread)
-        return ScheduleError{ScheduleField::Payload, {QStringLiteral("no such socket")}};
+        return ScheduleError{ScheduleField::Payload, {QCoreApplication::translate("core", "no such socket")}};
     PayloadTemplate payload = schedule.form == ByteForm::Text
         ? *PayloadTemplate::parse(schedule.payload, PayloadTemplate::Uses::Schedule, false)
         : PayloadTemplate::constant(*bytesOfForm(schedule.form, schedule.payload));
@@ -61,7 +63,7 @@ std::variant<int, ScheduleError> Workbench::startSchedule(const Schedule &schedu
         if (SocketObject *s = thread->socket(socketId))
             s->startSchedule(state);
         else
-            thread->context().responders.setStopped(*state, QStringLiteral("no such socket"));
+            thread->context().responders.setStopped(*state, QCoreApplication::translate("core", "no such socket"));
     });
     return state->id;
 }
@@ -71,12 +73,12 @@ bool Workbench::stopSchedule(int scheduleId)
     std::shared_ptr<ScheduleState> state = m_context->responders.schedule(scheduleId);
     if (!state || !state->running.load())
         return false;
-    m_context->responders.setStopped(*state, QStringLiteral("stopped"));
+    m_context->responders.setStopped(*state, QCoreApplication::translate("core", "stopped"));
     const int socketId = state->schedule.socketId;
     if (IoThread *thread = threadOf(socketId)) {
         thread->post([thread, socketId, state] {
             if (SocketObject *s = thread->socket(socketId))
-                s->stopSchedule(*state, QStringLiteral("stopped"));
+                s->stopSchedule(*state, QCoreApplication::translate("core", "stopped"));
         });
     }
     return true;

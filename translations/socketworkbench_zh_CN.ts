@@ -2,6 +2,913 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>core</name>
+    <message>
+        <source>window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>console</source>
+        <translation>控制台</translation>
+    </message>
+    <message>
+        <source>script</source>
+        <translation>脚本</translation>
+    </message>
+    <message>
+        <source>rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>定时发送</translation>
+    </message>
+    <message>
+        <source>watch mode</source>
+        <translation>监视模式</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>lone backslash at the end (write \\ for a backslash)</source>
+        <translation>末尾有单独的反斜杠（反斜杠本身写作 \\）</translation>
+    </message>
+    <message>
+        <source>\x at character %1 needs two hex digits (\x00-\xff)</source>
+        <translation>第 %1 个字符处的 \x 需要两位十六进制数字（\x00-\xff）</translation>
+    </message>
+    <message>
+        <source>unknown escape \%1 at character %2 (use \r \n \t \0 \\ or \xNN)</source>
+        <translation>第 %2 个字符处的转义 \%1 未知（可用 \r \n \t \0 \\ 或 \xNN）</translation>
+    </message>
+    <message>
+        <source>%1 at character %2 is not a hex digit</source>
+        <translation>第 %2 个字符 %1 不是十六进制数字</translation>
+    </message>
+    <message>
+        <source>odd number of hex digits: &apos;%1&apos; at character %2 has no pair</source>
+        <translation>十六进制数字个数为奇数：第 %2 个字符 &apos;%1&apos; 没有配对</translation>
+    </message>
+    <message>
+        <source>0x at character %1 has no digits</source>
+        <translation>第 %1 个字符处的 0x 后面没有数字</translation>
+    </message>
+    <message>
+        <source>new socket %1</source>
+        <translation>新套接字 %1</translation>
+    </message>
+    <message>
+        <source>the listener&apos;s backlog was full: connected on try %1</source>
+        <translation>监听套接字的积压队列已满：第 %1 次尝试时连接成功</translation>
+    </message>
+    <message>
+        <source>partial send: %1 of %2 bytes</source>
+        <translation>部分发送：%2 字节中发送了 %1 字节</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes were sent first</source>
+        <translation>出错前已发送 %2 字节中的 %1 字节</translation>
+    </message>
+    <message>
+        <source>%1 bytes in 1 send() call</source>
+        <translation>%1 字节，1 次 send() 调用</translation>
+    </message>
+    <message>
+        <source>%1 bytes in %2 send() calls</source>
+        <translation>%1 字节，%2 次 send() 调用</translation>
+    </message>
+    <message>
+        <source>%1 bytes arrived first</source>
+        <translation>出错前已收到 %1 字节</translation>
+    </message>
+    <message>
+        <source>MSG_TRUNC on a stream: the kernel discarded %1 bytes without copying them; Python returns that many bytes of whatever its buffer held (shown as zeros)</source>
+        <translation>流套接字上的 MSG_TRUNC：内核丢弃了 %1 字节而未复制；Python 会返回同样多字节的缓冲区原有内容（此处显示为零）</translation>
+    </message>
+    <message>
+        <source>datagram of %1 bytes truncated to %2</source>
+        <translation>%1 字节的数据报被截断为 %2 字节</translation>
+    </message>
+    <message>
+        <source>the read side is shut down: a blocking recv returns at once with nothing</source>
+        <translation>读端已关闭：阻塞的 recv 会立即返回空数据</translation>
+    </message>
+    <message>
+        <source>EOF: the peer closed its side</source>
+        <translation>EOF：对端关闭了它的一端</translation>
+    </message>
+    <message>
+        <source>%1 recv() calls</source>
+        <translation>%1 次 recv() 调用</translation>
+    </message>
+    <message>
+        <source>bufsize capped at %1</source>
+        <translation>bufsize 上限为 %1</translation>
+    </message>
+    <message>
+        <source>removed the socket file %1 (Python leaves it; os.unlink would)</source>
+        <translation>已删除套接字文件 %1（Python 会保留它；os.unlink 才会删除）</translation>
+    </message>
+    <message>
+        <source>socket closed</source>
+        <translation>套接字已关闭</translation>
+    </message>
+    <message>
+        <source>the workbench shut down</source>
+        <translation>工作台已关闭</translation>
+    </message>
+    <message>
+        <source>cancelled by close()</source>
+        <translation>被 close() 取消</translation>
+    </message>
+    <message>
+        <source>%1 after %2 bytes</source>
+        <translation>%1（已传输 %2 字节）</translation>
+    </message>
+    <message>
+        <source>bufsize 0: Python returns b&apos;&apos; without calling recv()</source>
+        <translation>bufsize 为 0：Python 不调用 recv() 而直接返回 b&apos;&apos;</translation>
+    </message>
+    <message>
+        <source>not a call on a socket</source>
+        <translation>不是针对套接字的调用</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes were sent before the buffer filled</source>
+        <translation>缓冲区填满前已发送 %2 字节中的 %1 字节</translation>
+    </message>
+    <message>
+        <source>%1 bytes were transferred before the deadline</source>
+        <translation>超时前已传输 %1 字节</translation>
+    </message>
+    <message>
+        <source>epoll_ctl could not watch the descriptor: %1</source>
+        <translation>epoll_ctl 无法监视该描述符：%1</translation>
+    </message>
+    <message>
+        <source>a send failed (see the journal)</source>
+        <translation>一次发送失败（见调用日志）</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>auto-accept paused; retrying with backoff</source>
+        <translation>自动接受已暂停；将退避后重试</translation>
+    </message>
+    <message>
+        <source>auto-accept stopped</source>
+        <translation>自动接受已停止</translation>
+    </message>
+    <message>
+        <source>auto-accept (watch)</source>
+        <translation>自动接受（监视）</translation>
+    </message>
+    <message>
+        <source>port is empty (0-65535)</source>
+        <translation>端口为空（0-65535）</translation>
+    </message>
+    <message>
+        <source>port &apos;%1&apos; is not a number (0-65535)</source>
+        <translation>端口 &apos;%1&apos; 不是数字（0-65535）</translation>
+    </message>
+    <message>
+        <source>port %1 is outside 0-65535</source>
+        <translation>端口 %1 超出 0-65535 范围</translation>
+    </message>
+    <message>
+        <source>UNIX path is empty</source>
+        <translation>UNIX 路径为空</translation>
+    </message>
+    <message>
+        <source>abstract name: %1</source>
+        <translation>抽象名称：%1</translation>
+    </message>
+    <message>
+        <source>UNIX path contains a NUL byte</source>
+        <translation>UNIX 路径包含 NUL 字节</translation>
+    </message>
+    <message>
+        <source>UNIX abstract name is %1 bytes; the limit is %2</source>
+        <translation>UNIX 抽象名称有 %1 字节；上限为 %2</translation>
+    </message>
+    <message>
+        <source>UNIX path is %1 bytes; the limit is %2</source>
+        <translation>UNIX 路径有 %1 字节；上限为 %2</translation>
+    </message>
+    <message>
+        <source>expected a tuple like (&apos;127.0.0.1&apos;, 8080) or (&apos;::1&apos;, 8080, 0, 0)</source>
+        <translation>应为 (&apos;127.0.0.1&apos;, 8080) 或 (&apos;::1&apos;, 8080, 0, 0) 这样的元组</translation>
+    </message>
+    <message>
+        <source>missing &apos;]&apos; after the IPv6 address</source>
+        <translation>IPv6 地址后缺少 &apos;]&apos;</translation>
+    </message>
+    <message>
+        <source>expected &apos;:port&apos; after &apos;]&apos;</source>
+        <translation>&apos;]&apos; 后应为 &apos;:port&apos;</translation>
+    </message>
+    <message>
+        <source>an IPv6 address with a port is written [addr]:port</source>
+        <translation>带端口的 IPv6 地址写作 [addr]:port</translation>
+    </message>
+    <message>
+        <source>%1 is a port without a host: write host:port, e.g. 127.0.0.1:%1</source>
+        <translation>%1 是没有主机的端口：请写作 host:port，例如 127.0.0.1:%1</translation>
+    </message>
+    <message>
+        <source>missing port: write host:port</source>
+        <translation>缺少端口：请写作 host:port</translation>
+    </message>
+    <message>
+        <source>address is empty: write host:port</source>
+        <translation>地址为空：请写作 host:port</translation>
+    </message>
+    <message>
+        <source>address contains a NUL character</source>
+        <translation>地址包含 NUL 字符</translation>
+    </message>
+    <message>
+        <source>host is empty: use 0.0.0.0 for all interfaces or 127.0.0.1 for loopback</source>
+        <translation>主机为空：所有接口用 0.0.0.0，回环用 127.0.0.1</translation>
+    </message>
+    <message>
+        <source>host is empty: use :: for all interfaces or ::1 for loopback</source>
+        <translation>主机为空：所有接口用 ::，回环用 ::1</translation>
+    </message>
+    <message>
+        <source>an AF_INET address is a 2-tuple (host, port)</source>
+        <translation>AF_INET 地址是二元组 (host, port)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is neither an IPv4 address (four numbers 0-255 separated by dots) nor a host name</source>
+        <translation>&apos;%1&apos; 既不是 IPv4 地址（以点分隔的四个 0-255 的数），也不是主机名</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an IPv4 address (four numbers 0-255 separated by dots; resolve names in the lookup panel)</source>
+        <translation>&apos;%1&apos; 不是 IPv4 地址（以点分隔的四个 0-255 的数；主机名请在查询面板中解析）</translation>
+    </message>
+    <message>
+        <source>scope id after &apos;%&apos; is empty</source>
+        <translation>&apos;%&apos; 后的 scope id 为空</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is neither an IPv6 address (e.g. ::1, fe80::1%lo) nor a host name</source>
+        <translation>&apos;%1&apos; 既不是 IPv6 地址（例如 ::1、fe80::1%lo），也不是主机名</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an IPv6 address (e.g. ::1, fe80::1%lo)</source>
+        <translation>&apos;%1&apos; 不是 IPv6 地址（例如 ::1、fe80::1%lo）</translation>
+    </message>
+    <message>
+        <source>flowinfo &apos;%1&apos; must be 0-1048575</source>
+        <translation>flowinfo &apos;%1&apos; 必须在 0-1048575 之间</translation>
+    </message>
+    <message>
+        <source>no network interface named &apos;%1&apos;</source>
+        <translation>没有名为 &apos;%1&apos; 的网络接口</translation>
+    </message>
+    <message>
+        <source>addresses of family %1 are not supported</source>
+        <translation>不支持地址族 %1 的地址</translation>
+    </message>
+    <message>
+        <source>Allow bind() to a local address still in TIME_WAIT</source>
+        <translation>允许 bind() 到仍处于 TIME_WAIT 的本地地址</translation>
+    </message>
+    <message>
+        <source>Let several sockets bind the same address and port</source>
+        <translation>允许多个套接字绑定同一地址和端口</translation>
+    </message>
+    <message>
+        <source>Permit sending datagrams to a broadcast address</source>
+        <translation>允许向广播地址发送数据报</translation>
+    </message>
+    <message>
+        <source>Send TCP keepalive probes on an idle connection</source>
+        <translation>在空闲连接上发送 TCP keepalive 探测</translation>
+    </message>
+    <message>
+        <source>What close() does with unsent data: &apos;on,seconds&apos; or &apos;off&apos;; &apos;1,0&apos; makes close() send RST</source>
+        <translation>close() 如何处理未发送的数据：&apos;on,seconds&apos; 或 &apos;off&apos;；&apos;1,0&apos; 使 close() 发送 RST</translation>
+    </message>
+    <message>
+        <source>Receive buffer size in bytes (the kernel doubles what you set)</source>
+        <translation>接收缓冲区大小，单位为字节（内核会将设置值加倍）</translation>
+    </message>
+    <message>
+        <source>Send buffer size in bytes (the kernel doubles what you set)</source>
+        <translation>发送缓冲区大小，单位为字节（内核会将设置值加倍）</translation>
+    </message>
+    <message>
+        <source>Minimum bytes before a read is woken</source>
+        <translation>唤醒读操作前至少需要的字节数</translation>
+    </message>
+    <message>
+        <source>Receive TCP urgent data in the normal stream</source>
+        <translation>在普通数据流中接收 TCP 紧急数据</translation>
+    </message>
+    <message>
+        <source>The pending socket error (reading clears it)</source>
+        <translation>套接字上待处理的错误（读取后清除）</translation>
+    </message>
+    <message>
+        <source>The socket type</source>
+        <translation>套接字类型</translation>
+    </message>
+    <message>
+        <source>Report datagrams the kernel dropped because the receive buffer was full</source>
+        <translation>报告内核因接收缓冲区已满而丢弃的数据报</translation>
+    </message>
+    <message>
+        <source>Disable Nagle&apos;s algorithm: send small segments at once</source>
+        <translation>禁用 Nagle 算法：小数据段立即发送</translation>
+    </message>
+    <message>
+        <source>Seconds idle before the first keepalive probe</source>
+        <translation>发送第一个 keepalive 探测前的空闲秒数</translation>
+    </message>
+    <message>
+        <source>Maximum segment size</source>
+        <translation>最大报文段长度</translation>
+    </message>
+    <message>
+        <source>Time to live of outgoing unicast packets</source>
+        <translation>发出的单播数据包的生存时间（TTL）</translation>
+    </message>
+    <message>
+        <source>Type of service byte</source>
+        <translation>服务类型（TOS）字节</translation>
+    </message>
+    <message>
+        <source>Time to live of outgoing multicast datagrams</source>
+        <translation>发出的多播数据报的生存时间（TTL）</translation>
+    </message>
+    <message>
+        <source>Deliver our own multicast datagrams back to us</source>
+        <translation>将本机发出的多播数据报回送给本机</translation>
+    </message>
+    <message>
+        <source>Join a multicast group: &apos;group&apos; or &apos;group,interface-address&apos;</source>
+        <translation>加入多播组：&apos;group&apos; 或 &apos;group,interface-address&apos;</translation>
+    </message>
+    <message>
+        <source>Leave a multicast group: &apos;group&apos; or &apos;group,interface-address&apos;</source>
+        <translation>离开多播组：&apos;group&apos; 或 &apos;group,interface-address&apos;</translation>
+    </message>
+    <message>
+        <source>Accept only IPv6 (no IPv4-mapped addresses)</source>
+        <translation>只接受 IPv6（不接受 IPv4 映射地址）</translation>
+    </message>
+    <message>
+        <source>Hop limit of outgoing unicast packets</source>
+        <translation>发出的单播数据包的跳数限制</translation>
+    </message>
+    <message>
+        <source>Hop limit of outgoing multicast packets</source>
+        <translation>发出的多播数据包的跳数限制</translation>
+    </message>
+    <message>
+        <source>Deliver our own IPv6 multicast back to us</source>
+        <translation>将本机发出的 IPv6 多播回送给本机</translation>
+    </message>
+    <message>
+        <source>Join an IPv6 multicast group: &apos;group&apos; or &apos;group,interface&apos;</source>
+        <translation>加入 IPv6 多播组：&apos;group&apos; 或 &apos;group,interface&apos;</translation>
+    </message>
+    <message>
+        <source>Leave an IPv6 multicast group: &apos;group&apos; or &apos;group,interface&apos;</source>
+        <translation>离开 IPv6 多播组：&apos;group&apos; 或 &apos;group,interface&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not 0/1 (or on/off)</source>
+        <translation>&apos;%1&apos; 不是 0/1（或 on/off）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an integer</source>
+        <translation>&apos;%1&apos; 不是整数</translation>
+    </message>
+    <message>
+        <source>write &apos;on,SECONDS&apos; (e.g. 1,0 to reset on close) or &apos;off&apos;</source>
+        <translation>请写作 &apos;on,SECONDS&apos;（例如 1,0 表示关闭时重置连接）或 &apos;off&apos;</translation>
+    </message>
+    <message>
+        <source>write a group address like 224.0.0.251[,interface-ip]</source>
+        <translation>请写作多播组地址，例如 224.0.0.251[,interface-ip]</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an IPv4 interface address</source>
+        <translation>&apos;%1&apos; 不是 IPv4 接口地址</translation>
+    </message>
+    <message>
+        <source>write a group address like ff02::1[,interface]</source>
+        <translation>请写作多播组地址，例如 ff02::1[,interface]</translation>
+    </message>
+    <message>
+        <source>%1 can only be read</source>
+        <translation>%1 只能读取</translation>
+    </message>
+    <message>
+        <source>unknown option kind</source>
+        <translation>未知的选项类别</translation>
+    </message>
+    <message>
+        <source>the interval is 1 ms to 24 hours</source>
+        <translation>间隔为 1 ms 到 24 小时</translation>
+    </message>
+    <message>
+        <source>the count is 0 (until stopped) to %1</source>
+        <translation>次数为 0（直到停止）到 %1</translation>
+    </message>
+    <message>
+        <source>a burst needs a count</source>
+        <translation>连发需要指定次数</translation>
+    </message>
+    <message>
+        <source>sendto needs an address</source>
+        <translation>sendto 需要地址</translation>
+    </message>
+    <message>
+        <source>a schedule sends with send, sendall or sendto</source>
+        <translation>定时发送使用 send、sendall 或 sendto</translation>
+    </message>
+    <message>
+        <source>a wildcard is two question marks (??), one byte</source>
+        <translation>通配符是两个问号（??），代表一个字节</translation>
+    </message>
+    <message>
+        <source>the hex pattern is empty</source>
+        <translation>十六进制模式为空</translation>
+    </message>
+    <message>
+        <source>a lone } (write }} for the character)</source>
+        <translation>单独的 }（字符 } 本身写作 }}）</translation>
+    </message>
+    <message>
+        <source>{ is not closed (write {{ for the character)</source>
+        <translation>{ 没有闭合（字符 { 本身写作 {{）</translation>
+    </message>
+    <message>
+        <source>{%1} is a capture: it needs a regular expression match</source>
+        <translation>{%1} 是捕获组：需要用正则表达式匹配</translation>
+    </message>
+    <message>
+        <source>{%1} is a capture: only a rule&apos;s reply has them</source>
+        <translation>{%1} 是捕获组：只有规则的回复中才有</translation>
+    </message>
+    <message>
+        <source>{%1} is about bytes received: only a rule&apos;s reply has it</source>
+        <translation>{%1} 与收到的字节有关：只有规则的回复中才有</translation>
+    </message>
+    <message>
+        <source>unknown macro {%1} (known: {1}..{9}, {counter}, {time}, {unixtime}, {random}, {peer}, {length}, {hex}; {{ for a brace)</source>
+        <translation>未知的宏 {%1}（可用：{1}..{9}、{counter}、{time}、{unixtime}、{random}、{peer}、{length}、{hex}；花括号本身写作 {{）</translation>
+    </message>
+    <message>
+        <source>no file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1：文件不存在</translation>
+    </message>
+    <message>
+        <source>%1: not a regular file</source>
+        <translation>%1：不是普通文件</translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes, more than the %3 MiB a payload file may have</source>
+        <translation>%1：%2 字节，超过载荷文件 %3 MiB 的上限</translation>
+    </message>
+    <message>
+        <source>a pattern is text or hex, not a file</source>
+        <translation>模式只能是文本或十六进制，不能是文件</translation>
+    </message>
+    <message>
+        <source>the pattern is empty (choose &quot;any&quot; to answer everything)</source>
+        <translation>模式为空（要应答所有数据，请选择“any”）</translation>
+    </message>
+    <message>
+        <source>the regular expression is empty</source>
+        <translation>正则表达式为空</translation>
+    </message>
+    <message>
+        <source>regular expression: %1</source>
+        <translation>正则表达式：%1</translation>
+    </message>
+    <message>
+        <source>{%1}: the regular expression has %2 capture group(s)</source>
+        <translation>{%1}：该正则表达式只有 %2 个捕获组</translation>
+    </message>
+    <message>
+        <source>the delay is 0 to %1 ms (an hour)</source>
+        <translation>延迟为 0 到 %1 ms（一小时）</translation>
+    </message>
+    <message>
+        <source>%1 was cancelled (%2); its 1 later step did not run</source>
+        <translation>%1 被取消（%2）；其后的 1 个步骤未运行</translation>
+    </message>
+    <message>
+        <source>%1 raised %2; its 1 later step did not run</source>
+        <translation>%1 引发 %2；其后的 1 个步骤未运行</translation>
+    </message>
+    <message>
+        <source>%1 was cancelled (%2); its %3 later steps did not run</source>
+        <translation>%1 被取消（%2）；其后的 %3 个步骤未运行</translation>
+    </message>
+    <message>
+        <source>%1 raised %2; its %3 later steps did not run</source>
+        <translation>%1 引发 %2；其后的 %3 个步骤未运行</translation>
+    </message>
+    <message>
+        <source>%1 was cancelled (%2)</source>
+        <translation>%1 被取消（%2）</translation>
+    </message>
+    <message>
+        <source>%1 raised %2</source>
+        <translation>%1 引发 %2</translation>
+    </message>
+    <message>
+        <source>clients are AF_INET, AF_INET6 or AF_UNIX sockets, not %1</source>
+        <translation>客户端必须是 AF_INET、AF_INET6 或 AF_UNIX 套接字，而不是 %1</translation>
+    </message>
+    <message>
+        <source>clients are SOCK_STREAM or SOCK_DGRAM sockets, not %1</source>
+        <translation>客户端必须是 SOCK_STREAM 或 SOCK_DGRAM 套接字，而不是 %1</translation>
+    </message>
+    <message>
+        <source>the number of clients is from %1 to %2, not %3</source>
+        <translation>客户端数量应为 %1 到 %2，而不是 %3</translation>
+    </message>
+    <message>
+        <source>give the address the clients connect to</source>
+        <translation>请给出客户端要连接的地址</translation>
+    </message>
+    <message>
+        <source>%1 is an %2 address; these clients are %3</source>
+        <translation>%1 是 %2 地址；这些客户端是 %3</translation>
+    </message>
+    <message>
+        <source>a UNIX client connects to a path or an @abstract name</source>
+        <translation>UNIX 客户端连接到路径或 @抽象名称</translation>
+    </message>
+    <message>
+        <source>port 0 is no server&apos;s port: give the port the clients connect to</source>
+        <translation>端口 0 不是服务器的端口：请给出客户端要连接的端口</translation>
+    </message>
+    <message>
+        <source>payload %1: %2</source>
+        <translation>载荷 %1：%2</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>不是对象</translation>
+    </message>
+    <message>
+        <source>unknown field &quot;%1&quot;</source>
+        <translation>未知字段“%1”</translation>
+    </message>
+    <message>
+        <source>needs a &quot;name&quot; (a string that is not empty)</source>
+        <translation>需要“name”（非空字符串）</translation>
+    </message>
+    <message>
+        <source>&quot;form&quot; must be &quot;text&quot;, &quot;hex&quot; or &quot;file&quot;</source>
+        <translation>“form”必须是“text”、“hex”或“file”</translation>
+    </message>
+    <message>
+        <source>&quot;content&quot; must be a string</source>
+        <translation>“content”必须是字符串</translation>
+    </message>
+    <message>
+        <source>&quot;note&quot; must be a string</source>
+        <translation>“note”必须是字符串</translation>
+    </message>
+    <message>
+        <source>a file payload needs a path in &quot;content&quot;</source>
+        <translation>文件载荷需要在“content”中给出路径</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: %2</source>
+        <translation>“%1”：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: no file given</source>
+        <translation>“%1”：未指定文件</translation>
+    </message>
+    <message>
+        <source>a payload file</source>
+        <translation>载荷文件</translation>
+    </message>
+    <message>
+        <source>payloads must be a list of objects</source>
+        <translation>payloads 必须是对象列表</translation>
+    </message>
+    <message>
+        <source>%1 payloads; the limit is %2</source>
+        <translation>共 %1 个载荷；上限为 %2</translation>
+    </message>
+    <message>
+        <source>payload %1: the name &quot;%2&quot; is already used by payload %3</source>
+        <translation>载荷 %1：名称“%2”已被载荷 %3 使用</translation>
+    </message>
+    <message>
+        <source>not a payload file: %1 at byte %2</source>
+        <translation>不是载荷文件：%1（第 %2 字节）</translation>
+    </message>
+    <message>
+        <source>not a Socket Workbench payload file (no &quot;format&quot;: &quot;%1&quot;)</source>
+        <translation>不是 Socket Workbench 载荷文件（没有 &quot;format&quot;: &quot;%1&quot;）</translation>
+    </message>
+    <message>
+        <source>payload file has no valid &quot;version&quot; (a whole number)</source>
+        <translation>载荷文件没有有效的“version”（整数）</translation>
+    </message>
+    <message>
+        <source>payload file version %1 is newer than this program reads (%2)</source>
+        <translation>载荷文件版本 %1 比本程序能读取的版本（%2）新</translation>
+    </message>
+    <message>
+        <source>payload file has no &quot;payloads&quot; list</source>
+        <translation>载荷文件没有“payloads”列表</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no scheme: write tcp://host:port, udp://host:port or unix:/path</source>
+        <translation>&apos;%1&apos; 没有协议前缀：请写作 tcp://host:port、udp://host:port 或 unix:/path</translation>
+    </message>
+    <message>
+        <source>write %1://host:port</source>
+        <translation>请写作 %1://host:port</translation>
+    </message>
+    <message>
+        <source>unknown scheme &apos;%1&apos;: use tcp, udp, unix, unix-dgram or unix-seqpacket</source>
+        <translation>未知的协议前缀 &apos;%1&apos;：可用 tcp、udp、unix、unix-dgram 或 unix-seqpacket</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2 (%3)</source>
+        <translation>无法读取 %1：%2（%3）</translation>
+    </message>
+    <message>
+        <source>a FIFO</source>
+        <translation>FIFO</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>a directory</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>非普通文件</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not %3: only a regular file is read</source>
+        <translation>%1 是%2，不是%3：只读取普通文件</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MiB: too large for %3</source>
+        <translation>%1 超过 %2 MiB：作为%3太大</translation>
+    </message>
+    <message>
+        <source>%1: unknown field &quot;%2&quot;</source>
+        <translation>%1：未知字段“%2”</translation>
+    </message>
+    <message>
+        <source>%1 must be one of %2</source>
+        <translation>%1 必须是以下之一：%2</translation>
+    </message>
+    <message>
+        <source>%1 must be a string</source>
+        <translation>%1 必须是字符串</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false</source>
+        <translation>%1 必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number %2-%3</source>
+        <translation>%1 必须是 %2-%3 之间的整数</translation>
+    </message>
+    <message>
+        <source>rules must be a list</source>
+        <translation>rules 必须是列表</translation>
+    </message>
+    <message>
+        <source>rule %1</source>
+        <translation>规则 %1</translation>
+    </message>
+    <message>
+        <source>%1 is not an object</source>
+        <translation>%1 不是对象</translation>
+    </message>
+    <message>
+        <source>needs &quot;match&quot; and &quot;reply&quot;</source>
+        <translation>需要“match”和“reply”</translation>
+    </message>
+    <message>
+        <source>schedules must be a list</source>
+        <translation>schedules 必须是列表</translation>
+    </message>
+    <message>
+        <source>schedule %1</source>
+        <translation>定时发送 %1</translation>
+    </message>
+    <message>
+        <source>call must be send, sendall or sendto</source>
+        <translation>call 必须是 send、sendall 或 sendto</translation>
+    </message>
+    <message>
+        <source>address: %1</source>
+        <translation>地址：%1</translation>
+    </message>
+    <message>
+        <source>payload: no file named</source>
+        <translation>载荷：未指定文件名</translation>
+    </message>
+    <message>
+        <source>socket %1: %2</source>
+        <translation>套接字 %1：%2</translation>
+    </message>
+    <message>
+        <source>name must be a string</source>
+        <translation>name 必须是字符串</translation>
+    </message>
+    <message>
+        <source>family must be AF_INET, AF_INET6 or AF_UNIX</source>
+        <translation>family 必须是 AF_INET、AF_INET6 或 AF_UNIX</translation>
+    </message>
+    <message>
+        <source>type must be SOCK_STREAM, SOCK_DGRAM, SOCK_RAW, SOCK_RDM or SOCK_SEQPACKET</source>
+        <translation>type 必须是 SOCK_STREAM、SOCK_DGRAM、SOCK_RAW、SOCK_RDM 或 SOCK_SEQPACKET</translation>
+    </message>
+    <message>
+        <source>proto must be a whole number 0-255</source>
+        <translation>proto 必须是 0-255 之间的整数</translation>
+    </message>
+    <message>
+        <source>options must be an object of option names and values, e.g. {&quot;SO_REUSEADDR&quot;: 1}</source>
+        <translation>options 必须是由选项名和值组成的对象，例如 {&quot;SO_REUSEADDR&quot;: 1}</translation>
+    </message>
+    <message>
+        <source>unknown option %1</source>
+        <translation>未知选项 %1</translation>
+    </message>
+    <message>
+        <source>%1: the value must be a number or a string</source>
+        <translation>%1：值必须是数字或字符串</translation>
+    </message>
+    <message>
+        <source>%1 must be an address string, e.g. &quot;127.0.0.1:8080&quot; or &quot;/tmp/lab.sock&quot;</source>
+        <translation>%1 必须是地址字符串，例如 &quot;127.0.0.1:8080&quot; 或 &quot;/tmp/lab.sock&quot;</translation>
+    </message>
+    <message>
+        <source>connect_socket must be the name of a socket listed before this one</source>
+        <translation>connect_socket 必须是在此之前列出的某个套接字的名称</translation>
+    </message>
+    <message>
+        <source>connect_socket: no socket named %1 before this one</source>
+        <translation>connect_socket：在此之前没有名为 %1 的套接字</translation>
+    </message>
+    <message>
+        <source>connect_socket needs connect (the address it had)</source>
+        <translation>connect_socket 需要 connect（它当时连接的地址）</translation>
+    </message>
+    <message>
+        <source>listen must be true or false</source>
+        <translation>listen 必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>backlog must be a whole number 0-65535</source>
+        <translation>backlog 必须是 0-65535 之间的整数</translation>
+    </message>
+    <message>
+        <source>mode must be blocking, nonblocking or timeout</source>
+        <translation>mode 必须是 blocking、nonblocking 或 timeout</translation>
+    </message>
+    <message>
+        <source>timeout must be a number of seconds above 0 (at most 1000000)</source>
+        <translation>timeout 必须是大于 0 的秒数（最多 1000000）</translation>
+    </message>
+    <message>
+        <source>watch must be true or false</source>
+        <translation>watch 必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>not a session file: %1 at byte %2</source>
+        <translation>不是会话文件：%1（第 %2 字节）</translation>
+    </message>
+    <message>
+        <source>not a Socket Workbench session (no &quot;format&quot;: &quot;%1&quot;)</source>
+        <translation>不是 Socket Workbench 会话（没有 &quot;format&quot;: &quot;%1&quot;）</translation>
+    </message>
+    <message>
+        <source>session format version %1 is newer than this program reads (%2)</source>
+        <translation>会话格式版本 %1 比本程序能读取的版本（%2）新</translation>
+    </message>
+    <message>
+        <source>session has no valid &quot;version&quot; (a whole number)</source>
+        <translation>会话没有有效的“version”（整数）</translation>
+    </message>
+    <message>
+        <source>session has no &quot;sockets&quot; list</source>
+        <translation>会话没有“sockets”列表</translation>
+    </message>
+    <message>
+        <source>session lists %1 sockets; the limit is 100000</source>
+        <translation>会话列出了 %1 个套接字；上限为 100000</translation>
+    </message>
+    <message>
+        <source>socket %1 is not an object</source>
+        <translation>套接字 %1 不是对象</translation>
+    </message>
+    <message>
+        <source>payloads: %1</source>
+        <translation>载荷：%1</translation>
+    </message>
+    <message>
+        <source>a session file</source>
+        <translation>会话文件</translation>
+    </message>
+    <message>
+        <source>the device is not open for writing</source>
+        <translation>设备未以写入方式打开</translation>
+    </message>
+    <message>
+        <source>write failed</source>
+        <translation>写入失败</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <source>bound</source>
+        <translation>已绑定</translation>
+    </message>
+    <message>
+        <source>listening</source>
+        <translation>监听中</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>half-closed (rd)</source>
+        <translation>半关闭（读端）</translation>
+    </message>
+    <message>
+        <source>half-closed (wr)</source>
+        <translation>半关闭（写端）</translation>
+    </message>
+    <message>
+        <source>shut down</source>
+        <translation>双向已 shutdown</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>an I/O thread could not start: %1() failed with %2 (%3)</source>
+        <translation>一个 I/O 线程无法启动：%1() 失败，错误为 %2（%3）</translation>
+    </message>
+    <message>
+        <source>no such socket</source>
+        <translation>没有这个套接字</translation>
+    </message>
+    <message>
+        <source>SOCK_RAW needs the CAP_NET_RAW capability: run as root, or grant it with `setcap cap_net_raw+ep` on the program</source>
+        <translation>SOCK_RAW 需要 CAP_NET_RAW 权能：以 root 身份运行，或用 `setcap cap_net_raw+ep` 授予本程序该权能</translation>
+    </message>
+    <message>
+        <source>cancelled by the user</source>
+        <translation>被用户取消</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+</context>
+<context>
     <name>ui::Composer</name>
     <message>
         <source>Text</source>
@@ -287,6 +1194,10 @@
         <source>&lt;/ol&gt;&lt;p&gt;Then watch mode went on for all three sockets: whatever arrives now is recorded in the traffic log.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Next:&lt;/b&gt; %1 is selected. Type a line in the Composer and press Enter: it arrives at %2 (see the traffic log). Select %2 and answer the same way. Journal → &lt;i&gt;Export as Python script…&lt;/i&gt; writes these calls as a script python3 runs.&lt;/p&gt;</source>
         <translation>&lt;/ol&gt;&lt;p&gt;随后三个套接字都开启了监视模式：此后到达的数据都会记录在流量记录中。&lt;/p&gt;&lt;p&gt;&lt;b&gt;下一步：&lt;/b&gt;%1 已选中。在发送编辑器中输入一行并按 Enter：它会到达 %2（见流量记录）。选中 %2，用同样的方式回复。调用日志 → &lt;i&gt;导出为 Python 脚本…&lt;/i&gt; 会把这些调用写成 python3 可运行的脚本。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Guide and lab notes</source>
+        <translation>指南和实验说明</translation>
+    </message>
 </context>
 <context>
     <name>ui::HexDumpView</name>
@@ -438,6 +1349,10 @@
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
+    <message>
+        <source>More journal tools</source>
+        <translation>更多调用日志工具</translation>
+    </message>
 </context>
 <context>
     <name>ui::LookupPanel</name>
@@ -564,6 +1479,10 @@
     <message>
         <source>socket.getnameinfo((host, port), flags)</source>
         <translation>socket.getnameinfo((host, port), flags)</translation>
+    </message>
+    <message>
+        <source>Lookups</source>
+        <translation>查询</translation>
     </message>
 </context>
 <context>
@@ -765,6 +1684,14 @@
     <message>
         <source>Go to %1</source>
         <translation>转到%1</translation>
+    </message>
+    <message>
+        <source>More tools</source>
+        <translation>更多工具</translation>
+    </message>
+    <message>
+        <source>More menus</source>
+        <translation>更多菜单</translation>
     </message>
 </context>
 <context>
@@ -1416,6 +2343,10 @@
     <message>
         <source>Payloads (*.json)</source>
         <translation>载荷 (*.json)</translation>
+    </message>
+    <message>
+        <source>More payload actions</source>
+        <translation>更多载荷操作</translation>
     </message>
 </context>
 <context>
@@ -2119,6 +3050,14 @@
     <message>
         <source>… waiting</source>
         <translation>… 等待中</translation>
+    </message>
+    <message>
+        <source>Socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>Calls and options</source>
+        <translation>调用和选项</translation>
     </message>
 </context>
 <context>

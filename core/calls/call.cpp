@@ -4,6 +4,8 @@
 #include "lookup/resolver.h"
 #include "net/constants.h"
 
+#include <QCoreApplication>
+
 namespace core {
 
 namespace {
@@ -141,13 +143,13 @@ QString callKindName(CallKind kind)
 QString callOriginName(CallOrigin origin)
 {
     switch (origin) {
-    case CallOrigin::Window: return QStringLiteral("window");
-    case CallOrigin::Console: return QStringLiteral("console");
-    case CallOrigin::Script: return QStringLiteral("script");
-    case CallOrigin::Rule: return QStringLiteral("rule");
-    case CallOrigin::Schedule: return QStringLiteral("schedule");
-    case CallOrigin::Watch: return QStringLiteral("watch mode");
-    case CallOrigin::Session: return QStringLiteral("session");
+    case CallOrigin::Window: return QCoreApplication::translate("core", "window");
+    case CallOrigin::Console: return QCoreApplication::translate("core", "console");
+    case CallOrigin::Script: return QCoreApplication::translate("core", "script");
+    case CallOrigin::Rule: return QCoreApplication::translate("core", "rule");
+    case CallOrigin::Schedule: return QCoreApplication::translate("core", "schedule");
+    case CallOrigin::Watch: return QCoreApplication::translate("core", "watch mode");
+    case CallOrigin::Session: return QCoreApplication::translate("core", "session");
     }
     return {};
 }

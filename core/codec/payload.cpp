@@ -1,5 +1,6 @@
 #include "payload.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 
 #include <cmath>
@@ -78,7 +79,7 @@ Result<QByteArray> decodeEscapes(QStringView text)
         flushRun(i);
         if (i + 1 >= text.size())
             return Result<QByteArray>::failure(
-                QStringLiteral("lone backslash at the end (write \\\\ for a backslash)"), int(i));
+                QCoreApplication::translate("core", "lone backslash at the end (write \\\\ for a backslash)"), int(i));
         const QChar e = text.at(i + 1);
         char byte = 0;
         qsizetype consumed = 2;
@@ -100,14 +101,14 @@ Result<QByteArray> decodeEscapes(QStringView text)
             const int lo = i + 3 < text.size() ? hexValue(text.at(i + 3)) : -1;
             if (hi < 0 || lo < 0)
                 return Result<QByteArray>::failure(
-                    QStringLiteral("\\x at character %1 needs two hex digits (\\x00-\\xff)").arg(i + 1), int(i));
+                    QCoreApplication::translate("core", "\\x at character %1 needs two hex digits (\\x00-\\xff)").arg(i + 1), int(i));
             byte = char(hi * 16 + lo);
             consumed = 4;
             break;
         }
         default:
             return Result<QByteArray>::failure(
-                QStringLiteral("unknown escape \\%1 at character %2 (use \\r \\n \\t \\0 \\\\ or \\xNN)").arg(e).arg(i + 1),
+                QCoreApplication::translate("core", "unknown escape \\%1 at character %2 (use \\r \\n \\t \\0 \\\\ or \\xNN)").arg(e).arg(i + 1),
                 int(i));
         }
         out += byte;
@@ -138,21 +139,21 @@ Result<QByteArray> decodeHex(QStringView text)
             const int hi = hexValue(text.at(i));
             if (hi < 0)
                 return Result<QByteArray>::failure(
-                    QStringLiteral("%1 at character %2 is not a hex digit").arg(describeChar(text.at(i))).arg(i + 1), int(i));
+                    QCoreApplication::translate("core", "%1 at character %2 is not a hex digit").arg(describeChar(text.at(i))).arg(i + 1), int(i));
             if (i + 1 >= text.size() || isHexSeparator(text.at(i + 1)))
                 return Result<QByteArray>::failure(
-                    QStringLiteral("odd number of hex digits: '%1' at character %2 has no pair")
+                    QCoreApplication::translate("core", "odd number of hex digits: '%1' at character %2 has no pair")
                         .arg(text.at(i)).arg(i + 1), int(i));
             const int lo = hexValue(text.at(i + 1));
             if (lo < 0)
                 return Result<QByteArray>::failure(
-                    QStringLiteral("%1 at character %2 is not a hex digit").arg(describeChar(text.at(i + 1))).arg(i + 2),
+                    QCoreApplication::translate("core", "%1 at character %2 is not a hex digit").arg(describeChar(text.at(i + 1))).arg(i + 2),
                     int(i + 1));
             out += char(hi * 16 + lo);
             i += 2;
         }
         if (i == groupStart)
-            return Result<QByteArray>::failure(QStringLiteral("0x at character %1 has no digits").arg(i - 1), int(i - 2));
+            return Result<QByteArray>::failure(QCoreApplication::translate("core", "0x at character %1 has no digits").arg(i - 1), int(i - 2));
     }
     return out;
 }

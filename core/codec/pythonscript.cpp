@@ -123,7 +123,7 @@ QString socketSummary(const SocketRegistry &sockets)
             line += QLatin1Char(' ') + info.local.toText();
         if (info.peer.isValid())
             line += QStringLiteral(" -> ") + info.peer.toText();
-        line += QStringLiteral("  (%1)").arg(stateName(info.state));
+        line += QStringLiteral("  (%1)").arg(stateSourceName(info.state));
         if (info.watching)
             line += QStringLiteral(", watched: what the watch read is not read here");
         out += line.trimmed() + QLatin1Char('\n');

@@ -10,11 +10,11 @@
 #include "net/errors.h"
 #include "store/clock.h"
 
+#include <QCoreApplication>
+
 #include <fcntl.h>
 #include <sys/socket.h>
 #include <unistd.h>
-
-#include <cstdio>
 
 namespace core {
 
@@ -81,7 +81,7 @@ SocketObject::Step SocketObject::doAccept(Op &op)
         finish(op, Outcome::osError(error));
         return Step::Done;
     }
-    finish(op, acceptedOutcome(*child, QStringLiteral("new socket %1").arg(child->info().name)));
+    finish(op, acceptedOutcome(*child, QCoreApplication::translate("core", "new socket %1").arg(child->info().name)));
     // A listener's rules answer the connections accept() takes too, as those watch mode accepts.
     if (child->m_rules && child->m_rules->runnable())
         child->setWatch(true);
@@ -115,7 +115,7 @@ SocketObject::Step SocketObject::doConnect(Op &op)
         setState(SocketState::Connected);
         Outcome o = ex ? countOutcome(0) : Outcome::ok(QStringLiteral("None"));
         if (op.syscalls > 0)
-            o.note = QStringLiteral("the listener's backlog was full: connected on try %1").arg(op.syscalls + 1);
+            o.note = QCoreApplication::translate("core", "the listener's backlog was full: connected on try %1").arg(op.syscalls + 1);
         finish(op, std::move(o));
         return Step::Done;
     };
@@ -200,7 +200,7 @@ SocketObject::Step SocketObject::doSend(Op &op)
     recordSent(QByteArrayView(op.call.data).first(n), to ? op.call.address : m_info.peer);
     Outcome o = countOutcome(n);
     if (n < op.call.data.size())
-        o.note = QStringLiteral("partial send: %1 of %2 bytes").arg(n).arg(op.call.data.size());
+        o.note = QCoreApplication::translate("core", "partial send: %1 of %2 bytes").arg(n).arg(op.call.data.size());
     finish(op, std::move(o));
     return Step::Done;
 }
@@ -216,7 +216,7 @@ SocketObject::Step SocketObject::doSendAll(Op &op)
                 return wouldBlock(op, Step::WaitWrite, errno);
             const int error = errno;
             recordError(Direction::Out, error);
-            finish(op, Outcome::osError(error, op.done ? QStringLiteral("%1 of %2 bytes were sent first")
+            finish(op, Outcome::osError(error, op.done ? QCoreApplication::translate("core", "%1 of %2 bytes were sent first")
                                                              .arg(op.done).arg(op.call.data.size())
                                                        : QString()));
             return Step::Done;
@@ -229,11 +229,13 @@ SocketObject::Step SocketObject::doSendAll(Op &op)
     }
     Outcome o = Outcome::ok(QStringLiteral("None"));
     o.count = op.done;
-    // Made for every sendall, a rule's reply included: one allocation, not QString::arg's four.
-    char note[64];
-    const int length = std::snprintf(note, sizeof note, "%lld bytes in %d send() call%s", static_cast<long long>(op.done),
-                                     op.syscalls, op.syscalls == 1 ? "" : "s");
-    o.note = QString::fromLatin1(note, length);
+    // Made for every sendall, a rule's reply included: the usual one-call form is looked up once
+    // (the window installs its translators before any call) and takes one arg().
+    static const QString oneCall = QCoreApplication::translate("core", "%1 bytes in 1 send() call");
+    o.note = op.syscalls == 1
+        ? oneCall.arg(op.done)
+        : QCoreApplication::translate("core", "%1 bytes in %2 send() calls")
+              .arg(QString::number(op.done), QString::number(op.syscalls));
     finish(op, std::move(o));
     return Step::Done;
 }
@@ -281,7 +283,7 @@ SocketObject::Step SocketObject::doRecv(Op &op)
         recordError(Direction::In, error);
         if (error == ECONNRESET || error == ETIMEDOUT)
             setState(SocketState::Error);
-        finish(op, Outcome::osError(error, op.done ? QStringLiteral("%1 bytes arrived first").arg(op.done) : QString()));
+        finish(op, Outcome::osError(error, op.done ? QCoreApplication::translate("core", "%1 bytes arrived first").arg(op.done) : QString()));
         return Step::Done;
     }
     const qint64 stored = discard ? 0 : std::min<qint64>(n, buffer.size());
@@ -323,18 +325,19 @@ SocketObject::Step SocketObject::doRecv(Op &op)
     o.address = address;
     QStringList notes;
     if (discard)
-        notes += QStringLiteral("MSG_TRUNC on a stream: the kernel discarded %1 bytes without copying them; "
-                                "Python returns that many bytes of whatever its buffer held (shown as zeros)").arg(n);
+        notes += QCoreApplication::translate("core", "MSG_TRUNC on a stream: the kernel discarded %1 bytes without "
+                                                     "copying them; Python returns that many bytes of whatever its "
+                                                     "buffer held (shown as zeros)").arg(n);
     else if (truncated)
-        notes += QStringLiteral("datagram of %1 bytes truncated to %2").arg(n).arg(stored);
+        notes += QCoreApplication::translate("core", "datagram of %1 bytes truncated to %2").arg(n).arg(stored);
     if (shutEmpty)
-        notes += QStringLiteral("the read side is shut down: a blocking recv returns at once with nothing");
+        notes += QCoreApplication::translate("core", "the read side is shut down: a blocking recv returns at once with nothing");
     if (eof && op.received.isEmpty())
-        notes += QStringLiteral("EOF: the peer closed its side");
+        notes += QCoreApplication::translate("core", "EOF: the peer closed its side");
     if (op.syscalls > 1)
-        notes += QStringLiteral("%1 recv() calls").arg(op.syscalls);
+        notes += QCoreApplication::translate("core", "%1 recv() calls").arg(op.syscalls);
     if (op.call.size > kMaxRecvBuffer)
-        notes += QStringLiteral("bufsize capped at %1").arg(kMaxRecvBuffer);
+        notes += QCoreApplication::translate("core", "bufsize capped at %1").arg(kMaxRecvBuffer);
     o.note = notes.join(QLatin1String("; "));
     finish(op, std::move(o));
     return Step::Done;
@@ -384,14 +387,14 @@ SocketObject::Step SocketObject::doClose(Op &op)
         m_thread.setInterest(*this, 0);
         const QString removed = closeDescriptor();
         if (!removed.isEmpty())
-            o.note = QStringLiteral("removed the socket file %1 (Python leaves it; os.unlink would)").arg(removed);
+            o.note = QCoreApplication::translate("core", "removed the socket file %1 (Python leaves it; os.unlink would)").arg(removed);
         // Live figures describe a descriptor; there is none now.
         m_info.tcpState.clear();
         m_info.rxQueue = m_info.txQueue = -1;
         m_info.optionValues.clear();
         setState(SocketState::Closed);
     }
-    stopSchedules(QStringLiteral("socket closed"));
+    stopSchedules(QCoreApplication::translate("core", "socket closed"));
     finish(op, std::move(o));
     return Step::Done;
 }

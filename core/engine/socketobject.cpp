@@ -6,6 +6,8 @@
 #include "net/errors.h"
 #include "store/clock.h"
 
+#include <QCoreApplication>
+
 #include <netinet/in.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
@@ -46,7 +48,7 @@ SocketObject::~SocketObject()
 {
     for (Op &op : m_queue)
         op.onFinished = nullptr; // the thread is going away: nothing is told
-    cancelQueued(QStringLiteral("the workbench shut down"));
+    cancelQueued(QCoreApplication::translate("core", "the workbench shut down"));
     closeDescriptor(); // the epoll set drops a closed descriptor by itself
 }
 
@@ -65,7 +67,7 @@ void SocketObject::enqueue(Op op)
     // Close cancels whatever still waits ahead of it: a program cannot close a socket while one
     // of its calls is blocked, so the waiting call is what the user means to abandon.
     if (op.call.kind == CallKind::Close)
-        cancelQueued(QStringLiteral("cancelled by close()"));
+        cancelQueued(QCoreApplication::translate("core", "cancelled by close()"));
     m_queue.push_back(std::move(op));
     m_info.pendingCalls = int(m_queue.size());
     if (m_queue.size() == 1)
@@ -84,7 +86,7 @@ bool SocketObject::cancel(CallId call, const QString &why)
         m_queue.erase(it);
         QString note = why;
         if (op.done > 0)
-            note += QStringLiteral(" after %1 bytes").arg(op.done);
+            note = QCoreApplication::translate("core", "%1 after %2 bytes").arg(why, QString::number(op.done));
         m_thread.context().journal.finish(op.id, Outcome::cancelled(note));
         told(op, CallStatus::Cancelled);
         if (head) {
@@ -173,7 +175,7 @@ SocketObject::Step SocketObject::attempt(Op &op)
         // queued datagram stays queued, and nothing waits (socketmodule.c, sock_recv).
         Outcome o = Outcome::ok(QStringLiteral("b''"));
         o.count = 0;
-        o.note = QStringLiteral("bufsize 0: Python returns b'' without calling recv()");
+        o.note = QCoreApplication::translate("core", "bufsize 0: Python returns b'' without calling recv()");
         finish(op, std::move(o));
         return Step::Done;
     }
@@ -215,7 +217,7 @@ SocketObject::Step SocketObject::attempt(Op &op)
     default:
         break; // socket(), socketpair(), lookups: not calls on a socket, never queued here
     }
-    finish(op, Outcome::osError(EINVAL, QStringLiteral("not a call on a socket")));
+    finish(op, Outcome::osError(EINVAL, QCoreApplication::translate("core", "not a call on a socket")));
     return Step::Done;
 }
 
@@ -262,7 +264,7 @@ SocketObject::Step SocketObject::wouldBlock(Op &op, Step wait, int error)
     } else {
         QString note;
         if (op.call.kind == CallKind::SendAll && op.done > 0)
-            note = QStringLiteral("%1 of %2 bytes were sent before the buffer filled").arg(op.done).arg(op.call.data.size());
+            note = QCoreApplication::translate("core", "%1 of %2 bytes were sent before the buffer filled").arg(op.done).arg(op.call.data.size());
         finish(op, Outcome::osError(error, note));
     }
     return Step::Done;
@@ -318,7 +320,7 @@ void SocketObject::onDeadline(qint64 nowNs)
             } else {
                 Outcome o = Outcome::timeout();
                 if (op.done > 0)
-                    o.note = QStringLiteral("%1 bytes were transferred before the deadline").arg(op.done);
+                    o.note = QCoreApplication::translate("core", "%1 bytes were transferred before the deadline").arg(op.done);
                 finish(op, std::move(o));
             }
             m_queue.pop_front();
@@ -409,7 +411,7 @@ void SocketObject::updateInterest()
         return;
     // epoll refused the descriptor: nothing here can wait on it. What waits fails now with the
     // error (a wait that can never end would be worse), and watch mode ends, both in the journal.
-    const QString note = QStringLiteral("epoll_ctl could not watch the descriptor: %1").arg(errnoName(error));
+    const QString note = QCoreApplication::translate("core", "epoll_ctl could not watch the descriptor: %1").arg(errnoName(error));
     while (!m_queue.empty()) {
         Op op = std::move(m_queue.front());
         m_queue.pop_front();

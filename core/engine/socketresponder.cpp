@@ -7,6 +7,8 @@
 #include "engine/iothread.h"
 #include "store/clock.h"
 
+#include <QCoreApplication>
+
 #include <sys/socket.h>
 
 namespace core {
@@ -104,7 +106,7 @@ void SocketObject::respond(QByteArrayView record, const SocketAddress &peer)
 void SocketObject::startSchedule(std::shared_ptr<ScheduleState> state)
 {
     if (m_fd < 0) {
-        m_thread.context().responders.setStopped(*state, QStringLiteral("socket closed"));
+        m_thread.context().responders.setStopped(*state, QCoreApplication::translate("core", "socket closed"));
         return;
     }
     m_schedules.push_back(state);
@@ -175,14 +177,14 @@ void SocketObject::scheduleSent(const std::shared_ptr<ScheduleState> &state, Cal
         // A send that fails on a stream (the peer is gone) fails again every time; a datagram's
         // error (an ICMP refusal) may pass, so a datagram schedule goes on.
         if (isStreamLike() || m_fd < 0) {
-            stopSchedule(*state, m_fd < 0 ? QStringLiteral("socket closed") : QStringLiteral("a send failed (see the journal)"));
+            stopSchedule(*state, m_fd < 0 ? QCoreApplication::translate("core", "socket closed") : QCoreApplication::translate("core", "a send failed (see the journal)"));
             return;
         }
     }
     if (!state->running.load())
         return;
     if (schedule.count > 0 && state->sent.load() >= quint64(schedule.count)) {
-        stopSchedule(*state, QStringLiteral("done"));
+        stopSchedule(*state, QCoreApplication::translate("core", "done"));
         return;
     }
     if (schedule.burst) {

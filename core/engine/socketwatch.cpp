@@ -10,6 +10,8 @@
 #include "net/errors.h"
 #include "store/clock.h"
 
+#include <QCoreApplication>
+
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -197,7 +199,7 @@ void SocketObject::autoAccept()
                 m_thread.scheduleDeadline(m_acceptBackoffNs, id());
                 if (!m_emfileReported) {
                     m_emfileReported = true;
-                    journal.append(call, Outcome::osError(error, QStringLiteral("auto-accept paused; retrying with backoff")));
+                    journal.append(call, Outcome::osError(error, QCoreApplication::translate("core", "auto-accept paused; retrying with backoff")));
                     m_info.lastError = error;
                 }
                 updateInterest();
@@ -208,13 +210,13 @@ void SocketObject::autoAccept()
                 continue; // that one connection is gone; the listener is fine
             // The listener itself cannot accept (shut down: EINVAL, or worse). As accept() would
             // raise it, once; watch mode ends rather than retrying a call that keeps failing.
-            stopWatchReads(call, error, QStringLiteral("auto-accept stopped"));
+            stopWatchReads(call, error, QCoreApplication::translate("core", "auto-accept stopped"));
             return;
         }
         m_acceptBackoff.reset();
         m_emfileReported = false;
         call.newSocketId = child->id();
-        journal.append(call, acceptedOutcome(*child, QStringLiteral("auto-accept (watch)")));
+        journal.append(call, acceptedOutcome(*child, QCoreApplication::translate("core", "auto-accept (watch)")));
         child->setWatch(true);
     }
 }

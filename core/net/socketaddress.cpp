@@ -2,6 +2,7 @@
 
 #include "codec/payload.h"
 
+#include <QCoreApplication>
 #include <QHashFunctions>
 #include <QRegularExpression>
 #include <QStringDecoder>
@@ -224,18 +225,18 @@ Result<quint16> parsePort(QStringView text)
 {
     const QStringView trimmed = text.trimmed();
     if (trimmed.isEmpty())
-        return Result<quint16>::failure(QStringLiteral("port is empty (0-65535)"));
+        return Result<quint16>::failure(QCoreApplication::translate("core", "port is empty (0-65535)"));
     for (int i = 0; i < trimmed.size(); ++i) {
         const char16_t c = trimmed.at(i).unicode();
         if (c < u'0' || c > u'9') // not QChar::isDigit: that takes every script's digits
             return Result<quint16>::failure(
-                QStringLiteral("port '%1' is not a number (0-65535)").arg(trimmed.toString()), i);
+                QCoreApplication::translate("core", "port '%1' is not a number (0-65535)").arg(trimmed.toString()), i);
     }
     bool ok = false;
     const qlonglong port = trimmed.toLongLong(&ok);
     if (!ok || port > 65535)
         return Result<quint16>::failure(
-            QStringLiteral("port %1 is outside 0-65535").arg(trimmed.toString()));
+            QCoreApplication::translate("core", "port %1 is outside 0-65535").arg(trimmed.toString()));
     return quint16(port);
 }
 
@@ -244,7 +245,7 @@ namespace {
 Result<SocketAddress> parseUnix(QStringView text)
 {
     if (text.isEmpty())
-        return Result<SocketAddress>::failure(QStringLiteral("UNIX path is empty"));
+        return Result<SocketAddress>::failure(QCoreApplication::translate("core", "UNIX path is empty"));
     QByteArray path;
     if (text.startsWith(QLatin1Char('@')) || text.startsWith(QLatin1String("\\0"))) {
         // An abstract name is bytes: escapes decode as in the composer, so the name toText()
@@ -252,7 +253,7 @@ Result<SocketAddress> parseUnix(QStringView text)
         const bool at = text.startsWith(QLatin1Char('@'));
         const auto name = decodeEscapes(at ? text.mid(1) : text);
         if (!name)
-            return Result<SocketAddress>::failure(QStringLiteral("abstract name: %1").arg(name.error().message),
+            return Result<SocketAddress>::failure(QCoreApplication::translate("core", "abstract name: %1").arg(name.error().message),
                                                   name.error().position + (at ? 1 : 0));
         path = at ? QByteArray(1, '\0') + name.value() : name.value();
     } else {
@@ -260,11 +261,11 @@ Result<SocketAddress> parseUnix(QStringView text)
     }
     const bool abstract = path.at(0) == '\0';
     if (!abstract && path.contains('\0'))
-        return Result<SocketAddress>::failure(QStringLiteral("UNIX path contains a NUL byte"), int(path.indexOf('\0')));
+        return Result<SocketAddress>::failure(QCoreApplication::translate("core", "UNIX path contains a NUL byte"), int(path.indexOf('\0')));
     if (path.size() > (abstract ? kMaxAbstractPath : kMaxUnixPath))
         return Result<SocketAddress>::failure(
-            QStringLiteral("UNIX %1 is %2 bytes; the limit is %3")
-                .arg(abstract ? QStringLiteral("abstract name") : QStringLiteral("path"))
+            (abstract ? QCoreApplication::translate("core", "UNIX abstract name is %1 bytes; the limit is %2")
+                      : QCoreApplication::translate("core", "UNIX path is %1 bytes; the limit is %2"))
                 .arg(abstract ? path.size() - 1 : path.size())
                 .arg(abstract ? kMaxAbstractPath - 1 : kMaxUnixPath));
     sockaddr_un un{};
@@ -294,25 +295,25 @@ Result<HostPort> splitHostPort(QStringView text)
         const auto match = tuple.match(text.toString());
         if (!match.hasMatch())
             return Result<HostPort>::failure(
-                QStringLiteral("expected a tuple like ('127.0.0.1', 8080) or ('::1', 8080, 0, 0)"));
+                QCoreApplication::translate("core", "expected a tuple like ('127.0.0.1', 8080) or ('::1', 8080, 0, 0)"));
         hp.host = match.captured(2);
         hp.port = match.captured(3);
         hp.flow = match.captured(4);
         hp.scope = match.captured(5);
         if (hp.flow.isEmpty() && !hp.scope.isEmpty()) // ('::1', 80, , 1): a hole, not a Python tuple
             return Result<HostPort>::failure(
-                QStringLiteral("expected a tuple like ('127.0.0.1', 8080) or ('::1', 8080, 0, 0)"));
+                QCoreApplication::translate("core", "expected a tuple like ('127.0.0.1', 8080) or ('::1', 8080, 0, 0)"));
         hp.tuple = true;
         return hp;
     }
     if (text.startsWith(QLatin1Char('['))) {
         const qsizetype close = text.indexOf(QLatin1Char(']'));
         if (close < 0)
-            return Result<HostPort>::failure(QStringLiteral("missing ']' after the IPv6 address"), int(text.size()));
+            return Result<HostPort>::failure(QCoreApplication::translate("core", "missing ']' after the IPv6 address"), int(text.size()));
         hp.host = text.mid(1, close - 1).toString();
         QStringView rest = text.mid(close + 1);
         if (!rest.startsWith(QLatin1Char(':')))
-            return Result<HostPort>::failure(QStringLiteral("expected ':port' after ']'"), int(close + 1));
+            return Result<HostPort>::failure(QCoreApplication::translate("core", "expected ':port' after ']'"), int(close + 1));
         hp.port = rest.mid(1).toString();
         return hp;
     }
@@ -326,14 +327,14 @@ Result<HostPort> splitHostPort(QStringView text)
         hp.port = text.mid(colon + 1).toString();
     } else if (colon >= 0) {
         return Result<HostPort>::failure(
-            QStringLiteral("an IPv6 address with a port is written [addr]:port"), 0);
+            QCoreApplication::translate("core", "an IPv6 address with a port is written [addr]:port"), 0);
     } else {
         bool number = false;
         text.toUInt(&number);
         if (number) // 8081 alone: a port without its host
             return Result<HostPort>::failure(
-                QStringLiteral("%1 is a port without a host: write host:port, e.g. 127.0.0.1:%1").arg(text.toString()), 0);
-        return Result<HostPort>::failure(QStringLiteral("missing port: write host:port"), int(text.size()));
+                QCoreApplication::translate("core", "%1 is a port without a host: write host:port, e.g. 127.0.0.1:%1").arg(text.toString()), 0);
+        return Result<HostPort>::failure(QCoreApplication::translate("core", "missing port: write host:port"), int(text.size()));
     }
     return hp;
 }
@@ -380,10 +381,10 @@ using Typed = Result<TypedAddress>;
 Typed parseIp(QStringView text, int family, bool names)
 {
     if (text.isEmpty())
-        return Typed::failure(QStringLiteral("address is empty: write host:port"));
+        return Typed::failure(QCoreApplication::translate("core", "address is empty: write host:port"));
     // inet_pton and if_nametoindex would stop at a NUL and accept whatever came before it.
     if (const qsizetype nul = text.indexOf(QChar(0)); nul >= 0)
-        return Typed::failure(QStringLiteral("address contains a NUL character"), int(nul));
+        return Typed::failure(QCoreApplication::translate("core", "address contains a NUL character"), int(nul));
 
     const auto split = splitHostPort(text);
     if (!split)
@@ -394,8 +395,8 @@ Typed parseIp(QStringView text, int family, bool names)
         return Typed::failure(port.error().message);
     if (hp.host.isEmpty())
         return Typed::failure(
-            family == AF_INET ? QStringLiteral("host is empty: use 0.0.0.0 for all interfaces or 127.0.0.1 for loopback")
-                              : QStringLiteral("host is empty: use :: for all interfaces or ::1 for loopback"),
+            family == AF_INET ? QCoreApplication::translate("core", "host is empty: use 0.0.0.0 for all interfaces or 127.0.0.1 for loopback")
+                              : QCoreApplication::translate("core", "host is empty: use :: for all interfaces or ::1 for loopback"),
             0);
     // With names allowed, every name (localhost too) is kept as typed and resolved later.
     const bool name = names && isHostName(hp.host)
@@ -406,17 +407,17 @@ Typed parseIp(QStringView text, int family, bool names)
 
     if (family == AF_INET) {
         if (!hp.flow.isEmpty())
-            return Typed::failure(QStringLiteral("an AF_INET address is a 2-tuple (host, port)"));
+            return Typed::failure(QCoreApplication::translate("core", "an AF_INET address is a 2-tuple (host, port)"));
         sockaddr_in in{};
         in.sin_family = AF_INET;
         in.sin_port = htons(*port);
         if (!name) {
             const QString host = isLocalhost(hp.host) ? QStringLiteral("127.0.0.1") : hp.host;
             if (inet_pton(AF_INET, host.toLatin1().constData(), &in.sin_addr) != 1)
-                return Typed::failure(names ? QStringLiteral("'%1' is neither an IPv4 address (four numbers 0-255 separated "
-                                                             "by dots) nor a host name").arg(hp.host)
-                                            : QStringLiteral("'%1' is not an IPv4 address (four numbers 0-255 separated by "
-                                                             "dots; resolve names in the lookup panel)").arg(hp.host),
+                return Typed::failure(names ? QCoreApplication::translate("core", "'%1' is neither an IPv4 address (four numbers 0-255 "
+                                                                                  "separated by dots) nor a host name").arg(hp.host)
+                                            : QCoreApplication::translate("core", "'%1' is not an IPv4 address (four numbers 0-255 "
+                                                                                  "separated by dots; resolve names in the lookup panel)").arg(hp.host),
                                       0);
         }
         typed.address = SocketAddress::fromSockaddr(reinterpret_cast<const sockaddr *>(&in), sizeof in);
@@ -434,19 +435,19 @@ Typed parseIp(QStringView text, int family, bool names)
             scope = host.mid(percent + 1);
             host.truncate(percent);
             if (scope.isEmpty())
-                return Typed::failure(QStringLiteral("scope id after '%' is empty"), int(percent) + 1);
+                return Typed::failure(QCoreApplication::translate("core", "scope id after '%' is empty"), int(percent) + 1);
         }
         if (inet_pton(AF_INET6, host.toLatin1().constData(), &in6.sin6_addr) != 1)
-            return Typed::failure(names ? QStringLiteral("'%1' is neither an IPv6 address (e.g. ::1, fe80::1%lo) nor a host "
-                                                         "name").arg(hp.host)
-                                        : QStringLiteral("'%1' is not an IPv6 address (e.g. ::1, fe80::1%lo)").arg(hp.host),
+            return Typed::failure(names ? QCoreApplication::translate("core", "'%1' is neither an IPv6 address (e.g. ::1, fe80::1%lo) "
+                                                                              "nor a host name").arg(hp.host)
+                                        : QCoreApplication::translate("core", "'%1' is not an IPv6 address (e.g. ::1, fe80::1%lo)").arg(hp.host),
                                   0);
     }
     if (!hp.flow.isEmpty()) {
         bool ok = false;
         const uint flow = hp.flow.toUInt(&ok);
         if (!ok || flow > 0xfffff)
-            return Typed::failure(QStringLiteral("flowinfo '%1' must be 0-1048575").arg(hp.flow));
+            return Typed::failure(QCoreApplication::translate("core", "flowinfo '%1' must be 0-1048575").arg(hp.flow));
         in6.sin6_flowinfo = htonl(flow);
     }
     if (!scope.isEmpty()) {
@@ -455,7 +456,7 @@ Typed parseIp(QStringView text, int family, bool names)
         if (!ok)
             index = if_nametoindex(scope.toLatin1().constData());
         if (!index && !(ok && scope == QLatin1String("0")))
-            return Typed::failure(QStringLiteral("no network interface named '%1'").arg(scope));
+            return Typed::failure(QCoreApplication::translate("core", "no network interface named '%1'").arg(scope));
         in6.sin6_scope_id = index;
     }
     typed.address = SocketAddress::fromSockaddr(reinterpret_cast<const sockaddr *>(&in6), sizeof in6);
@@ -472,7 +473,7 @@ Typed parseAny(QStringView input, int family, bool names)
         return TypedAddress(unix.value());
     }
     if (family != AF_INET && family != AF_INET6)
-        return Typed::failure(QStringLiteral("addresses of family %1 are not supported").arg(family));
+        return Typed::failure(QCoreApplication::translate("core", "addresses of family %1 are not supported").arg(family));
     return parseIp(text, family, names);
 }
 

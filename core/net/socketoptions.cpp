@@ -2,6 +2,7 @@
 
 #include "codec/payload.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 #include <arpa/inet.h>
@@ -18,55 +19,55 @@ namespace {
 
 constexpr OptionSpec kOptions[] = {
     {"SO_REUSEADDR", "SOL_SOCKET", SOL_SOCKET, SO_REUSEADDR, OptionKind::Bool,
-     "Allow bind() to a local address still in TIME_WAIT"},
+     QT_TRANSLATE_NOOP("core", "Allow bind() to a local address still in TIME_WAIT")},
     {"SO_REUSEPORT", "SOL_SOCKET", SOL_SOCKET, SO_REUSEPORT, OptionKind::Bool,
-     "Let several sockets bind the same address and port"},
+     QT_TRANSLATE_NOOP("core", "Let several sockets bind the same address and port")},
     {"SO_BROADCAST", "SOL_SOCKET", SOL_SOCKET, SO_BROADCAST, OptionKind::Bool,
-     "Permit sending datagrams to a broadcast address"},
+     QT_TRANSLATE_NOOP("core", "Permit sending datagrams to a broadcast address")},
     {"SO_KEEPALIVE", "SOL_SOCKET", SOL_SOCKET, SO_KEEPALIVE, OptionKind::Bool,
-     "Send TCP keepalive probes on an idle connection"},
+     QT_TRANSLATE_NOOP("core", "Send TCP keepalive probes on an idle connection")},
     {"SO_LINGER", "SOL_SOCKET", SOL_SOCKET, SO_LINGER, OptionKind::Linger,
-     "What close() does with unsent data: 'on,seconds' or 'off'; '1,0' makes close() send RST"},
+     QT_TRANSLATE_NOOP("core", "What close() does with unsent data: 'on,seconds' or 'off'; '1,0' makes close() send RST")},
     {"SO_RCVBUF", "SOL_SOCKET", SOL_SOCKET, SO_RCVBUF, OptionKind::Int,
-     "Receive buffer size in bytes (the kernel doubles what you set)"},
+     QT_TRANSLATE_NOOP("core", "Receive buffer size in bytes (the kernel doubles what you set)")},
     {"SO_SNDBUF", "SOL_SOCKET", SOL_SOCKET, SO_SNDBUF, OptionKind::Int,
-     "Send buffer size in bytes (the kernel doubles what you set)"},
+     QT_TRANSLATE_NOOP("core", "Send buffer size in bytes (the kernel doubles what you set)")},
     {"SO_RCVLOWAT", "SOL_SOCKET", SOL_SOCKET, SO_RCVLOWAT, OptionKind::Int,
-     "Minimum bytes before a read is woken"},
+     QT_TRANSLATE_NOOP("core", "Minimum bytes before a read is woken")},
     {"SO_OOBINLINE", "SOL_SOCKET", SOL_SOCKET, SO_OOBINLINE, OptionKind::Bool,
-     "Receive TCP urgent data in the normal stream"},
+     QT_TRANSLATE_NOOP("core", "Receive TCP urgent data in the normal stream")},
     {"SO_ERROR", "SOL_SOCKET", SOL_SOCKET, SO_ERROR, OptionKind::ReadOnlyInt,
-     "The pending socket error (reading clears it)"},
-    {"SO_TYPE", "SOL_SOCKET", SOL_SOCKET, SO_TYPE, OptionKind::ReadOnlyInt, "The socket type"},
+     QT_TRANSLATE_NOOP("core", "The pending socket error (reading clears it)")},
+    {"SO_TYPE", "SOL_SOCKET", SOL_SOCKET, SO_TYPE, OptionKind::ReadOnlyInt, QT_TRANSLATE_NOOP("core", "The socket type")},
     {"SO_RXQ_OVFL", "SOL_SOCKET", SOL_SOCKET, SO_RXQ_OVFL, OptionKind::Bool,
-     "Report datagrams the kernel dropped because the receive buffer was full"},
+     QT_TRANSLATE_NOOP("core", "Report datagrams the kernel dropped because the receive buffer was full")},
     {"TCP_NODELAY", "IPPROTO_TCP", IPPROTO_TCP, TCP_NODELAY, OptionKind::Bool,
-     "Disable Nagle's algorithm: send small segments at once"},
+     QT_TRANSLATE_NOOP("core", "Disable Nagle's algorithm: send small segments at once")},
     {"TCP_KEEPIDLE", "IPPROTO_TCP", IPPROTO_TCP, TCP_KEEPIDLE, OptionKind::Int,
-     "Seconds idle before the first keepalive probe"},
-    {"TCP_MAXSEG", "IPPROTO_TCP", IPPROTO_TCP, TCP_MAXSEG, OptionKind::Int, "Maximum segment size"},
-    {"IP_TTL", "IPPROTO_IP", IPPROTO_IP, IP_TTL, OptionKind::Int, "Time to live of outgoing unicast packets"},
-    {"IP_TOS", "IPPROTO_IP", IPPROTO_IP, IP_TOS, OptionKind::Int, "Type of service byte"},
+     QT_TRANSLATE_NOOP("core", "Seconds idle before the first keepalive probe")},
+    {"TCP_MAXSEG", "IPPROTO_TCP", IPPROTO_TCP, TCP_MAXSEG, OptionKind::Int, QT_TRANSLATE_NOOP("core", "Maximum segment size")},
+    {"IP_TTL", "IPPROTO_IP", IPPROTO_IP, IP_TTL, OptionKind::Int, QT_TRANSLATE_NOOP("core", "Time to live of outgoing unicast packets")},
+    {"IP_TOS", "IPPROTO_IP", IPPROTO_IP, IP_TOS, OptionKind::Int, QT_TRANSLATE_NOOP("core", "Type of service byte")},
     {"IP_MULTICAST_TTL", "IPPROTO_IP", IPPROTO_IP, IP_MULTICAST_TTL, OptionKind::Int,
-     "Time to live of outgoing multicast datagrams"},
+     QT_TRANSLATE_NOOP("core", "Time to live of outgoing multicast datagrams")},
     {"IP_MULTICAST_LOOP", "IPPROTO_IP", IPPROTO_IP, IP_MULTICAST_LOOP, OptionKind::Bool,
-     "Deliver our own multicast datagrams back to us"},
+     QT_TRANSLATE_NOOP("core", "Deliver our own multicast datagrams back to us")},
     {"IP_ADD_MEMBERSHIP", "IPPROTO_IP", IPPROTO_IP, IP_ADD_MEMBERSHIP, OptionKind::Membership4,
-     "Join a multicast group: 'group' or 'group,interface-address'"},
+     QT_TRANSLATE_NOOP("core", "Join a multicast group: 'group' or 'group,interface-address'")},
     {"IP_DROP_MEMBERSHIP", "IPPROTO_IP", IPPROTO_IP, IP_DROP_MEMBERSHIP, OptionKind::Membership4,
-     "Leave a multicast group: 'group' or 'group,interface-address'"},
+     QT_TRANSLATE_NOOP("core", "Leave a multicast group: 'group' or 'group,interface-address'")},
     {"IPV6_V6ONLY", "IPPROTO_IPV6", IPPROTO_IPV6, IPV6_V6ONLY, OptionKind::Bool,
-     "Accept only IPv6 (no IPv4-mapped addresses)"},
+     QT_TRANSLATE_NOOP("core", "Accept only IPv6 (no IPv4-mapped addresses)")},
     {"IPV6_UNICAST_HOPS", "IPPROTO_IPV6", IPPROTO_IPV6, IPV6_UNICAST_HOPS, OptionKind::Int,
-     "Hop limit of outgoing unicast packets"},
+     QT_TRANSLATE_NOOP("core", "Hop limit of outgoing unicast packets")},
     {"IPV6_MULTICAST_HOPS", "IPPROTO_IPV6", IPPROTO_IPV6, IPV6_MULTICAST_HOPS, OptionKind::Int,
-     "Hop limit of outgoing multicast packets"},
+     QT_TRANSLATE_NOOP("core", "Hop limit of outgoing multicast packets")},
     {"IPV6_MULTICAST_LOOP", "IPPROTO_IPV6", IPPROTO_IPV6, IPV6_MULTICAST_LOOP, OptionKind::Bool,
-     "Deliver our own IPv6 multicast back to us"},
+     QT_TRANSLATE_NOOP("core", "Deliver our own IPv6 multicast back to us")},
     {"IPV6_JOIN_GROUP", "IPPROTO_IPV6", IPPROTO_IPV6, IPV6_JOIN_GROUP, OptionKind::Membership6,
-     "Join an IPv6 multicast group: 'group' or 'group,interface'"},
+     QT_TRANSLATE_NOOP("core", "Join an IPv6 multicast group: 'group' or 'group,interface'")},
     {"IPV6_LEAVE_GROUP", "IPPROTO_IPV6", IPPROTO_IPV6, IPV6_LEAVE_GROUP, OptionKind::Membership6,
-     "Leave an IPv6 multicast group: 'group' or 'group,interface'"},
+     QT_TRANSLATE_NOOP("core", "Leave an IPv6 multicast group: 'group' or 'group,interface'")},
 };
 
 Result<OptionValue> intValue(QStringView text, bool flag)
@@ -86,8 +87,8 @@ Result<OptionValue> intValue(QStringView text, bool flag)
     const int value = signedHex ? 0 : digits.toInt(&ok, hex ? 16 : 10);
     if (!ok)
         return Result<OptionValue>::failure(
-            flag ? QStringLiteral("'%1' is not 0/1 (or on/off)").arg(text.toString())
-                 : QStringLiteral("'%1' is not an integer").arg(text.toString()), 0);
+            flag ? QCoreApplication::translate("core", "'%1' is not 0/1 (or on/off)").arg(text.toString())
+                 : QCoreApplication::translate("core", "'%1' is not an integer").arg(text.toString()), 0);
     return OptionValue{QByteArray(reinterpret_cast<const char *>(&value), sizeof value), QString::number(value)};
 }
 
@@ -109,7 +110,7 @@ Result<OptionValue> lingerValue(QStringView text)
         }
         if (!ok1 || !ok2 || l.l_linger < 0)
             return Result<OptionValue>::failure(
-                QStringLiteral("write 'on,SECONDS' (e.g. 1,0 to reset on close) or 'off'"), 0);
+                QCoreApplication::translate("core", "write 'on,SECONDS' (e.g. 1,0 to reset on close) or 'off'"), 0);
     }
     return OptionValue{QByteArray(reinterpret_cast<const char *>(&l), sizeof l),
                        QStringLiteral("struct.pack('ii', %1, %2)").arg(l.l_onoff).arg(l.l_linger)};
@@ -122,9 +123,9 @@ Result<OptionValue> membership4(QStringView text)
     const QString group = parts.value(0).trimmed();
     const QString iface = parts.size() > 1 ? parts[1].trimmed() : QStringLiteral("0.0.0.0");
     if (parts.size() > 2 || inet_pton(AF_INET, group.toLatin1().constData(), &mreq.imr_multiaddr) != 1)
-        return Result<OptionValue>::failure(QStringLiteral("write a group address like 224.0.0.251[,interface-ip]"), 0);
+        return Result<OptionValue>::failure(QCoreApplication::translate("core", "write a group address like 224.0.0.251[,interface-ip]"), 0);
     if (inet_pton(AF_INET, iface.toLatin1().constData(), &mreq.imr_interface) != 1)
-        return Result<OptionValue>::failure(QStringLiteral("'%1' is not an IPv4 interface address").arg(iface));
+        return Result<OptionValue>::failure(QCoreApplication::translate("core", "'%1' is not an IPv4 interface address").arg(iface));
     return OptionValue{QByteArray(reinterpret_cast<const char *>(&mreq), sizeof mreq),
                        QStringLiteral("socket.inet_aton('%1') + socket.inet_aton('%2')").arg(group, iface)};
 }
@@ -135,7 +136,7 @@ Result<OptionValue> membership6(QStringView text)
     ipv6_mreq mreq{};
     const QString group = parts.value(0).trimmed();
     if (parts.size() > 2 || inet_pton(AF_INET6, group.toLatin1().constData(), &mreq.ipv6mr_multiaddr) != 1)
-        return Result<OptionValue>::failure(QStringLiteral("write a group address like ff02::1[,interface]"), 0);
+        return Result<OptionValue>::failure(QCoreApplication::translate("core", "write a group address like ff02::1[,interface]"), 0);
     if (parts.size() > 1) {
         const QString iface = parts[1].trimmed();
         bool ok = false;
@@ -143,7 +144,7 @@ Result<OptionValue> membership6(QStringView text)
         if (!ok)
             mreq.ipv6mr_interface = if_nametoindex(iface.toLatin1().constData());
         if (!ok && !mreq.ipv6mr_interface)
-            return Result<OptionValue>::failure(QStringLiteral("no network interface named '%1'").arg(iface));
+            return Result<OptionValue>::failure(QCoreApplication::translate("core", "no network interface named '%1'").arg(iface));
     }
     return OptionValue{QByteArray(reinterpret_cast<const char *>(&mreq), sizeof mreq),
                        QStringLiteral("socket.inet_pton(socket.AF_INET6, '%1') + struct.pack('@I', %2)")
@@ -153,6 +154,11 @@ Result<OptionValue> membership6(QStringView text)
 } // namespace
 
 std::span<const OptionSpec> socketOptions() { return kOptions; }
+
+QString optionHelp(const OptionSpec &spec)
+{
+    return QCoreApplication::translate("core", spec.help);
+}
 
 const OptionSpec *findOption(QStringView name)
 {
@@ -177,9 +183,9 @@ static Result<OptionValue> encodeOptionValue(const OptionSpec &spec, QStringView
     case OptionKind::Membership6:
         return membership6(text);
     case OptionKind::ReadOnlyInt:
-        return Result<OptionValue>::failure(QStringLiteral("%1 can only be read").arg(QLatin1String(spec.name)));
+        return Result<OptionValue>::failure(QCoreApplication::translate("core", "%1 can only be read").arg(QLatin1String(spec.name)));
     }
-    return Result<OptionValue>::failure(QStringLiteral("unknown option kind"));
+    return Result<OptionValue>::failure(QCoreApplication::translate("core", "unknown option kind"));
 }
 
 Result<OptionValue> encodeOption(const OptionSpec &spec, QStringView text)

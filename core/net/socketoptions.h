@@ -27,7 +27,7 @@ struct OptionSpec
     int level;
     int optname;
     OptionKind kind;
-    const char *help;
+    const char *help;      // English, marked for lupdate (context "core"): optionHelp() translates it
 };
 
 // A value ready for setsockopt, with its Python spelling (1, struct.pack('ii', 1, 0), ...).
@@ -40,6 +40,8 @@ struct OptionValue
 
 std::span<const OptionSpec> socketOptions();
 const OptionSpec *findOption(QStringView name);
+// What the option does, in the window's language (spec.help is the English).
+QString optionHelp(const OptionSpec &spec);
 
 // Parses what a person typed for this option.
 Result<OptionValue> encodeOption(const OptionSpec &spec, QStringView text);

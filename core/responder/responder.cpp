@@ -1,5 +1,7 @@
 #include "responder.h"
 
+#include <QCoreApplication>
+
 namespace core {
 
 RuleBook::RuleBook(const QList<Rule> &rules)
@@ -68,15 +70,15 @@ std::optional<ScheduleError> checkSchedule(const Schedule &schedule)
             return ScheduleError{ScheduleField::Payload, bytes.error()};
     }
     if (!schedule.burst && (schedule.intervalMs < 1 || schedule.intervalMs > kMaxScheduleIntervalMs))
-        return ScheduleError{ScheduleField::Interval, {QStringLiteral("the interval is 1 ms to 24 hours")}};
+        return ScheduleError{ScheduleField::Interval, {QCoreApplication::translate("core", "the interval is 1 ms to 24 hours")}};
     if (schedule.count < 0 || schedule.count > kMaxBurstCount)
-        return ScheduleError{ScheduleField::Count, {QStringLiteral("the count is 0 (until stopped) to %1").arg(kMaxBurstCount)}};
+        return ScheduleError{ScheduleField::Count, {QCoreApplication::translate("core", "the count is 0 (until stopped) to %1").arg(kMaxBurstCount)}};
     if (schedule.burst && schedule.count == 0)
-        return ScheduleError{ScheduleField::Count, {QStringLiteral("a burst needs a count")}};
+        return ScheduleError{ScheduleField::Count, {QCoreApplication::translate("core", "a burst needs a count")}};
     if (schedule.kind == CallKind::SendTo && !schedule.address.isValid())
-        return ScheduleError{ScheduleField::Address, {QStringLiteral("sendto needs an address")}};
+        return ScheduleError{ScheduleField::Address, {QCoreApplication::translate("core", "sendto needs an address")}};
     if (schedule.kind != CallKind::Send && schedule.kind != CallKind::SendAll && schedule.kind != CallKind::SendTo)
-        return ScheduleError{ScheduleField::Payload, {QStringLiteral("a schedule sends with send, sendall or sendto")}};
+        return ScheduleError{ScheduleField::Payload, {QCoreApplication::translate("core", "a schedule sends with send, sendall or sendto")}};
     return std::nullopt;
 }
 

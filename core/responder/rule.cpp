@@ -2,6 +2,7 @@
 
 #include "codec/payload.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
@@ -106,7 +107,7 @@ Result<std::vector<int>> decodeHexPattern(const QString &text)
     for (int i = 0; i < text.size(); ++i) {
         if (text.at(i) == QLatin1Char('?')) {
             if (i + 1 >= text.size() || text.at(i + 1) != QLatin1Char('?'))
-                return Result<std::vector<int>>::failure(QStringLiteral("a wildcard is two question marks (??), one byte"), i);
+                return Result<std::vector<int>>::failure(QCoreApplication::translate("core", "a wildcard is two question marks (??), one byte"), i);
             if (auto e = flush())
                 return *e;
             chunk.clear();
@@ -120,7 +121,7 @@ Result<std::vector<int>> decodeHexPattern(const QString &text)
     if (auto e = flush())
         return *e;
     if (out.empty())
-        return Result<std::vector<int>>::failure(QStringLiteral("the hex pattern is empty"));
+        return Result<std::vector<int>>::failure(QCoreApplication::translate("core", "the hex pattern is empty"));
     return out;
 }
 
@@ -182,7 +183,7 @@ Result<PayloadTemplate> PayloadTemplate::parse(QStringView text, Uses uses, bool
                 ++i;
                 continue;
             }
-            return Result<PayloadTemplate>::failure(QStringLiteral("a lone } (write }} for the character)"), i);
+            return Result<PayloadTemplate>::failure(QCoreApplication::translate("core", "a lone } (write }} for the character)"), i);
         }
         if (c != QLatin1Char('{')) {
             literal += c;
@@ -197,7 +198,7 @@ Result<PayloadTemplate> PayloadTemplate::parse(QStringView text, Uses uses, bool
         }
         const qsizetype close = text.indexOf(QLatin1Char('}'), i + 1);
         if (close < 0)
-            return Result<PayloadTemplate>::failure(QStringLiteral("{ is not closed (write {{ for the character)"), i);
+            return Result<PayloadTemplate>::failure(QCoreApplication::translate("core", "{ is not closed (write {{ for the character)"), i);
         if (auto e = flush())
             return *e;
         const QString name = text.mid(i + 1, close - i - 1).toString();
@@ -206,8 +207,8 @@ Result<PayloadTemplate> PayloadTemplate::parse(QStringView text, Uses uses, bool
         if (isCapture) {
             if (!captures)
                 return Result<PayloadTemplate>::failure(
-                    uses == Uses::Rule ? QStringLiteral("{%1} is a capture: it needs a regular expression match").arg(name)
-                                       : QStringLiteral("{%1} is a capture: only a rule's reply has them").arg(name), i);
+                    uses == Uses::Rule ? QCoreApplication::translate("core", "{%1} is a capture: it needs a regular expression match").arg(name)
+                                       : QCoreApplication::translate("core", "{%1} is a capture: only a rule's reply has them").arg(name), i);
             piece.macro = Macro::Capture;
             piece.capture = name.at(0).digitValue();
         } else if (name == QLatin1String("counter")) {
@@ -222,11 +223,11 @@ Result<PayloadTemplate> PayloadTemplate::parse(QStringView text, Uses uses, bool
             piece.macro = Macro::Peer;
         } else if (name == QLatin1String("length") || name == QLatin1String("hex")) {
             if (uses == Uses::Schedule)
-                return Result<PayloadTemplate>::failure(QStringLiteral("{%1} is about bytes received: only a rule's reply has it").arg(name), i);
+                return Result<PayloadTemplate>::failure(QCoreApplication::translate("core", "{%1} is about bytes received: only a rule's reply has it").arg(name), i);
             piece.macro = name == QLatin1String("length") ? Macro::Length : Macro::Hex;
         } else {
             return Result<PayloadTemplate>::failure(
-                QStringLiteral("unknown macro {%1} (known: {1}..{9}, {counter}, {time}, {unixtime}, {random}, {peer}, {length}, {hex}; {{ for a brace)").arg(name), i);
+                QCoreApplication::translate("core", "unknown macro {%1} (known: {1}..{9}, {counter}, {time}, {unixtime}, {random}, {peer}, {length}, {hex}; {{ for a brace)").arg(name), i);
         }
         t.m_pieces.push_back(std::move(piece));
         i = int(close);
@@ -311,14 +312,14 @@ Result<QByteArray> bytesOfForm(ByteForm form, const QString &text)
         break;
     }
     if (text.isEmpty())
-        return Result<QByteArray>::failure(QStringLiteral("no file chosen"));
+        return Result<QByteArray>::failure(QCoreApplication::translate("core", "no file chosen"));
     const QFileInfo info(text);
     if (!info.exists())
-        return Result<QByteArray>::failure(QStringLiteral("%1: no such file").arg(text));
+        return Result<QByteArray>::failure(QCoreApplication::translate("core", "%1: no such file").arg(text));
     if (!info.isFile())
-        return Result<QByteArray>::failure(QStringLiteral("%1: not a regular file").arg(text));
+        return Result<QByteArray>::failure(QCoreApplication::translate("core", "%1: not a regular file").arg(text));
     if (info.size() > kMaxReplyFileBytes)
-        return Result<QByteArray>::failure(QStringLiteral("%1: %2 bytes, more than the %3 MiB a payload file may have")
+        return Result<QByteArray>::failure(QCoreApplication::translate("core", "%1: %2 bytes, more than the %3 MiB a payload file may have")
                                                .arg(text).arg(info.size()).arg(kMaxReplyFileBytes >> 20));
     QFile file(text);
     if (!file.open(QIODevice::ReadOnly))
@@ -341,24 +342,24 @@ std::variant<CompiledRule, RuleError> CompiledRule::compile(const Rule &rule)
     case MatchKind::StartsWith:
     case MatchKind::EndsWith: {
         if (rule.patternForm == ByteForm::File)
-            return patternError({QStringLiteral("a pattern is text or hex, not a file")});
+            return patternError({QCoreApplication::translate("core", "a pattern is text or hex, not a file")});
         Result<QByteArray> bytes = bytesOfForm(rule.patternForm, rule.pattern);
         if (!bytes)
             return patternError(bytes.error());
         if (bytes->isEmpty() && rule.match != MatchKind::Equals)
-            return patternError({QStringLiteral("the pattern is empty (choose \"any\" to answer everything)")});
+            return patternError({QCoreApplication::translate("core", "the pattern is empty (choose \"any\" to answer everything)")});
         c.m_pattern = rule.caseSensitive ? *bytes : asciiLowered(*bytes);
         break;
     }
     case MatchKind::Regex: {
         if (rule.pattern.isEmpty())
-            return patternError({QStringLiteral("the regular expression is empty")});
+            return patternError({QCoreApplication::translate("core", "the regular expression is empty")});
         QRegularExpression::PatternOptions options = QRegularExpression::DotMatchesEverythingOption;
         if (!rule.caseSensitive)
             options |= QRegularExpression::CaseInsensitiveOption;
         c.m_regex = QRegularExpression(patternOverBytes(rule.pattern), options);
         if (!c.m_regex.isValid())
-            return patternError({QStringLiteral("regular expression: %1").arg(c.m_regex.errorString()),
+            return patternError({QCoreApplication::translate("core", "regular expression: %1").arg(c.m_regex.errorString()),
                                  int(c.m_regex.patternErrorOffset())});
         c.m_regex.optimize();
         break;
@@ -401,7 +402,7 @@ std::variant<CompiledRule, RuleError> CompiledRule::compile(const Rule &rule)
                 }
                 const QChar d = text.at(i + 1);
                 if (d.isDigit() && text.at(i + 2) == QLatin1Char('}') && d.digitValue() > groups)
-                    return replyError({QStringLiteral("{%1}: the regular expression has %2 capture group(s)").arg(d).arg(groups), i});
+                    return replyError({QCoreApplication::translate("core", "{%1}: the regular expression has %2 capture group(s)").arg(d).arg(groups), i});
             }
         }
         c.m_template = std::make_shared<const PayloadTemplate>(std::move(*t));
@@ -409,7 +410,7 @@ std::variant<CompiledRule, RuleError> CompiledRule::compile(const Rule &rule)
     }
     }
     if (rule.delayMs < 0 || rule.delayMs > kMaxRuleDelayMs)
-        return RuleError{RuleField::Delay, {QStringLiteral("the delay is 0 to %1 ms (an hour)").arg(kMaxRuleDelayMs)}};
+        return RuleError{RuleField::Delay, {QCoreApplication::translate("core", "the delay is 0 to %1 ms (an hour)").arg(kMaxRuleDelayMs)}};
     return c;
 }
 

@@ -2,6 +2,8 @@
 
 #include "workbench.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 namespace core {
@@ -34,12 +36,19 @@ void CallChain::start()
 
 QString CallChain::failureText(const CallRecord &record, int skipped)
 {
-    QString text = QStringLiteral("%1 raised %2").arg(record.call, record.outcome.result);
-    if (record.outcome.status == CallStatus::Cancelled)
-        text = QStringLiteral("%1 was cancelled (%2)").arg(record.call, record.outcome.note);
+    const bool cancelled = record.outcome.status == CallStatus::Cancelled;
+    const QString why = cancelled ? record.outcome.note : record.outcome.result;
+    if (skipped == 1)
+        return (cancelled ? QCoreApplication::translate("core", "%1 was cancelled (%2); its 1 later step did not run")
+                          : QCoreApplication::translate("core", "%1 raised %2; its 1 later step did not run"))
+            .arg(record.call, why);
     if (skipped)
-        text += QStringLiteral("; its %1 later step%2 did not run").arg(skipped).arg(skipped == 1 ? "" : "s");
-    return text;
+        return (cancelled ? QCoreApplication::translate("core", "%1 was cancelled (%2); its %3 later steps did not run")
+                          : QCoreApplication::translate("core", "%1 raised %2; its %3 later steps did not run"))
+            .arg(record.call, why, QString::number(skipped)); // at once: a call may hold "%3"
+    return (cancelled ? QCoreApplication::translate("core", "%1 was cancelled (%2)")
+                      : QCoreApplication::translate("core", "%1 raised %2"))
+        .arg(record.call, why);
 }
 
 CallRecord CallChain::last() const

@@ -4,6 +4,7 @@
 #include "net/constants.h"
 #include "workbench.h"
 
+#include <QCoreApplication>
 #include <QThread>
 #include <QTimer>
 
@@ -98,24 +99,24 @@ std::optional<ClientGroupError> checkClientGroup(const ClientGroupSpec &spec)
     };
     if (spec.family != sock::AfInet && spec.family != sock::AfInet6 && spec.family != sock::AfUnix)
         return fail(ClientGroupField::Kind,
-                    QStringLiteral("clients are AF_INET, AF_INET6 or AF_UNIX sockets, not %1").arg(familyName(spec.family)));
+                    QCoreApplication::translate("core", "clients are AF_INET, AF_INET6 or AF_UNIX sockets, not %1").arg(familyName(spec.family)));
     if (spec.type != sock::Stream && spec.type != sock::Dgram)
-        return fail(ClientGroupField::Kind, QStringLiteral("clients are SOCK_STREAM or SOCK_DGRAM sockets, not %1")
+        return fail(ClientGroupField::Kind, QCoreApplication::translate("core", "clients are SOCK_STREAM or SOCK_DGRAM sockets, not %1")
                                                 .arg(constantName(socketTypes(), spec.type)));
     if (spec.count < kMinClients || spec.count > kMaxClients)
         return fail(ClientGroupField::Count,
-                    QStringLiteral("the number of clients is from %1 to %2, not %3").arg(kMinClients).arg(kMaxClients).arg(spec.count));
+                    QCoreApplication::translate("core", "the number of clients is from %1 to %2, not %3").arg(kMinClients).arg(kMaxClients).arg(spec.count));
     const SocketAddress &address = spec.address.address;
     if (!address.isValid())
-        return fail(ClientGroupField::Address, QStringLiteral("give the address the clients connect to"));
+        return fail(ClientGroupField::Address, QCoreApplication::translate("core", "give the address the clients connect to"));
     if (address.family() != spec.family)
-        return fail(ClientGroupField::Address, QStringLiteral("%1 is an %2 address; these clients are %3")
+        return fail(ClientGroupField::Address, QCoreApplication::translate("core", "%1 is an %2 address; these clients are %3")
                                                    .arg(spec.address.toText(), familyName(address.family()), familyName(spec.family)));
     if (spec.family == sock::AfUnix) {
         if (address.isUnnamed())
-            return fail(ClientGroupField::Address, QStringLiteral("a UNIX client connects to a path or an @abstract name"));
+            return fail(ClientGroupField::Address, QCoreApplication::translate("core", "a UNIX client connects to a path or an @abstract name"));
     } else if (address.port() == 0) {
-        return fail(ClientGroupField::Address, QStringLiteral("port 0 is no server's port: give the port the clients connect to"));
+        return fail(ClientGroupField::Address, QCoreApplication::translate("core", "port 0 is no server's port: give the port the clients connect to"));
     }
     return std::nullopt;
 }

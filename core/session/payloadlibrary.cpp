@@ -4,6 +4,7 @@
 #include "session/regularfile.h"
 #include "net/errors.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -33,34 +34,34 @@ const QStringList &knownFields()
 Result<SavedPayload> payloadFromJson(const QJsonValue &value, int index)
 {
     auto fail = [index](const QString &what) {
-        return Result<SavedPayload>::failure(QStringLiteral("payload %1: %2").arg(index + 1).arg(what));
+        return Result<SavedPayload>::failure(QCoreApplication::translate("core", "payload %1: %2").arg(index + 1).arg(what));
     };
     if (!value.isObject())
-        return fail(QStringLiteral("not an object"));
+        return fail(QCoreApplication::translate("core", "not an object"));
     const QJsonObject o = value.toObject();
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!knownFields().contains(it.key()))
-            return fail(QStringLiteral("unknown field \"%1\"").arg(it.key()));
+            return fail(QCoreApplication::translate("core", "unknown field \"%1\"").arg(it.key()));
     }
     SavedPayload payload;
     const QJsonValue name = o.value(QLatin1String("name"));
     if (!name.isString() || name.toString().trimmed().isEmpty())
-        return fail(QStringLiteral("needs a \"name\" (a string that is not empty)"));
+        return fail(QCoreApplication::translate("core", "needs a \"name\" (a string that is not empty)"));
     payload.name = name.toString();
     const QJsonValue form = o.value(QLatin1String("form"));
     if (!form.isString() || !byteFormFromName(form.toString(), &payload.form))
-        return fail(QStringLiteral("\"form\" must be \"text\", \"hex\" or \"file\""));
+        return fail(QCoreApplication::translate("core", "\"form\" must be \"text\", \"hex\" or \"file\""));
     const QJsonValue content = o.value(QLatin1String("content"));
     if (!content.isString())
-        return fail(QStringLiteral("\"content\" must be a string"));
+        return fail(QCoreApplication::translate("core", "\"content\" must be a string"));
     payload.content = content.toString();
     const QJsonValue note = o.value(QLatin1String("note"));
     if (!note.isUndefined() && !note.isString())
-        return fail(QStringLiteral("\"note\" must be a string"));
+        return fail(QCoreApplication::translate("core", "\"note\" must be a string"));
     payload.note = note.toString();
     if (payload.form == ByteForm::File) {
         if (payload.content.trimmed().isEmpty())
-            return fail(QStringLiteral("a file payload needs a path in \"content\""));
+            return fail(QCoreApplication::translate("core", "a file payload needs a path in \"content\""));
     } else {
         const auto bytes = payloadBytes(payload);
         if (!bytes)
@@ -78,17 +79,17 @@ Result<QByteArray> payloadBytes(const SavedPayload &payload)
     case ByteForm::Hex: {
         const auto bytes = payload.form == ByteForm::Text ? decodeEscapes(payload.content) : decodeHex(payload.content);
         if (!bytes)
-            return Result<QByteArray>::failure(QStringLiteral("\"%1\": %2").arg(payload.name, bytes.error().message),
+            return Result<QByteArray>::failure(QCoreApplication::translate("core", "\"%1\": %2").arg(payload.name, bytes.error().message),
                                                bytes.error().position);
         return bytes;
     }
     case ByteForm::File: {
         const QString path = payload.content.trimmed();
         if (path.isEmpty())
-            return Result<QByteArray>::failure(QStringLiteral("\"%1\": no file given").arg(payload.name));
-        const auto bytes = readRegularFile(path, kMaxPayloadFileBytes, QStringLiteral("a payload file"));
+            return Result<QByteArray>::failure(QCoreApplication::translate("core", "\"%1\": no file given").arg(payload.name));
+        const auto bytes = readRegularFile(path, kMaxPayloadFileBytes, QCoreApplication::translate("core", "a payload file"));
         if (!bytes)
-            return Result<QByteArray>::failure(QStringLiteral("\"%1\": %2").arg(payload.name, bytes.error().message));
+            return Result<QByteArray>::failure(QCoreApplication::translate("core", "\"%1\": %2").arg(payload.name, bytes.error().message));
         return bytes;
     }
     }
@@ -114,10 +115,10 @@ Result<QList<SavedPayload>> payloadsFromJson(const QJsonValue &json)
 {
     using Payloads = Result<QList<SavedPayload>>;
     if (!json.isArray())
-        return Payloads::failure(QStringLiteral("payloads must be a list of objects"));
+        return Payloads::failure(QCoreApplication::translate("core", "payloads must be a list of objects"));
     const QJsonArray list = json.toArray();
     if (list.size() > kMaxSavedPayloads)
-        return Payloads::failure(QStringLiteral("%1 payloads; the limit is %2").arg(list.size()).arg(kMaxSavedPayloads));
+        return Payloads::failure(QCoreApplication::translate("core", "%1 payloads; the limit is %2").arg(list.size()).arg(kMaxSavedPayloads));
     QList<SavedPayload> payloads;
     QHash<QString, int> names; // name -> its index
     for (int i = 0; i < list.size(); ++i) {
@@ -125,7 +126,7 @@ Result<QList<SavedPayload>> payloadsFromJson(const QJsonValue &json)
         if (!payload)
             return payload.error();
         if (names.contains(payload->name))
-            return Payloads::failure(QStringLiteral("payload %1: the name \"%2\" is already used by payload %3")
+            return Payloads::failure(QCoreApplication::translate("core", "payload %1: the name \"%2\" is already used by payload %3")
                                          .arg(i + 1).arg(payload->name).arg(names.value(payload->name) + 1));
         names.insert(payload->name, i);
         payloads.append(payload.value());
@@ -148,29 +149,29 @@ Result<QList<SavedPayload>> payloadLibraryFromJson(const QByteArray &json)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
-        return Payloads::failure(QStringLiteral("not a payload file: %1 at byte %2").arg(error.errorString()).arg(error.offset),
+        return Payloads::failure(QCoreApplication::translate("core", "not a payload file: %1 at byte %2").arg(error.errorString()).arg(error.offset),
                                  error.offset);
     const QJsonObject root = doc.object();
     if (!doc.isObject() || root.value(QLatin1String("format")).toString() != QLatin1String(kFormat))
         return Payloads::failure(
-            QStringLiteral("not a Socket Workbench payload file (no \"format\": \"%1\")").arg(QLatin1String(kFormat)));
+            QCoreApplication::translate("core", "not a Socket Workbench payload file (no \"format\": \"%1\")").arg(QLatin1String(kFormat)));
     const QJsonValue version = root.value(QLatin1String("version"));
     if (!version.isDouble() || version.toDouble() < 1)
-        return Payloads::failure(QStringLiteral("payload file has no valid \"version\" (a whole number)"));
+        return Payloads::failure(QCoreApplication::translate("core", "payload file has no valid \"version\" (a whole number)"));
     if (version.toDouble() > kPayloadLibraryFormatVersion)
-        return Payloads::failure(QStringLiteral("payload file version %1 is newer than this program reads (%2)")
+        return Payloads::failure(QCoreApplication::translate("core", "payload file version %1 is newer than this program reads (%2)")
                                      .arg(version.toDouble()).arg(kPayloadLibraryFormatVersion));
     if (version.toDouble() != std::floor(version.toDouble()))
-        return Payloads::failure(QStringLiteral("payload file has no valid \"version\" (a whole number)"));
+        return Payloads::failure(QCoreApplication::translate("core", "payload file has no valid \"version\" (a whole number)"));
     const QJsonValue payloads = root.value(QLatin1String("payloads"));
     if (!payloads.isArray())
-        return Payloads::failure(QStringLiteral("payload file has no \"payloads\" list"));
+        return Payloads::failure(QCoreApplication::translate("core", "payload file has no \"payloads\" list"));
     return payloadsFromJson(payloads);
 }
 
 Result<QList<SavedPayload>> readPayloadLibraryFile(const QString &path)
 {
-    const auto data = readRegularFile(path, kMaxPayloadFileBytes, QStringLiteral("a payload file"));
+    const auto data = readRegularFile(path, kMaxPayloadFileBytes, QCoreApplication::translate("core", "a payload file"));
     if (!data)
         return data.error();
     const auto payloads = payloadLibraryFromJson(data.value());

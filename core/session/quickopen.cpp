@@ -2,6 +2,8 @@
 
 #include "net/constants.h"
 
+#include <QCoreApplication>
+
 namespace core {
 
 Result<SocketSpec> parseQuickOpen(QStringView url, bool listen)
@@ -10,14 +12,14 @@ Result<SocketSpec> parseQuickOpen(QStringView url, bool listen)
     const qsizetype colon = text.indexOf(QLatin1Char(':'));
     if (colon <= 0)
         return Result<SocketSpec>::failure(
-            QStringLiteral("'%1' has no scheme: write tcp://host:port, udp://host:port or unix:/path").arg(text.toString()));
+            QCoreApplication::translate("core", "'%1' has no scheme: write tcp://host:port, udp://host:port or unix:/path").arg(text.toString()));
     const QString scheme = text.left(colon).toString().toLower();
     QStringView rest = text.mid(colon + 1);
 
     SocketSpec spec;
     if (scheme == QLatin1String("tcp") || scheme == QLatin1String("udp")) {
         if (!rest.startsWith(QLatin1String("//")))
-            return Result<SocketSpec>::failure(QStringLiteral("write %1://host:port").arg(scheme), int(colon + 1));
+            return Result<SocketSpec>::failure(QCoreApplication::translate("core", "write %1://host:port").arg(scheme), int(colon + 1));
         rest = rest.mid(2);
         spec.type = scheme == QLatin1String("tcp") ? sock::Stream : sock::Dgram;
         spec.family = rest.startsWith(QLatin1Char('[')) ? sock::AfInet6 : sock::AfInet;
@@ -30,7 +32,7 @@ Result<SocketSpec> parseQuickOpen(QStringView url, bool listen)
                   : scheme == QLatin1String("unix-dgram") ? sock::Dgram : sock::SeqPacket;
     } else {
         return Result<SocketSpec>::failure(
-            QStringLiteral("unknown scheme '%1': use tcp, udp, unix, unix-dgram or unix-seqpacket").arg(scheme), 0);
+            QCoreApplication::translate("core", "unknown scheme '%1': use tcp, udp, unix, unix-dgram or unix-seqpacket").arg(scheme), 0);
     }
     const auto address = parseAddress(rest, spec.family);
     if (!address)

@@ -2,6 +2,7 @@
 
 #include "net/errors.h"
 
+#include <QCoreApplication>
 #include <QFile>
 
 #include <fcntl.h>
@@ -14,7 +15,7 @@ namespace {
 
 QString cannotRead(const QString &path, int error)
 {
-    return QStringLiteral("cannot read %1: %2 (%3)").arg(path, errnoMessage(error), errnoName(error));
+    return QCoreApplication::translate("core", "cannot read %1: %2 (%3)").arg(path, errnoMessage(error), errnoName(error));
 }
 
 } // namespace
@@ -33,12 +34,12 @@ Result<QByteArray> readRegularFile(const QString &path, qint64 maxBytes, const Q
         return Result<QByteArray>::failure(cannotRead(path, error));
     }
     if (!S_ISREG(st.st_mode)) {
-        const QString kind = S_ISFIFO(st.st_mode) ? QStringLiteral("a FIFO")
-                           : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? QStringLiteral("a device")
-                           : S_ISDIR(st.st_mode) ? QStringLiteral("a directory")
-                           : S_ISSOCK(st.st_mode) ? QStringLiteral("a socket") : QStringLiteral("not a regular file");
+        const QString kind = S_ISFIFO(st.st_mode) ? QCoreApplication::translate("core", "a FIFO")
+                           : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? QCoreApplication::translate("core", "a device")
+                           : S_ISDIR(st.st_mode) ? QCoreApplication::translate("core", "a directory")
+                           : S_ISSOCK(st.st_mode) ? QCoreApplication::translate("core", "a socket") : QCoreApplication::translate("core", "not a regular file");
         ::close(fd);
-        return Result<QByteArray>::failure(QStringLiteral("%1 is %2, not %3: only a regular file is read").arg(path, kind, what));
+        return Result<QByteArray>::failure(QCoreApplication::translate("core", "%1 is %2, not %3: only a regular file is read").arg(path, kind, what));
     }
     // Reads at most one byte past the limit, whatever st_size says (a file can grow meanwhile).
     QByteArray data;
@@ -59,7 +60,7 @@ Result<QByteArray> readRegularFile(const QString &path, qint64 maxBytes, const Q
     ::close(fd);
     if (data.size() > maxBytes)
         return Result<QByteArray>::failure(
-            QStringLiteral("%1 is larger than %2 MiB: too large for %3").arg(path).arg(maxBytes >> 20).arg(what));
+            QCoreApplication::translate("core", "%1 is larger than %2 MiB: too large for %3").arg(path).arg(maxBytes >> 20).arg(what));
     return data;
 }
 

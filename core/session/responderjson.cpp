@@ -1,5 +1,6 @@
 #include "responderjson.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QStringList>
 
@@ -27,7 +28,7 @@ public:
     {
         for (auto it = m_o.begin(); it != m_o.end(); ++it) {
             if (!known.contains(it.key()))
-                return QStringLiteral("%1: unknown field \"%2\"").arg(m_what, it.key());
+                return QCoreApplication::translate("core", "%1: unknown field \"%2\"").arg(m_what, it.key());
         }
         return std::nullopt;
     }
@@ -47,7 +48,7 @@ std::optional<QString> readName(const Fields &f, const char *key, bool (*fromNam
     if (!f.has(key))
         return std::nullopt;
     if (!f.value(key).isString() || !fromName(f.value(key).toString(), out))
-        return f.fail(QStringLiteral("%1 must be one of %2").arg(QLatin1String(key), choices));
+        return f.fail(QCoreApplication::translate("core", "%1 must be one of %2").arg(QLatin1String(key), choices));
     return std::nullopt;
 }
 
@@ -56,7 +57,7 @@ std::optional<QString> readString(const Fields &f, const char *key, QString *out
     if (!f.has(key))
         return std::nullopt;
     if (!f.value(key).isString())
-        return f.fail(QStringLiteral("%1 must be a string").arg(QLatin1String(key)));
+        return f.fail(QCoreApplication::translate("core", "%1 must be a string").arg(QLatin1String(key)));
     *out = f.value(key).toString();
     return std::nullopt;
 }
@@ -66,7 +67,7 @@ std::optional<QString> readBool(const Fields &f, const char *key, bool *out)
     if (!f.has(key))
         return std::nullopt;
     if (!f.value(key).isBool())
-        return f.fail(QStringLiteral("%1 must be true or false").arg(QLatin1String(key)));
+        return f.fail(QCoreApplication::translate("core", "%1 must be true or false").arg(QLatin1String(key)));
     *out = f.value(key).toBool();
     return std::nullopt;
 }
@@ -76,7 +77,7 @@ std::optional<QString> readWhole(const Fields &f, const char *key, double low, d
     if (!f.has(key))
         return std::nullopt;
     if (!isWholeIn(f.value(key), low, high))
-        return f.fail(QStringLiteral("%1 must be a whole number %2-%3").arg(QLatin1String(key)).arg(qint64(low)).arg(qint64(high)));
+        return f.fail(QCoreApplication::translate("core", "%1 must be a whole number %2-%3").arg(QLatin1String(key)).arg(qint64(low)).arg(qint64(high)));
     *out = qint64(f.value(key).toDouble());
     return std::nullopt;
 }
@@ -129,13 +130,13 @@ QJsonArray rulesToJson(const QList<Rule> &rules)
 Result<QList<Rule>> rulesFromJson(const QJsonValue &json)
 {
     if (!json.isArray())
-        return Result<QList<Rule>>::failure(QStringLiteral("rules must be a list"));
+        return Result<QList<Rule>>::failure(QCoreApplication::translate("core", "rules must be a list"));
     QList<Rule> rules;
     const QJsonArray list = json.toArray();
     for (int i = 0; i < list.size(); ++i) {
-        const QString what = QStringLiteral("rule %1").arg(i + 1);
+        const QString what = QCoreApplication::translate("core", "rule %1").arg(i + 1);
         if (!list[i].isObject())
-            return Result<QList<Rule>>::failure(QStringLiteral("%1 is not an object").arg(what));
+            return Result<QList<Rule>>::failure(QCoreApplication::translate("core", "%1 is not an object").arg(what));
         const QJsonObject o = list[i].toObject();
         const Fields f(o, what);
         Rule r;
@@ -160,7 +161,7 @@ Result<QList<Rule>> rulesFromJson(const QJsonValue &json)
                 return Result<QList<Rule>>::failure(*e);
         }
         if (!f.has("match") || !f.has("reply"))
-            return Result<QList<Rule>>::failure(f.fail(QStringLiteral("needs \"match\" and \"reply\"")));
+            return Result<QList<Rule>>::failure(f.fail(QCoreApplication::translate("core", "needs \"match\" and \"reply\"")));
         r.delayMs = int(delay);
         if (std::optional<RuleError> e = checkRule(r))
             return Result<QList<Rule>>::failure(f.fail(QStringLiteral("%1: %2").arg(fieldName(e->field), e->error.message)));
@@ -193,13 +194,13 @@ QJsonArray schedulesToJson(const QList<Schedule> &schedules)
 Result<QList<Schedule>> schedulesFromJson(const QJsonValue &json, int family)
 {
     if (!json.isArray())
-        return Result<QList<Schedule>>::failure(QStringLiteral("schedules must be a list"));
+        return Result<QList<Schedule>>::failure(QCoreApplication::translate("core", "schedules must be a list"));
     QList<Schedule> schedules;
     const QJsonArray list = json.toArray();
     for (int i = 0; i < list.size(); ++i) {
-        const QString what = QStringLiteral("schedule %1").arg(i + 1);
+        const QString what = QCoreApplication::translate("core", "schedule %1").arg(i + 1);
         if (!list[i].isObject())
-            return Result<QList<Schedule>>::failure(QStringLiteral("%1 is not an object").arg(what));
+            return Result<QList<Schedule>>::failure(QCoreApplication::translate("core", "%1 is not an object").arg(what));
         const QJsonObject o = list[i].toObject();
         const Fields f(o, what);
         Schedule s;
@@ -226,17 +227,17 @@ Result<QList<Schedule>> schedulesFromJson(const QJsonValue &json, int family)
         else if (call == QLatin1String("sendto"))
             s.kind = CallKind::SendTo;
         else
-            return Result<QList<Schedule>>::failure(f.fail(QStringLiteral("call must be send, sendall or sendto")));
+            return Result<QList<Schedule>>::failure(f.fail(QCoreApplication::translate("core", "call must be send, sendall or sendto")));
         if (s.kind == CallKind::SendTo) {
             const auto parsed = parseAddress(address, family);
             if (!parsed)
-                return Result<QList<Schedule>>::failure(f.fail(QStringLiteral("address: %1").arg(parsed.error().message)));
+                return Result<QList<Schedule>>::failure(f.fail(QCoreApplication::translate("core", "address: %1").arg(parsed.error().message)));
             s.address = *parsed;
         }
         if (s.form == ByteForm::File) {
             // The file is read when the schedule starts; a session names it, as a saved payload does.
             if (s.payload.isEmpty())
-                return Result<QList<Schedule>>::failure(f.fail(QStringLiteral("payload: no file named")));
+                return Result<QList<Schedule>>::failure(f.fail(QCoreApplication::translate("core", "payload: no file named")));
         } else if (std::optional<ScheduleError> e = checkSchedule(s)) {
             return Result<QList<Schedule>>::failure(f.fail(e->error.message));
         }

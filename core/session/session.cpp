@@ -8,6 +8,7 @@
 #include "session/responderjson.h"
 #include "workbench.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
@@ -68,11 +69,11 @@ bool isIntegerIn(const QJsonValue &value, double low, double high)
 Result<SocketSpec> specFromJson(const QJsonObject &o, int index, const QStringList &earlierNames)
 {
     auto fail = [index](const QString &what) {
-        return Result<SocketSpec>::failure(QStringLiteral("socket %1: %2").arg(index + 1).arg(what));
+        return Result<SocketSpec>::failure(QCoreApplication::translate("core", "socket %1: %2").arg(index + 1).arg(what));
     };
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!knownFields().contains(it.key()))
-            return fail(QStringLiteral("unknown field \"%1\"").arg(it.key()));
+            return fail(QCoreApplication::translate("core", "unknown field \"%1\"").arg(it.key()));
     }
     auto isAbsentOr = [&o](const char *key, QJsonValue::Type type) {
         const QJsonValue v = o.value(QLatin1String(key));
@@ -80,28 +81,28 @@ Result<SocketSpec> specFromJson(const QJsonObject &o, int index, const QStringLi
     };
     SocketSpec spec;
     if (!isAbsentOr("name", QJsonValue::String))
-        return fail(QStringLiteral("name must be a string"));
+        return fail(QCoreApplication::translate("core", "name must be a string"));
     spec.name = o.value(QLatin1String("name")).toString();
     spec.family = constantValue(addressFamilies(), o.value(QLatin1String("family")).toString());
     if (!o.value(QLatin1String("family")).isString() || spec.family < 0)
-        return fail(QStringLiteral("family must be AF_INET, AF_INET6 or AF_UNIX"));
+        return fail(QCoreApplication::translate("core", "family must be AF_INET, AF_INET6 or AF_UNIX"));
     spec.type = constantValue(socketTypes(), o.value(QLatin1String("type")).toString());
     if (!o.value(QLatin1String("type")).isString() || spec.type < 0)
-        return fail(QStringLiteral("type must be SOCK_STREAM, SOCK_DGRAM, SOCK_RAW, SOCK_RDM or SOCK_SEQPACKET"));
+        return fail(QCoreApplication::translate("core", "type must be SOCK_STREAM, SOCK_DGRAM, SOCK_RAW, SOCK_RDM or SOCK_SEQPACKET"));
     const QJsonValue proto = o.value(QLatin1String("proto"));
     if (!proto.isUndefined() && !isIntegerIn(proto, 0, 255))
-        return fail(QStringLiteral("proto must be a whole number 0-255"));
+        return fail(QCoreApplication::translate("core", "proto must be a whole number 0-255"));
     spec.proto = proto.toInt(0);
 
     if (!isAbsentOr("options", QJsonValue::Object))
-        return fail(QStringLiteral("options must be an object of option names and values, e.g. {\"SO_REUSEADDR\": 1}"));
+        return fail(QCoreApplication::translate("core", "options must be an object of option names and values, e.g. {\"SO_REUSEADDR\": 1}"));
     const QJsonObject options = o.value(QLatin1String("options")).toObject();
     for (auto it = options.begin(); it != options.end(); ++it) {
         const OptionSpec *option = findOption(it.key());
         if (!option)
-            return fail(QStringLiteral("unknown option %1").arg(it.key()));
+            return fail(QCoreApplication::translate("core", "unknown option %1").arg(it.key()));
         if (!it.value().isDouble() && !it.value().isString())
-            return fail(QStringLiteral("%1: the value must be a number or a string").arg(it.key()));
+            return fail(QCoreApplication::translate("core", "%1: the value must be a number or a string").arg(it.key()));
         // A number as written (toInt() would turn 1.5 or 1e20 into 0 without a word).
         const QString text = it.value().isDouble() ? QString::number(it.value().toDouble(), 'g', 17)
                                                    : it.value().toString();
@@ -115,7 +116,7 @@ Result<SocketSpec> specFromJson(const QJsonObject &o, int index, const QStringLi
         if (value.isUndefined())
             continue;
         if (!value.isString() || value.toString().isEmpty())
-            return fail(QStringLiteral("%1 must be an address string, e.g. \"127.0.0.1:8080\" or \"/tmp/lab.sock\"")
+            return fail(QCoreApplication::translate("core", "%1 must be an address string, e.g. \"127.0.0.1:8080\" or \"/tmp/lab.sock\"")
                             .arg(QLatin1String(key)));
         const auto parsed = parseAddress(value.toString(), spec.family);
         if (!parsed)
@@ -123,21 +124,21 @@ Result<SocketSpec> specFromJson(const QJsonObject &o, int index, const QStringLi
         (qstrcmp(key, "bind") == 0 ? spec.bind : spec.connect) = parsed.value();
     }
     if (!isAbsentOr("connect_socket", QJsonValue::String))
-        return fail(QStringLiteral("connect_socket must be the name of a socket listed before this one"));
+        return fail(QCoreApplication::translate("core", "connect_socket must be the name of a socket listed before this one"));
     spec.connectSocket = o.value(QLatin1String("connect_socket")).toString();
     if (!spec.connectSocket.isEmpty() && !earlierNames.contains(spec.connectSocket))
-        return fail(QStringLiteral("connect_socket: no socket named %1 before this one").arg(spec.connectSocket));
+        return fail(QCoreApplication::translate("core", "connect_socket: no socket named %1 before this one").arg(spec.connectSocket));
     if (!spec.connectSocket.isEmpty() && !spec.connect.isValid())
-        return fail(QStringLiteral("connect_socket needs connect (the address it had)"));
+        return fail(QCoreApplication::translate("core", "connect_socket needs connect (the address it had)"));
     if (!isAbsentOr("listen", QJsonValue::Bool))
-        return fail(QStringLiteral("listen must be true or false"));
+        return fail(QCoreApplication::translate("core", "listen must be true or false"));
     spec.listen = o.value(QLatin1String("listen")).toBool(false);
     const QJsonValue backlog = o.value(QLatin1String("backlog"));
     if (!backlog.isUndefined() && !isIntegerIn(backlog, 0, 65535))
-        return fail(QStringLiteral("backlog must be a whole number 0-65535"));
+        return fail(QCoreApplication::translate("core", "backlog must be a whole number 0-65535"));
     spec.backlog = backlog.isUndefined() ? 128 : backlog.toInt();
     if (!isAbsentOr("mode", QJsonValue::String))
-        return fail(QStringLiteral("mode must be blocking, nonblocking or timeout"));
+        return fail(QCoreApplication::translate("core", "mode must be blocking, nonblocking or timeout"));
     const QString mode = o.value(QLatin1String("mode")).toString(QStringLiteral("blocking"));
     if (mode == QLatin1String("blocking")) {
         spec.mode = BlockingMode::Blocking;
@@ -148,12 +149,12 @@ Result<SocketSpec> specFromJson(const QJsonObject &o, int index, const QStringLi
         const QJsonValue timeout = o.value(QLatin1String("timeout"));
         spec.timeout = timeout.isDouble() ? timeout.toDouble() : -1;
         if (!(spec.timeout > 0) || spec.timeout > 1e6)
-            return fail(QStringLiteral("timeout must be a number of seconds above 0 (at most 1000000)"));
+            return fail(QCoreApplication::translate("core", "timeout must be a number of seconds above 0 (at most 1000000)"));
     } else {
-        return fail(QStringLiteral("mode must be blocking, nonblocking or timeout"));
+        return fail(QCoreApplication::translate("core", "mode must be blocking, nonblocking or timeout"));
     }
     if (!isAbsentOr("watch", QJsonValue::Bool))
-        return fail(QStringLiteral("watch must be true or false"));
+        return fail(QCoreApplication::translate("core", "watch must be true or false"));
     spec.watch = o.value(QLatin1String("watch")).toBool(false);
     if (o.contains(QLatin1String("rules"))) {
         const auto rules = rulesFromJson(o.value(QLatin1String("rules")));
@@ -224,31 +225,31 @@ Result<Session> sessionFromJson(const QByteArray &json)
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
         return Result<Session>::failure(
-            QStringLiteral("not a session file: %1 at byte %2").arg(error.errorString()).arg(error.offset), error.offset);
+            QCoreApplication::translate("core", "not a session file: %1 at byte %2").arg(error.errorString()).arg(error.offset), error.offset);
     const QJsonObject root = doc.object();
     if (!doc.isObject() || root.value(QLatin1String("format")).toString() != QLatin1String(kFormat))
-        return Result<Session>::failure(QStringLiteral("not a Socket Workbench session (no \"format\": \"%1\")").arg(QLatin1String(kFormat)));
+        return Result<Session>::failure(QCoreApplication::translate("core", "not a Socket Workbench session (no \"format\": \"%1\")").arg(QLatin1String(kFormat)));
     const QJsonValue version = root.value(QLatin1String("version"));
     if (!isIntegerIn(version, 1, 1e15)) {
         if (version.isDouble() && version.toDouble() > kSessionFormatVersion)
-            return Result<Session>::failure(QStringLiteral("session format version %1 is newer than this program reads (%2)")
+            return Result<Session>::failure(QCoreApplication::translate("core", "session format version %1 is newer than this program reads (%2)")
                                                 .arg(version.toDouble()).arg(kSessionFormatVersion));
-        return Result<Session>::failure(QStringLiteral("session has no valid \"version\" (a whole number)"));
+        return Result<Session>::failure(QCoreApplication::translate("core", "session has no valid \"version\" (a whole number)"));
     }
     if (version.toDouble() > kSessionFormatVersion)
-        return Result<Session>::failure(QStringLiteral("session format version %1 is newer than this program reads (%2)")
+        return Result<Session>::failure(QCoreApplication::translate("core", "session format version %1 is newer than this program reads (%2)")
                                             .arg(qint64(version.toDouble())).arg(kSessionFormatVersion));
     const QJsonValue sockets = root.value(QLatin1String("sockets"));
     if (!sockets.isArray())
-        return Result<Session>::failure(QStringLiteral("session has no \"sockets\" list"));
+        return Result<Session>::failure(QCoreApplication::translate("core", "session has no \"sockets\" list"));
     Session session;
     const QJsonArray list = sockets.toArray();
     if (list.size() > 100000)
-        return Result<Session>::failure(QStringLiteral("session lists %1 sockets; the limit is 100000").arg(list.size()));
+        return Result<Session>::failure(QCoreApplication::translate("core", "session lists %1 sockets; the limit is 100000").arg(list.size()));
     QStringList names;
     for (int i = 0; i < list.size(); ++i) {
         if (!list[i].isObject())
-            return Result<Session>::failure(QStringLiteral("socket %1 is not an object").arg(i + 1));
+            return Result<Session>::failure(QCoreApplication::translate("core", "socket %1 is not an object").arg(i + 1));
         const auto spec = specFromJson(list[i].toObject(), i, names);
         if (!spec)
             return spec.error();
@@ -259,7 +260,7 @@ Result<Session> sessionFromJson(const QByteArray &json)
     if (root.contains(QLatin1String("payloads"))) {
         const auto payloads = payloadsFromJson(root.value(QLatin1String("payloads")));
         if (!payloads)
-            return Result<Session>::failure(QStringLiteral("payloads: %1").arg(payloads.error().message));
+            return Result<Session>::failure(QCoreApplication::translate("core", "payloads: %1").arg(payloads.error().message));
         session.payloads = *payloads;
     }
     return session;
@@ -267,7 +268,7 @@ Result<Session> sessionFromJson(const QByteArray &json)
 
 Result<QByteArray> readSessionFile(const QString &path)
 {
-    return readRegularFile(path, kMaxSessionFileBytes, QStringLiteral("a session file"));
+    return readRegularFile(path, kMaxSessionFileBytes, QCoreApplication::translate("core", "a session file"));
 }
 
 namespace {

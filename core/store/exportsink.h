@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QIODevice>
 #include <QString>
 
@@ -29,7 +30,7 @@ public:
         , m_error(error)
     {
         if (!m_out.isWritable())
-            fail(QStringLiteral("the device is not open for writing"));
+            fail(QCoreApplication::translate("core", "the device is not open for writing"));
     }
 
     void add(QByteArrayView bytes)
@@ -57,7 +58,7 @@ private:
         if (m_failed || m_buffer.isEmpty())
             return;
         if (m_out.write(m_buffer) != m_buffer.size())
-            fail(m_out.errorString().isEmpty() ? QStringLiteral("write failed") : m_out.errorString());
+            fail(m_out.errorString().isEmpty() ? QCoreApplication::translate("core", "write failed") : m_out.errorString());
         m_buffer.clear();
     }
 

@@ -4,23 +4,41 @@
 
 #include "net/constants.h"
 
+#include <QCoreApplication>
+
 namespace core {
+
+namespace {
+
+// The state names, marked for lupdate: stateName() gives them in the window's language,
+// stateSourceName() as written here (for the comments of an exported script).
+const char *stateSource(SocketState state)
+{
+    switch (state) {
+    case SocketState::Created: return QT_TRANSLATE_NOOP("core", "created");
+    case SocketState::Bound: return QT_TRANSLATE_NOOP("core", "bound");
+    case SocketState::Listening: return QT_TRANSLATE_NOOP("core", "listening");
+    case SocketState::Connecting: return QT_TRANSLATE_NOOP("core", "connecting");
+    case SocketState::Connected: return QT_TRANSLATE_NOOP("core", "connected");
+    case SocketState::HalfClosedRead: return QT_TRANSLATE_NOOP("core", "half-closed (rd)");
+    case SocketState::HalfClosedWrite: return QT_TRANSLATE_NOOP("core", "half-closed (wr)");
+    case SocketState::ShutDown: return QT_TRANSLATE_NOOP("core", "shut down");
+    case SocketState::Closed: return QT_TRANSLATE_NOOP("core", "closed");
+    case SocketState::Error: return QT_TRANSLATE_NOOP("core", "error");
+    }
+    return "";
+}
+
+} // namespace
 
 QString stateName(SocketState state)
 {
-    switch (state) {
-    case SocketState::Created: return QStringLiteral("created");
-    case SocketState::Bound: return QStringLiteral("bound");
-    case SocketState::Listening: return QStringLiteral("listening");
-    case SocketState::Connecting: return QStringLiteral("connecting");
-    case SocketState::Connected: return QStringLiteral("connected");
-    case SocketState::HalfClosedRead: return QStringLiteral("half-closed (rd)");
-    case SocketState::HalfClosedWrite: return QStringLiteral("half-closed (wr)");
-    case SocketState::ShutDown: return QStringLiteral("shut down");
-    case SocketState::Closed: return QStringLiteral("closed");
-    case SocketState::Error: return QStringLiteral("error");
-    }
-    return {};
+    return QCoreApplication::translate("core", stateSource(state));
+}
+
+QString stateSourceName(SocketState state)
+{
+    return QString::fromLatin1(stateSource(state));
 }
 
 QString SocketInfo::pythonRepr() const

@@ -29,7 +29,10 @@ enum class SocketState : quint8 {
 
 enum class BlockingMode : quint8 { Blocking, NonBlocking, Timeout };
 
+// "connected", "half-closed (rd)": in the window's language (translated, context "core").
 QString stateName(SocketState state);
+// The same name in English whatever the language: for files that are not the window's.
+QString stateSourceName(SocketState state);
 
 // A snapshot of one socket as its I/O thread last published it.
 struct SocketInfo

@@ -1,5 +1,8 @@
 #include "calls/socketpanel.h"
 #include "mainwindow.h"
+#include "net/errors.h"
+#include "net/socketaddress.h"
+#include "store/socketregistry.h"
 #include "translations.h"
 #include "workbench.h"
 
@@ -16,6 +19,10 @@
 #include <QStandardPaths>
 #include <QTest>
 
+#include <sys/socket.h>
+
+#include <cerrno>
+
 // The window in Simplified Chinese, as a student whose system speaks it (or who chose it under
 // View → Language) meets it: menus, the socket panel and Qt's own buttons in Chinese.
 class tst_Language : public QObject
@@ -25,6 +32,7 @@ private slots:
     void initTestCase();
     void windowSpeaksChinese();
     void qtsOwnWordsToo();
+    void coreSpeaksChineseToo();
     void languageMenuKeepsTheChoice();
 
 private:
@@ -73,6 +81,19 @@ void tst_Language::qtsOwnWordsToo()
     // qtbase_zh_CN.qm (Debian's qt6-translations-l10n): the standard buttons of every dialog.
     QDialogButtonBox box(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     QCOMPARE(box.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("取消"));
+}
+
+void tst_Language::coreSpeaksChineseToo()
+{
+    // What core makes for the window (context "core"): socket states, field errors. What
+    // python3 prints (the repr, exception lines) stays as Python spells it.
+    const QString connected = core::stateName(core::SocketState::Connected);
+    QVERIFY2(connected != QLatin1String("connected") && chinese(connected), qPrintable(connected));
+    const auto parsed = core::parseAddress(u"127.0.0.1", AF_INET);
+    QVERIFY(!parsed);
+    QVERIFY2(chinese(parsed.error().message), qPrintable(parsed.error().message));
+    QCOMPARE(core::stateSourceName(core::SocketState::Connected), QStringLiteral("connected"));
+    QCOMPARE(core::pythonOsError(ECONNREFUSED), QStringLiteral("ConnectionRefusedError: [Errno 111] Connection refused"));
 }
 
 void tst_Language::languageMenuKeepsTheChoice()

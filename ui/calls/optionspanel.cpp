@@ -2,6 +2,7 @@
 
 #include "calls/callwatcher.h"
 #include "net/socketoptions.h"
+#include "widgets/themecolors.h"
 #include "workbench.h"
 
 #include <QHBoxLayout>
@@ -39,7 +40,7 @@ OptionsPanel::OptionsPanel(core::Workbench &workbench, QWidget *parent)
     int row = 0;
     for (const core::OptionSpec &spec : core::socketOptions()) {
         auto *name = new QTableWidgetItem(QString::fromLatin1(spec.name));
-        name->setToolTip(QString::fromLatin1(spec.help));
+        name->setToolTip(core::optionHelp(spec));
         m_table->setItem(row, NameColumn, name);
         m_table->setItem(row, LevelColumn, new QTableWidgetItem(QString::fromLatin1(spec.levelName)));
         m_table->setItem(row, ValueColumn, new QTableWidgetItem());
@@ -53,7 +54,7 @@ OptionsPanel::OptionsPanel(core::Workbench &workbench, QWidget *parent)
     m_set->setToolTip(QStringLiteral("sk.setsockopt(level, option, value)"));
     m_value->setAccessibleName(tr("Option value"));
     m_value->setPlaceholderText(tr("value: 1, 65536, on, '1,0' (linger), 224.0.0.251 (group)…"));
-    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    setErrorText(m_error, true);
     m_error->setWordWrap(true);
     m_error->hide();
     connect(&workbench.sockets(), &core::SocketRegistry::changed, this, &OptionsPanel::showValues);
@@ -63,7 +64,7 @@ OptionsPanel::OptionsPanel(core::Workbench &workbench, QWidget *parent)
     connect(m_value, &QLineEdit::textChanged, this, &OptionsPanel::validate);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] {
         const int row = selectedRow();
-        m_value->setToolTip(row >= 0 ? QString::fromLatin1(core::socketOptions()[size_t(row)].help) : QString());
+        m_value->setToolTip(row >= 0 ? core::optionHelp(core::socketOptions()[size_t(row)]) : QString());
         validate();
     });
 
@@ -96,7 +97,7 @@ void OptionsPanel::showValues()
         QTableWidgetItem *item = m_table->item(row, ValueColumn);
         if (item->text() != value)
             item->setText(value);
-        item->setForeground(value.startsWith(QLatin1Char('E')) ? QBrush(Qt::darkRed) : QBrush());
+        item->setForeground(value.startsWith(QLatin1Char('E')) ? QBrush(ThemeColors::of(m_table->palette()).error) : QBrush());
     }
 }
 
@@ -130,7 +131,7 @@ void OptionsPanel::readRow(int row)
     m_watcher->watch(m_workbench.getOption(m_socketId, spec), [value](const core::CallRecord &r) {
         const bool ok = r.outcome.status == core::CallStatus::Done;
         value->setText(ok ? r.outcome.note : QStringLiteral("%1 (%2)").arg(r.outcome.errorName, r.outcome.result));
-        value->setForeground(ok ? QBrush() : QBrush(Qt::darkRed));
+        value->setForeground(ok ? QBrush() : QBrush(ThemeColors::application().error));
         value->setToolTip(r.outcome.result);
     });
 }
