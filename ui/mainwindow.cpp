@@ -41,6 +41,7 @@
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -342,6 +343,11 @@ void MainWindow::createMenus()
     toolbar->addAction(newSocket);
     toolbar->addAction(lab);
     m_viewMenu->addAction(toolbar->toggleViewAction());
+    // The » buttons shown when the window is too narrow for every menu or tool.
+    if (auto *more = toolbar->findChild<QToolButton *>(QStringLiteral("qt_toolbar_ext_button")))
+        more->setAccessibleName(tr("More tools"));
+    if (auto *more = menuBar()->findChild<QToolButton *>(QStringLiteral("qt_menubar_ext_button")))
+        more->setAccessibleName(tr("More menus"));
 }
 
 QList<int> MainWindow::openSockets() const

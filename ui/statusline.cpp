@@ -1,5 +1,6 @@
 #include "statusline.h"
 
+#include "widgets/themecolors.h"
 #include "workbench.h"
 
 #include <QLocale>
@@ -102,9 +103,7 @@ void StatusLine::update()
         alarm = alarm || m_noticeIsAlarm;
         setText(m_notice + QStringLiteral(" · ") + text());
     }
-    const QString sheet = alarm ? QStringLiteral("color: #b00020;") : QString();
-    if (styleSheet() != sheet)
-        setStyleSheet(sheet);
+    setErrorText(this, alarm);
     setToolTip(text());
     m_lastIn = in;
     m_lastOut = out;

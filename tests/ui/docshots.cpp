@@ -21,6 +21,7 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPalette>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -77,7 +78,7 @@ void save(ui::MainWindow &window, const QString &dir, const QString &name)
 {
     settle(window);
     const QString path = QDir(dir).filePath(name);
-    if (!window.grab().save(path))
+    if (!window.grab().save(path, "PNG", 0)) // 0: the smallest file zlib makes, the same pixels
         fail("cannot write a screenshot");
     std::printf("%s\n", qPrintable(path));
 }
@@ -315,12 +316,40 @@ void responder(const QString &dir)
     save(window, dir, QStringLiteral("schedules.png"));
 }
 
+// Fusion's colours for a dark desktop theme, as KDE's Breeze Dark and GNOME's Adwaita-dark give them.
+QPalette darkPalette()
+{
+    const QColor window(0x35, 0x35, 0x35), base(0x2a, 0x2a, 0x2a), text(0xe6, 0xe6, 0xe6), disabled(0x80, 0x80, 0x80);
+    QPalette palette(text, window);
+    palette.setColor(QPalette::Base, base);
+    palette.setColor(QPalette::AlternateBase, QColor(0x31, 0x31, 0x31));
+    palette.setColor(QPalette::Text, text);
+    palette.setColor(QPalette::WindowText, text);
+    palette.setColor(QPalette::ButtonText, text);
+    palette.setColor(QPalette::Button, window);
+    palette.setColor(QPalette::ToolTipBase, QColor(0x20, 0x20, 0x20));
+    palette.setColor(QPalette::ToolTipText, text);
+    palette.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+    palette.setColor(QPalette::Highlight, QColor(0x2a, 0x6f, 0xb8));
+    palette.setColor(QPalette::HighlightedText, Qt::white);
+    palette.setColor(QPalette::Link, QColor(0x6c, 0xb4, 0xff));
+    palette.setColor(QPalette::LinkVisited, QColor(0xb0, 0x9c, 0xff));
+    for (const QPalette::ColorRole role : {QPalette::Text, QPalette::WindowText, QPalette::ButtonText})
+        palette.setColor(QPalette::Disabled, role, disabled);
+    return palette;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
     QStandardPaths::setTestModeEnabled(true); // no settings of a previous run
     QApplication app(argc, argv);
+    // SWB_DOCSHOTS_DARK=1: the shots in a dark theme (docs/dark.png), set before any window is made.
+    if (qEnvironmentVariableIntValue("SWB_DOCSHOTS_DARK")) {
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        QApplication::setPalette(darkPalette());
+    }
     ui::installTranslations();
     const QString dir = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("docs");
     QDir().mkpath(dir);

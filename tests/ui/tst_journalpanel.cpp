@@ -1,6 +1,7 @@
 #include "journal/journalmodel.h"
 #include "journal/journalpanel.h"
 #include "net/constants.h"
+#include "widgets/themecolors.h"
 #include "workbench.h"
 
 #include <QAbstractItemModelTester>
@@ -105,7 +106,7 @@ void tst_JournalPanel::rowsFollowTheCalls()
     QCOMPARE(model->data(model->index(row, 0), JournalModel::CallIdRole).value<core::CallId>(), waiting);
     QCOMPARE(cell(*model, row, JournalModel::ResultColumn), QStringLiteral("… pending"));
     QCOMPARE(model->data(model->index(row, JournalModel::ResultColumn), Qt::ForegroundRole).value<QColor>(),
-             QColor(Qt::gray));
+             ui::ThemeColors::application().muted);
     QVERIFY(model->data(model->index(row, JournalModel::CallColumn), Qt::FontRole).value<QFont>().italic());
     QCOMPARE(cell(*model, row, JournalModel::DurationColumn), QString());
     QCOMPARE(model->pendingCount(), 1);
@@ -144,7 +145,7 @@ void tst_JournalPanel::rowsFollowTheCalls()
     QCOMPARE(cell(*model, refusedRow, JournalModel::ResultColumn),
              QStringLiteral("ConnectionRefusedError: [Errno 111] Connection refused"));
     QCOMPARE(model->data(model->index(refusedRow, JournalModel::ResultColumn), Qt::ForegroundRole).value<QColor>(),
-             QColor(0xc0, 0x00, 0x00));
+             ui::ThemeColors::application().error);
     QCOMPARE(model->data(model->index(refusedRow, 0), JournalModel::StatusRole).toInt(), int(CallStatus::Failed));
 
     // Many calls at once arrive in batches, every one of them.

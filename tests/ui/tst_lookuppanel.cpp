@@ -1,5 +1,6 @@
 #include "lookup/lookuppanel.h"
 #include "net/constants.h"
+#include "widgets/themecolors.h"
 #include "workbench.h"
 
 #include <QAbstractItemModelTester>
@@ -196,7 +197,7 @@ void tst_LookupPanel::reverseLookups()
     named<QLineEdit>(panel, QStringLiteral("Address"))->setText(QStringLiteral("300.1.1.1"));
     click(panel, QStringLiteral("getnameinfo"));
     QVERIFY(!resultOf(panel).isEmpty());
-    QCOMPARE(named<QLabel>(panel, QStringLiteral("Result"))->palette().color(QPalette::WindowText), QColor(0xc0, 0x00, 0x00));
+    QCOMPARE(named<QLabel>(panel, QStringLiteral("Result"))->palette().color(QPalette::WindowText), ui::ThemeColors::application().error);
     QCOMPARE(wb.journal().count(), calls);
 }
 
@@ -226,7 +227,7 @@ void tst_LookupPanel::invalidNameShowsGaierror()
         QTRY_VERIFY_WITH_TIMEOUT(!isPending(panel), 15000);
         QVERIFY2(resultOf(panel).startsWith(QStringLiteral("socket.gaierror: [Errno ")), qPrintable(resultOf(panel)));
         QCOMPARE(named<QLabel>(panel, QStringLiteral("Result"))->palette().color(QPalette::WindowText),
-                 QColor(0xc0, 0x00, 0x00));
+                 ui::ThemeColors::application().error);
         QCOMPARE(named<QTableWidget>(panel, QStringLiteral("Addresses"))->rowCount(), 0);
         QVERIFY(!named<QPushButton>(panel, QStringLiteral("Use as address"))->isEnabled());
     }

@@ -5,6 +5,8 @@
 #include "net/constants.h"
 #include "net/errors.h"
 #include "widgets/fieldmessage.h"
+#include "widgets/tabchain.h"
+#include "widgets/themecolors.h"
 #include "workbench.h"
 
 #include <QButtonGroup>
@@ -12,6 +14,7 @@
 #include <QComboBox>
 #include <QCompleter>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -71,8 +74,8 @@ SocketPanel::SocketPanel(core::Workbench &workbench, QWidget *parent)
     , m_options(new OptionsPanel(workbench, this))
     , m_liveTimer(new QTimer(this))
 {
-    setStyleSheet(QStringLiteral("QPushButton[suggested=\"true\"] { font-weight: bold; border: 2px solid #2e7d32; "
-                                 "border-radius: 3px; padding: 3px 8px; }"));
+    setAccessibleName(tr("Socket"));
+    setSuggestedStyle();
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
@@ -228,6 +231,7 @@ SocketPanel::SocketPanel(core::Workbench &workbench, QWidget *parent)
     auto *tabs = new QTabWidget(this);
     tabs->addTab(calls, tr("&Calls"));
     tabs->addTab(m_options, tr("&Options"));
+    tabs->setAccessibleName(tr("Calls and options"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -236,6 +240,12 @@ SocketPanel::SocketPanel(core::Workbench &workbench, QWidget *parent)
     // The last result sits right under the calls; the spare height goes to it, not to blank space.
     layout->addWidget(tabs, 3);
     layout->addWidget(m_result, 1);
+    setTabChain({tabs->tabBar(), m_address, button(tr("bind")), button(tr("connect")), button(tr("connect_ex")),
+                 m_backlog, button(tr("listen")), button(tr("accept")), m_bufsize, button(tr("recv")),
+                 button(tr("recvfrom")), m_peek, m_waitAll, m_dontWait, m_oob, m_how, button(tr("shutdown")),
+                 button(tr("close")), button(tr("getsockname")), button(tr("getpeername")), button(tr("fileno")),
+                 button(tr("gettimeout")), m_blocking, m_nonBlocking, m_timeoutMode, m_timeout, m_watch, m_cancel,
+                 m_options});
 
     connect(&workbench.sockets(), &core::SocketRegistry::changed, this, &SocketPanel::refreshInfo);
     m_liveTimer->setInterval(1000);
@@ -473,10 +483,32 @@ void SocketPanel::showResult(const core::CallRecord &record)
 void SocketPanel::setResultStyle(bool failed)
 {
     m_result->setProperty("failed", failed);
-    m_result->setStyleSheet(QStringLiteral("QLabel { background: palette(base); border: 1px solid %1; padding: 4px; "
-                                           "font-family: monospace; color: %2; }")
-                                .arg(failed ? QStringLiteral("#b00020") : QStringLiteral("palette(mid)"),
-                                     failed ? QStringLiteral("#b00020") : QStringLiteral("palette(text)")));
+    const QString error = ThemeColors::of(palette()).error.name();
+    const QString sheet = QStringLiteral("QLabel { background: palette(base); border: 1px solid %1; padding: 4px; "
+                                         "font-family: monospace; color: %2; }")
+                              .arg(failed ? error : QStringLiteral("palette(mid)"),
+                                   failed ? error : QStringLiteral("palette(text)"));
+    if (m_result->styleSheet() != sheet)
+        m_result->setStyleSheet(sheet);
+}
+
+void SocketPanel::setSuggestedStyle()
+{
+    const QString sheet = QStringLiteral("QPushButton[suggested=\"true\"] { font-weight: bold; border: 2px solid %1; "
+                                         "border-radius: 3px; padding: 3px 8px; }")
+                              .arg(ThemeColors::of(palette()).ok.name());
+    if (styleSheet() != sheet)
+        setStyleSheet(sheet);
+}
+
+// The style sheets hold colours of the light or the dark theme: made again when the palette changes.
+void SocketPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        setSuggestedStyle();
+        setResultStyle(m_result->property("failed").toBool());
+    }
 }
 
 int SocketPanel::recvFlags() const

@@ -54,6 +54,9 @@ signals:
     // A call made from this panel; the main window may select a socket it created (accept).
     void callFinished(const core::CallRecord &record);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     QPushButton *addButton(const QString &label, const QString &python, void (SocketPanel::*slot)());
     void track(core::CallId id);
@@ -61,6 +64,7 @@ private:
     bool validAddress(core::TypedAddress *out);
     void showLastCall();
     void setResultStyle(bool failed);
+    void setSuggestedStyle();
     void validateAddress();
     void refreshInfo();
     void updateSuggestions(const core::SocketInfo &info);

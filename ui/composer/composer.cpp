@@ -6,6 +6,8 @@
 #include "net/constants.h"
 #include "session/payloadlibrary.h"
 #include "widgets/fieldmessage.h"
+#include "widgets/tabchain.h"
+#include "widgets/themecolors.h"
 #include "workbench.h"
 
 #include <QComboBox>
@@ -27,7 +29,6 @@ namespace ui {
 namespace {
 constexpr int kHistorySize = 20;
 constexpr qint64 kMaxFileBytes = 64 << 20;
-constexpr auto kErrorStyle = "color: #b00020;";
 } // namespace
 
 Composer::Composer(core::Workbench &workbench, QWidget *parent)
@@ -170,6 +171,7 @@ Composer::Composer(core::Workbench &workbench, QWidget *parent)
     layout->addWidget(m_sendToError);
     layout->addWidget(m_repeat);
     layout->addWidget(m_status);
+    setTabChain({m_mode, m_history, m_stack, send, sendAll, sendTo, m_sendTo, m_repeat});
     setSocket(-1);
     updatePreview();
 }
@@ -219,7 +221,7 @@ void Composer::showStatus(const QString &text, bool error)
 {
     m_status->setText(text);
     m_status->setToolTip(text);
-    m_status->setStyleSheet(error ? QLatin1String(kErrorStyle) : QString());
+    setErrorText(m_status, error);
 }
 
 void Composer::setReplyPeer(int socketId, const core::SocketAddress &peer)
@@ -273,7 +275,7 @@ void Composer::convertEditor(Mode from, Mode to)
             updatePreview();
             m_preview->setText(tr("Still %1: fix this first, then switch (the bytes would change): %2")
                                    .arg(m_mode->itemText(from), bytes.error().message));
-            m_preview->setStyleSheet(QLatin1String(kErrorStyle));
+            setErrorText(m_preview, true);
             return;
         }
         const QSignalBlocker quiet(m_editor);
@@ -316,16 +318,16 @@ void Composer::updatePreview()
         const bool ok = info.isFile();
         m_preview->setText(ok ? tr("%n byte(s) from %1", nullptr, int(std::min<qint64>(info.size(), INT_MAX))).arg(info.fileName())
                               : (m_file->text().isEmpty() ? tr("No file chosen") : tr("no file at %1").arg(m_file->text())));
-        m_preview->setStyleSheet(ok || m_file->text().isEmpty() ? QString() : QLatin1String(kErrorStyle));
+        setErrorText(m_preview, !ok && !m_file->text().isEmpty());
         return;
     }
     const auto bytes = payload();
     if (!bytes) {
         m_preview->setText(tr("Not sendable: %1").arg(bytes.error().message));
-        m_preview->setStyleSheet(QLatin1String(kErrorStyle));
+        setErrorText(m_preview, true);
         return;
     }
-    m_preview->setStyleSheet(QString());
+    setErrorText(m_preview, false);
     m_preview->setText(tr("%n byte(s): ", nullptr, int(bytes->size())) + core::pythonBytesLiteral(QByteArrayView(*bytes).first(std::min<qsizetype>(bytes->size(), 512)))
                        + (bytes->size() > 512 ? QStringLiteral("…") : QString()));
 }
@@ -339,7 +341,7 @@ bool Composer::takePayload(QByteArray *out)
     const auto bytes = payload();
     if (!bytes) {
         m_preview->setText(tr("Not sendable: %1").arg(bytes.error().message));
-        m_preview->setStyleSheet(QLatin1String(kErrorStyle));
+        setErrorText(m_preview, true);
         return false;
     }
     *out = bytes.value();

@@ -3,6 +3,7 @@
 #include "composer.h"
 #include "net/constants.h"
 #include "widgets/fieldmessage.h"
+#include "widgets/tabchain.h"
 #include "workbench.h"
 
 #include <QComboBox>
@@ -63,6 +64,7 @@ RepeatControls::RepeatControls(core::Workbench &workbench, Composer &composer, Q
     layout->setSpacing(0);
     layout->addLayout(row);
     layout->addWidget(m_message);
+    setTabChain({m_repeat, m_interval, m_count, m_burst});
 }
 
 std::variant<core::Schedule, QString> RepeatControls::schedule(bool burst) const

@@ -1,6 +1,7 @@
 #include "consolepanel.h"
 
 #include "pythonrunner.h"
+#include "widgets/themecolors.h"
 
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -109,7 +110,7 @@ void ConsolePanel::append(const QString &text, bool error)
     cursor.movePosition(QTextCursor::End);
     QTextCharFormat format;
     if (error)
-        format.setForeground(QColor(0xb0, 0x00, 0x20));
+        format.setForeground(ThemeColors::of(m_output->palette()).error);
     cursor.insertText(text, format);
     m_output->verticalScrollBar()->setValue(m_output->verticalScrollBar()->maximum());
 }

@@ -108,6 +108,7 @@ GuidePanel::GuidePanel(QWidget *parent)
                            "connects them and exchanges two messages. Its calls are explained here, one by one.</p>"));
     m_tabs->addTab(m_guide, tr("Guide"));
     m_tabs->addTab(m_labNotes, tr("Lab notes"));
+    m_tabs->setAccessibleName(tr("Guide and lab notes"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);

@@ -1,6 +1,7 @@
 #include "journalmodel.h"
 
 #include "codec/transcript.h"
+#include "widgets/themecolors.h"
 
 #include <QColor>
 #include <iterator>
@@ -113,9 +114,9 @@ QVariant JournalModel::data(const QModelIndex &index, int role) const
     }
     case Qt::ForegroundRole:
         if (status == core::CallStatus::Failed)
-            return QColor(0xc0, 0x00, 0x00);
+            return ThemeColors::application().error;
         if (status == core::CallStatus::Pending || status == core::CallStatus::Cancelled)
-            return QColor(Qt::gray);
+            return ThemeColors::application().muted;
         return {};
     case Qt::FontRole:
         if (status == core::CallStatus::Pending) {

@@ -15,6 +15,7 @@
 #include <QScrollBar>
 #include <QTableView>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -32,6 +33,8 @@ JournalPanel::JournalPanel(core::Workbench &workbench, QWidget *parent)
     m_toolBar = new QToolBar(tr("Journal tools"), this);
     m_toolBar->setAccessibleName(tr("Journal tools"));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    if (auto *more = m_toolBar->findChild<QToolButton *>(QStringLiteral("qt_toolbar_ext_button"))) // the » menu
+        more->setAccessibleName(tr("More journal tools"));
     layout->addWidget(m_toolBar);
 
     m_model = new JournalModel(m_workbench.journal(), this);

@@ -7,6 +7,7 @@
 #include "lookup/lookupflags.h"
 #include "lookup/resolver.h"
 #include "net/constants.h"
+#include "widgets/themecolors.h"
 #include "workbench.h"
 
 #include <QCheckBox>
@@ -55,6 +56,7 @@ LookupPanel::LookupPanel(core::Workbench &workbench, QWidget *parent)
     , m_watcher(new core::CallWatcher(workbench.journal(), this))
 {
     setObjectName(QStringLiteral("lookupPanel"));
+    setAccessibleName(tr("Lookups"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(buildFields());
     layout->addWidget(buildButtons());
@@ -372,7 +374,7 @@ void LookupPanel::showError(const QString &text)
 {
     m_result->setText(text);
     m_result->setToolTip(text);
-    setTextColor(m_result, QColor(0xc0, 0x00, 0x00));
+    setTextColor(m_result, ThemeColors::of(palette()).error);
 }
 
 void LookupPanel::cancelLookup()

@@ -1,6 +1,7 @@
 #include "payloadspanel.h"
 
 #include "payloads/payloaddialog.h"
+#include "widgets/themecolors.h"
 
 #include <QAction>
 #include <QFileDialog>
@@ -107,6 +108,8 @@ PayloadsPanel::PayloadsPanel(QWidget *parent)
         if (QWidget *button = tools->widgetForAction(action))
             button->setAccessibleName(spokenName(action->text()));
     }
+    if (auto *more = tools->findChild<QToolButton *>(QStringLiteral("qt_toolbar_ext_button"))) // the » menu
+        more->setAccessibleName(tr("More payload actions"));
     m_status->setAccessibleName(tr("Payloads status"));
     m_status->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);
@@ -268,7 +271,7 @@ void PayloadsPanel::updateActions()
 void PayloadsPanel::showStatus(const QString &text, bool error)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
+    setErrorText(m_status, error);
 }
 
 const core::SavedPayload *PayloadsPanel::currentPayload(Scope *scope) const

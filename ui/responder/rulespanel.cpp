@@ -1,6 +1,8 @@
 #include "rulespanel.h"
 
 #include "widgets/fieldmessage.h"
+#include "widgets/tabchain.h"
+#include "widgets/themecolors.h"
 #include "workbench.h"
 
 #include <QCheckBox>
@@ -252,6 +254,8 @@ RulesPanel::RulesPanel(core::Workbench &workbench, QWidget *parent)
     layout->addLayout(form);
     layout->addWidget(macros);
     layout->addWidget(m_unanswerable);
+    setTabChain({m_table, m_add, m_update, m_remove, m_up, m_down, m_match, m_patternForm, m_pattern, m_caseSensitive,
+                 m_replyKind, m_replyForm, m_reply, m_browse, m_after, m_delay, m_note});
 
     m_hitsTimer->setInterval(250);
     connect(m_hitsTimer, &QTimer::timeout, this, &RulesPanel::refreshHits);
@@ -366,7 +370,7 @@ void RulesPanel::fillTable()
         if (const std::optional<core::RuleError> error = core::checkRule(rule))
             problem = tr("does not run: %1").arg(error->error.message);
         auto *problemItem = new QTableWidgetItem(problem);
-        problemItem->setForeground(QColor(0xb0, 0x00, 0x20));
+        problemItem->setForeground(ThemeColors::of(m_table->palette()).error);
         problemItem->setToolTip(problem);
         m_table->setItem(row, ProblemColumn, problemItem);
     }

@@ -7,6 +7,7 @@
 #include "sockets/newsocketdialog.h"
 #include "sockets/sockettreemodel.h"
 #include "widgets/fieldmessage.h"
+#include "widgets/tabchain.h"
 #include "workbench.h"
 
 #include <QCoreApplication>
@@ -138,6 +139,7 @@ SocketsPanel::SocketsPanel(core::Workbench &workbench, QWidget *parent)
     m_groupBar->setAccessibleName(tr("Group actions"));
     m_groupBar->hide();
     layout->addWidget(m_groupBar);
+    setTabChain({newButton, m_quickAddress, tcpClient, tcpServer, udp, unix, pair, many, m_view, closeAll, shutdownAll, sendAll});
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QWidget::customContextMenuRequested, this, &SocketsPanel::showGroupMenu);
 

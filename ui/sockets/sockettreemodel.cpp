@@ -1,5 +1,7 @@
 #include "sockettreemodel.h"
 
+#include "widgets/themecolors.h"
+
 #include <QBrush>
 #include <QFont>
 #include <QLocale>
@@ -159,11 +161,11 @@ QVariant SocketTreeModel::data(const QModelIndex &index, int role) const
         return s.pythonRepr();
     case Qt::ForegroundRole:
         if (index.column() == Local && data(index, Qt::DisplayRole).toString().endsWith(tr("(all interfaces)")))
-            return QBrush(QColor(0xb3, 0x5c, 0x00));
+            return QBrush(ThemeColors::application().warning);
         if (s.state == core::SocketState::Error)
-            return QBrush(Qt::darkRed);
+            return QBrush(ThemeColors::application().error);
         if (gone)
-            return QBrush(Qt::gray);
+            return QBrush(ThemeColors::application().muted);
         break;
     case Qt::FontRole:
         if (index.column() == Name && s.state == core::SocketState::Listening)
@@ -199,7 +201,7 @@ QVariant SocketTreeModel::groupData(int group, int column, int role) const
                   "client").arg(countText(g.bytesIn, g.recordsIn), countText(g.bytesOut, g.recordsOut));
     case Qt::ForegroundRole:
         if (!g.open)
-            return QBrush(Qt::gray);
+            return QBrush(ThemeColors::application().muted);
         break;
     case Qt::FontRole:
         if (column == Name)

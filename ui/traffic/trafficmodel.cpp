@@ -4,6 +4,7 @@
 #include "net/errors.h"
 #include "store/socketregistry.h"
 #include "store/trafficexport.h"
+#include "widgets/themecolors.h"
 
 #include <QColor>
 #include <QFontDatabase>
@@ -16,19 +17,7 @@ namespace ui {
 
 namespace {
 
-// Mid-tone hues that read on light and dark palettes; backgrounds are the same hues, faint.
-constexpr QRgb kOutColor = qRgb(0x1f, 0x6f, 0xc5);
-constexpr QRgb kInColor = qRgb(0x23, 0x8a, 0x4f);
-constexpr QRgb kErrorColor = qRgb(0xd0, 0x2b, 0x2b);
-constexpr int kTintAlpha = 48;
 constexpr qsizetype kToolTipBytes = 1024;
-
-QColor tint(QRgb rgb)
-{
-    QColor color(rgb);
-    color.setAlpha(kTintAlpha);
-    return color;
-}
 
 } // namespace
 
@@ -82,13 +71,15 @@ QVariant TrafficModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ForegroundRole:
         if (error)
-            return QColor(kErrorColor);
+            return ThemeColors::application().error;
         if (column == DirectionColumn)
-            return QColor(out ? kOutColor : kInColor);
+            return out ? ThemeColors::application().sent : ThemeColors::application().received;
         return {};
     case Qt::BackgroundRole:
-        if (column == DirectionColumn)
-            return tint(error ? kErrorColor : out ? kOutColor : kInColor);
+        if (column == DirectionColumn) {
+            const ThemeColors &colors = ThemeColors::application();
+            return ThemeColors::tint(error ? colors.error : out ? colors.sent : colors.received);
+        }
         return {};
     case Qt::TextAlignmentRole:
         if (column == SeqColumn || column == LengthColumn)

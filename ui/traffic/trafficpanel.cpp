@@ -9,6 +9,8 @@
 
 #include "store/trafficexport.h"
 #include "workbench.h"
+#include "widgets/tabchain.h"
+#include "widgets/themecolors.h"
 
 #include <QAction>
 #include <QApplication>
@@ -67,6 +69,7 @@ TrafficPanel::TrafficPanel(core::Workbench &workbench, QWidget *parent)
     layout->setSpacing(2);
     layout->addWidget(filterBar);
     layout->addWidget(splitter, 1);
+    setTabChain({m_socketCombo, m_directionCombo, m_textFilter, m_clearFilterButton, m_toolBar, m_view, m_dump});
 
     m_textTimer.setSingleShot(true);
     m_textTimer.setInterval(kTextFilterDelayMs);
@@ -267,10 +270,7 @@ void TrafficPanel::applyTextFilter()
     m_textTimer.stop();
     m_model->setTextFilter(m_textFilter->text());
     const QString error = m_model->textFilterError();
-    QPalette palette = m_textFilter->palette();
-    palette.setColor(QPalette::Text, error.isEmpty() ? QApplication::palette(m_textFilter).color(QPalette::Text)
-                                                     : QColor(Qt::red));
-    m_textFilter->setPalette(palette);
+    setErrorText(m_textFilter, !error.isEmpty());
     m_textFilter->setToolTip(error.isEmpty()
                                  ? tr("Show records whose bytes contain this text (as UTF-8), or hex:48 65 6c for bytes")
                                  : tr("Not a hex filter: %1").arg(error));

@@ -1,5 +1,7 @@
 #include "fieldmessage.h"
 
+#include "themecolors.h"
+
 #include <QFontMetrics>
 
 namespace ui {
@@ -7,7 +9,7 @@ namespace ui {
 FieldMessage::FieldMessage(QWidget *parent)
     : QLabel(parent)
 {
-    setStyleSheet(QStringLiteral("color: #b00020;"));
+    setErrorText(this, true);
     setTextFormat(Qt::PlainText);
     setWordWrap(false);
     // Ignored: the label takes the width it is given and never widens its panel.
