@@ -150,10 +150,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source> · %n datagram(s) dropped by the kernel (SO_RXQ_OVFL)</source>
+        <source>%n datagram(s) dropped by the kernel (SO_RXQ_OVFL)</source>
         <translation>
-            <numerusform> · %n datagram dropped by the kernel (SO_RXQ_OVFL)</numerusform>
-            <numerusform> · %n datagrams dropped by the kernel (SO_RXQ_OVFL)</numerusform>
+            <numerusform>%n datagram dropped by the kernel (SO_RXQ_OVFL)</numerusform>
+            <numerusform>%n datagrams dropped by the kernel (SO_RXQ_OVFL)</numerusform>
         </translation>
     </message>
 </context>

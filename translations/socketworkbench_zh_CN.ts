@@ -3002,24 +3002,6 @@
         </translation>
     </message>
     <message>
-        <source> · recv queue %1 B</source>
-        <translation> · 接收队列 %1 B</translation>
-    </message>
-    <message>
-        <source> · send queue %1 B (the SYN of a connection that never opened)</source>
-        <translation> · 发送队列 %1 B（一个从未建立的连接的 SYN）</translation>
-    </message>
-    <message>
-        <source> · send queue %1 B</source>
-        <translation> · 发送队列 %1 B</translation>
-    </message>
-    <message numerus="yes">
-        <source> · %n datagram(s) dropped by the kernel (SO_RXQ_OVFL)</source>
-        <translation>
-            <numerusform> · 内核丢弃了 %n 个数据报（SO_RXQ_OVFL）</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>last error: %1 (%2)</source>
         <translation>上次错误：%1（%2）</translation>
     </message>
@@ -3058,6 +3040,24 @@
     <message>
         <source>Calls and options</source>
         <translation>调用和选项</translation>
+    </message>
+    <message>
+        <source>recv queue %1 B</source>
+        <translation>接收队列 %1 B</translation>
+    </message>
+    <message>
+        <source>send queue %1 B (the SYN of a connection that never opened)</source>
+        <translation>发送队列 %1 B（从未建立的连接的 SYN）</translation>
+    </message>
+    <message>
+        <source>send queue %1 B</source>
+        <translation>发送队列 %1 B</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n datagram(s) dropped by the kernel (SO_RXQ_OVFL)</source>
+        <translation>
+            <numerusform>内核丢弃了 %n 个数据报（SO_RXQ_OVFL）</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -86,7 +86,7 @@ SocketPanel::SocketPanel(core::Workbench &workbench, QWidget *parent)
     // the buttons below. Cut at the panel's edge; the tooltip has it whole.
     m_details->setWordWrap(false);
     m_details->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
-    m_details->setFixedHeight(m_details->fontMetrics().lineSpacing() * 4 + 4);
+    m_details->setFixedHeight(m_details->fontMetrics().lineSpacing() * 5 + 4);
     m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
 
     // Address: bind / connect / connect_ex.
@@ -263,6 +263,12 @@ QPushButton *SocketPanel::addButton(const QString &label, const QString &python,
     button->setToolTip(python);
     button->setAutoDefault(false);
     connect(button, &QPushButton::clicked, this, slot);
+    // A suggested button (bold, a 2 px border) is larger than a plain one: each is made as large
+    // as its suggested look, so a suggestion coming or going moves no control.
+    QPushButton probe(label, this);
+    probe.setProperty("suggested", true);
+    probe.ensurePolished();
+    button->setMinimumSize(probe.sizeHint().expandedTo(button->sizeHint()));
     m_buttons.append(button);
     return button;
 }
@@ -341,19 +347,21 @@ void SocketPanel::refreshInfo()
     lines << tr("local %1 · peer %2")
                  .arg(info.local.isValid() ? info.local.toText() : tr("none"))
                  .arg(info.peer.isValid() ? info.peer.toText() : tr("none"));
-    QString live = tr("in %1 B / %n record(s)", nullptr, int(std::min<quint64>(info.recordsIn, INT_MAX))).arg(info.bytesIn)
-        + tr(" · out %1 B / %n record(s)", nullptr, int(std::min<quint64>(info.recordsOut, INT_MAX))).arg(info.bytesOut);
+    lines << tr("in %1 B / %n record(s)", nullptr, int(std::min<quint64>(info.recordsIn, INT_MAX))).arg(info.bytesIn)
+            + tr(" · out %1 B / %n record(s)", nullptr, int(std::min<quint64>(info.recordsOut, INT_MAX))).arg(info.bytesOut);
+    // The kernel's side on a line of its own: one line of all of it did not fit the dock.
+    QStringList kernel;
     if (info.rxQueue >= 0)
-        live += tr(" · recv queue %1 B").arg(info.rxQueue);
+        kernel << tr("recv queue %1 B").arg(info.rxQueue);
     if (info.txQueue > 0 && info.state == core::SocketState::Error && info.isStream())
-        live += tr(" · send queue %1 B (the SYN of a connection that never opened)").arg(info.txQueue);
+        kernel << tr("send queue %1 B (the SYN of a connection that never opened)").arg(info.txQueue);
     else if (info.txQueue >= 0)
-        live += tr(" · send queue %1 B").arg(info.txQueue);
+        kernel << tr("send queue %1 B").arg(info.txQueue);
     if (!info.tcpState.isEmpty())
-        live += QStringLiteral(" · TCP %1").arg(info.tcpState);
+        kernel << QStringLiteral("TCP %1").arg(info.tcpState);
     if (info.drops)
-        live += tr(" · %n datagram(s) dropped by the kernel (SO_RXQ_OVFL)", nullptr, int(info.drops));
-    lines << live;
+        kernel << tr("%n datagram(s) dropped by the kernel (SO_RXQ_OVFL)", nullptr, int(info.drops));
+    lines << kernel.join(QStringLiteral(" · "));
     lines << (info.lastError ? tr("last error: %1 (%2)").arg(core::errnoName(info.lastError), core::errnoMessage(info.lastError))
                              : tr("last error: none"));
     m_details->setText(lines.join(QLatin1Char('\n')));
