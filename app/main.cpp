@@ -1,6 +1,7 @@
 #include "headless.h"
 #include "mainwindow.h"
 #include "translations.h"
+#include "engine/platform.h"
 #include "session/callchain.h"
 #include "session/quickopen.h"
 #include "workbench.h"
@@ -129,6 +130,9 @@ int main(int argc, char *argv[])
     }
     QApplication app(argc, argv);
     nameApplication();
+    // The window may hold 10,000 clients (File > Connect N clients). A script run with --run keeps
+    // the limit it was given, as under python3.
+    core::platform::raiseDescriptorLimit();
     // The desktop file's name (Wayland's app id) joins the window to its menu entry and icon.
     QGuiApplication::setDesktopFileName(QStringLiteral(SWB_APP_ID));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/" SWB_APP_ID ".svg")));
@@ -179,6 +183,9 @@ int main(int argc, char *argv[])
         QObject::connect(chain, &core::CallChain::stepFailed, chain, [path](int index, const core::CallRecord &record, int skipped) {
             std::fprintf(stderr, "socket-workbench: %s: socket %d: %s\n", qPrintable(path), index + 1,
                          qPrintable(core::CallChain::failureText(record, skipped)));
+        });
+        QObject::connect(chain, &core::CallChain::noticed, chain, [path](int index, const QString &message) {
+            std::fprintf(stderr, "socket-workbench: %s: socket %d: %s\n", qPrintable(path), index + 1, qPrintable(message));
         });
     }
     if (!quick.sockets.isEmpty()) {

@@ -318,9 +318,10 @@ QJsonObject runPeriodic(const Options &options)
     for (const double offset : offsets)
         errors.push_back(std::abs(offset - anchor));
     if (qEnvironmentVariableIsSet("SWB_PERIODIC_TRACE")) {
-        for (size_t k = 1; k < arrivals.size() && k < 40; ++k)
-            std::fprintf(stderr, "%.3f ", double(arrivals[k] - arrivals[k - 1]) / 1e6);
-        std::fprintf(stderr, "\n");
+        for (size_t k = 0; k < errors.size(); ++k) {
+            if (errors[k] > 1)
+                std::fprintf(stderr, "send %zu: %.3f ms off\n", k, errors[k]);
+        }
     }
     const double p50 = errors.empty() ? 0 : percentile(errors, 0.5);
     const double p99 = errors.empty() ? 0 : percentile(errors, 0.99);

@@ -907,6 +907,14 @@
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
+    <message>
+        <source>this process may open %1 more descriptors (RLIMIT_NOFILE): at most %2 clients, not %3</source>
+        <translation>本进程还能打开 %1 个描述符（RLIMIT_NOFILE）：最多 %2 个客户端，而不是 %3 个</translation>
+    </message>
+    <message>
+        <source>%1: its saved schedule did not start: %2</source>
+        <translation>%1：保存的定时发送未能启动：%2</translation>
+    </message>
 </context>
 <context>
     <name>ui::Composer</name>

@@ -474,6 +474,10 @@ core::CallChain *MainWindow::applySession(const core::Session &session, const QL
         m_sockets->followNewSocket(record.socketId); // the socket panel shows the failed call's outcome
         emit sessionStepFailed(index, message);
     });
+    connect(chain, &core::CallChain::noticed, this, [this](int index, const QString &message) {
+        m_status->showNotice(message);
+        emit sessionStepFailed(index, message);
+    });
     return chain;
 }
 

@@ -157,12 +157,21 @@ void IoThread::markDirty(SocketObject &socket)
     m_dirty.insert(socket.id());
 }
 
+void IoThread::markCounted(SocketObject &socket)
+{
+    if (m_counted.empty())
+        m_countedDueNs = monoNs() + kCountsNs;
+    m_counted.insert(socket.id());
+}
+
 qint64 IoThread::waitTimeoutNs() const
 {
-    if (m_timers.empty())
+    if (m_timers.empty() && m_counted.empty())
         return -1;
-    const qint64 remaining = m_timers.begin()->first.first - monoNs();
-    return std::clamp<qint64>(remaining, 0, 60'000'000'000);
+    qint64 due = m_timers.empty() ? m_countedDueNs : m_timers.begin()->first.first;
+    if (!m_counted.empty())
+        due = std::min(due, m_countedDueNs);
+    return std::clamp<qint64>(due - monoNs(), 0, 60'000'000'000);
 }
 
 int IoThread::wait(epoll_event *events, int maxEvents)
@@ -238,10 +247,18 @@ void IoThread::fireTimers()
 void IoThread::publishDirty()
 {
     for (int id : m_dirty) {
+        m_counted.erase(id);
         if (SocketObject *s = socket(id))
             m_context.registry.publish(s->info());
     }
     m_dirty.clear();
+    if (m_counted.empty() || monoNs() < m_countedDueNs)
+        return;
+    for (int id : m_counted) {
+        if (SocketObject *s = socket(id))
+            m_context.registry.publish(s->info());
+    }
+    m_counted.clear();
 }
 
 } // namespace core

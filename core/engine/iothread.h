@@ -61,7 +61,13 @@ public:
     void cancelTimer(TimerId id);
     // A timer that calls the socket's onDeadline(), if the socket still exists then.
     TimerId scheduleDeadline(qint64 dueNs, int socketId);
+    // The socket's snapshot is published at the end of this turn of the loop.
     void markDirty(SocketObject &socket);
+    // Only its counters moved (bytes, records, calls queued): published within kCountsNs, so a
+    // socket answering thousands of requests a second is published about as often as a view
+    // refreshes, not once per request. A markDirty() in the meantime publishes it at once.
+    void markCounted(SocketObject &socket);
+    static constexpr qint64 kCountsNs = 33'000'000; // SocketRegistry's kChangedMs
 
     // Scratch buffers for reads on this thread.
     char *readBuffer() { return m_readBuffer.get(); }
@@ -99,6 +105,8 @@ private:
     std::unordered_map<TimerId, qint64> m_timerDue;
     TimerId m_nextTimer = 1;
     std::unordered_set<int> m_dirty;
+    std::unordered_set<int> m_counted;
+    qint64 m_countedDueNs = 0; // when m_counted is published (if not empty)
     std::unique_ptr<char[]> m_readBuffer;
     TrafficStore::ReadSpace m_readSpace;
 

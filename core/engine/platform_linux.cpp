@@ -1,11 +1,15 @@
 #include "platform.h"
 
+#include <dirent.h>
 #include <linux/sockios.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <pthread.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
+
+#include <algorithm>
 
 namespace core::platform {
 
@@ -37,6 +41,36 @@ QString tcpState(int fd)
 void nameThisThread(const char *name)
 {
     ::pthread_setname_np(::pthread_self(), name);
+}
+
+long descriptorsLeft()
+{
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+        return -1;
+    DIR *dir = ::opendir("/proc/self/fd");
+    if (!dir)
+        return -1;
+    long open = -1; // the directory's own descriptor is listed too
+    while (const dirent *entry = ::readdir(dir))
+        open += entry->d_name[0] != '.';
+    ::closedir(dir);
+    return std::max(0L, long(limit.rlim_cur) - open);
+}
+
+long raiseDescriptorLimit()
+{
+    constexpr rlim_t kMost = 1 << 20;
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return -1;
+    const rlim_t wanted = limit.rlim_max == RLIM_INFINITY ? kMost : std::min(limit.rlim_max, kMost);
+    if (limit.rlim_cur < wanted) {
+        limit.rlim_cur = wanted;
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+        ::getrlimit(RLIMIT_NOFILE, &limit);
+    }
+    return long(limit.rlim_cur);
 }
 
 } // namespace core::platform

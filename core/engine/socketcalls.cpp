@@ -16,6 +16,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <unordered_map>
+
 namespace core {
 
 namespace {
@@ -32,6 +34,21 @@ Outcome countOutcome(qint64 count)
     Outcome o = Outcome::ok(QString::number(count));
     o.count = count;
     return o;
+}
+
+// sendall's note for one send() call. A responder's replies are mostly of a few sizes: the text
+// of each size is made once per I/O thread and then shared (an implicitly shared QString), not
+// formatted and allocated for every reply the journal keeps.
+QString oneSendNote(qint64 bytes)
+{
+    static const QString format = QCoreApplication::translate("core", "%1 bytes in 1 send() call");
+    thread_local std::unordered_map<qint64, QString> made;
+    const auto known = made.find(bytes);
+    if (known != made.end())
+        return known->second;
+    if (made.size() >= 4096)
+        made.clear();
+    return made.emplace(bytes, format.arg(bytes)).first->second;
 }
 
 } // namespace
@@ -175,7 +192,7 @@ void SocketObject::recordSent(QByteArrayView bytes, const SocketAddress &peer)
     m_thread.context().traffic.append(id(), Direction::Out, bytes, peer);
     m_info.bytesOut += quint64(bytes.size());
     ++m_info.recordsOut;
-    changed();
+    countsChanged();
 }
 
 // send and sendto: one syscall, its count returned as it is (a partial send stays visible).
@@ -229,11 +246,8 @@ SocketObject::Step SocketObject::doSendAll(Op &op)
     }
     Outcome o = Outcome::ok(QStringLiteral("None"));
     o.count = op.done;
-    // Made for every sendall, a rule's reply included: the usual one-call form is looked up once
-    // (the window installs its translators before any call) and takes one arg().
-    static const QString oneCall = QCoreApplication::translate("core", "%1 bytes in 1 send() call");
     o.note = op.syscalls == 1
-        ? oneCall.arg(op.done)
+        ? oneSendNote(op.done)
         : QCoreApplication::translate("core", "%1 bytes in %2 send() calls")
               .arg(QString::number(op.done), QString::number(op.syscalls));
     finish(op, std::move(o));

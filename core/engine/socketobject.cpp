@@ -140,8 +140,12 @@ void SocketObject::cancelQueued(const QString &why)
 
 void SocketObject::pump()
 {
+    // A rule's replies and a schedule's sends move only the counters when they go through: the
+    // snapshot is published with the counts (countsChanged), not once per reply.
+    bool onlyOwn = true;
     while (!m_queue.empty()) {
         Op &op = m_queue.front();
+        onlyOwn = onlyOwn && (op.call.origin == CallOrigin::Rule || op.call.origin == CallOrigin::Schedule);
         if (op.awaitingAddress) {
             m_waiting = Step::WaitLookup;
             break;
@@ -165,7 +169,10 @@ void SocketObject::pump()
     }
     m_info.pendingCalls = int(m_queue.size());
     updateInterest();
-    changed();
+    if (onlyOwn)
+        countsChanged();
+    else
+        changed();
 }
 
 SocketObject::Step SocketObject::attempt(Op &op)
@@ -230,7 +237,7 @@ void SocketObject::finish(Op &op, Outcome outcome)
     // with the rest of the thread's changes at the end of the loop's turn.
     m_info.pendingCalls = int(m_queue.size()) - 1;
     if (op.call.origin == CallOrigin::Rule || op.call.origin == CallOrigin::Schedule)
-        changed();
+        outcome.status == CallStatus::Done ? countsChanged() : changed();
     else
         m_thread.context().registry.publish(m_info);
     const CallStatus status = outcome.status;
@@ -434,6 +441,11 @@ void SocketObject::updateInterest()
 void SocketObject::changed()
 {
     m_thread.markDirty(*this);
+}
+
+void SocketObject::countsChanged()
+{
+    m_thread.markCounted(*this);
 }
 
 void SocketObject::setState(SocketState state)

@@ -60,6 +60,7 @@ private:
     void cancelQueued(const QString &why);
     void updateInterest();
     void changed();
+    void countsChanged(); // only m_info's counters moved (IoThread::markCounted)
     bool effectiveNonBlocking(const Op &op) const;
     static qint64 deadlineAfter(double seconds);
     void noteReadEof();

@@ -11,6 +11,9 @@
 
 #include <sys/socket.h>
 
+#include <optional>
+#include <vector>
+
 namespace core {
 
 void SocketObject::submitOwn(Call call, std::function<void(CallStatus)> done)
@@ -76,22 +79,24 @@ void SocketObject::respond(QByteArrayView record, const SocketAddress &peer)
     }
     reply.dataSize = answer->reply.size();
     reply.data = std::move(answer->reply);
-
-    std::vector<Call> calls{std::move(reply)};
+    std::optional<Call> after;
     if (answer->after != AfterReply::Nothing) {
-        Call after;
-        after.origin = CallOrigin::Rule;
-        after.where = calls.front().where;
-        after.socketId = id();
-        after.kind = answer->after == AfterReply::Close ? CallKind::Close : CallKind::Shutdown;
-        after.size = SHUT_WR;
-        calls.push_back(std::move(after));
+        after.emplace();
+        after->origin = CallOrigin::Rule;
+        after->where = reply.where;
+        after->socketId = id();
+        after->kind = answer->after == AfterReply::Close ? CallKind::Close : CallKind::Shutdown;
+        after->size = SHUT_WR;
     }
-    if (answer->delayMs == 0) {
-        for (Call &c : calls)
-            submitOwn(std::move(c));
+    if (answer->delayMs == 0) { // the usual answer: no list of calls to allocate
+        submitOwn(std::move(reply));
+        if (after)
+            submitOwn(std::move(*after));
         return;
     }
+    std::vector<Call> calls{std::move(reply)};
+    if (after)
+        calls.push_back(std::move(*after));
     IoThread *thread = &m_thread;
     const int socketId = id();
     m_thread.addTimer(monoNs() + qint64(answer->delayMs) * 1'000'000, [thread, socketId, calls = std::move(calls)]() mutable {

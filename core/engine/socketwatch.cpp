@@ -82,7 +82,7 @@ void SocketObject::watchStream()
             traffic.append(id(), Direction::In, QByteArrayView(buffer, n), m_info.peer);
         m_info.bytesIn += quint64(n);
         ++m_info.recordsIn;
-        changed();
+        countsChanged();
         if (m_rules) {
             // The store's bytes stay where they are once committed (an append-only arena).
             respond(QByteArrayView(buffer, n), m_info.peer);
@@ -171,7 +171,7 @@ void SocketObject::watchDatagrams()
                     return; // a rule closed the socket
             }
         }
-        changed();
+        countsChanged();
         if (n >= kHeavyBatch)
             m_thread.noteHeavyTraffic();
         if (n < kDatagramBatch)

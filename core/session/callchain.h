@@ -37,10 +37,14 @@ public:
     static QString failureText(const CallRecord &record, int skipped);
     // How many steps were skipped because an earlier step of their group failed.
     int skippedSteps() const { return m_skipped; }
+    // For a step that makes no call and still can fail (a saved schedule that cannot start):
+    // says so through noticed(), as stepFailed() says it for a call.
+    void notice(int group, const QString &message) { emit noticed(group, message); }
 
 signals:
     // A call of group failed; skipped: how many of the group's later steps will not run.
     void stepFailed(int group, const core::CallRecord &record, int skipped);
+    void noticed(int group, const QString &message);
     void finished();
 
 private:

@@ -1,6 +1,7 @@
 #include "clientgroup.h"
 
 #include "calls/callwatcher.h"
+#include "engine/platform.h"
 #include "net/constants.h"
 #include "workbench.h"
 
@@ -8,11 +9,14 @@
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
 
 namespace core {
 
 namespace {
+
+constexpr long kDescriptorsKept = 32; // checkClientGroup
 
 QString familyName(int family)
 {
@@ -106,6 +110,12 @@ std::optional<ClientGroupError> checkClientGroup(const ClientGroupSpec &spec)
     if (spec.count < kMinClients || spec.count > kMaxClients)
         return fail(ClientGroupField::Count,
                     QCoreApplication::translate("core", "the number of clients is from %1 to %2, not %3").arg(kMinClients).arg(kMaxClients).arg(spec.count));
+    // Each client is a descriptor: asking for more than the process may open would end in as many
+    // EMFILE failures. A few are kept back for the window's own files and the server's side.
+    if (const long left = platform::descriptorsLeft(); left >= 0 && spec.count > left - kDescriptorsKept)
+        return fail(ClientGroupField::Count,
+                    QCoreApplication::translate("core", "this process may open %1 more descriptors (RLIMIT_NOFILE): at most %2 clients, not %3")
+                        .arg(left).arg(std::max(0L, left - kDescriptorsKept)).arg(spec.count));
     const SocketAddress &address = spec.address.address;
     if (!address.isValid())
         return fail(ClientGroupField::Address, QCoreApplication::translate("core", "give the address the clients connect to"));

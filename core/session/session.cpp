@@ -444,12 +444,15 @@ CallChain *applySession(Workbench &workbench, const Session &session, const QLis
                 return CallId(0);
             });
         if (!spec.rules.isEmpty() || !spec.schedules.isEmpty())
-            chain->then(group, [id, rules = spec.rules, schedules = spec.schedules](Workbench &wb) {
+            chain->then(group, [chain, group, id, rules = spec.rules, schedules = spec.schedules](Workbench &wb) {
                 if (!rules.isEmpty())
                     wb.setRules(*id, rules);
                 for (Schedule s : schedules) {
                     s.socketId = *id;
-                    wb.startSchedule(s);
+                    const auto started = wb.startSchedule(s);
+                    if (const auto *error = std::get_if<ScheduleError>(&started))
+                        chain->notice(group, QCoreApplication::translate("core", "%1: its saved schedule did not start: %2")
+                                                 .arg(socketName(*id), error->error.message));
                 }
                 return CallId(0);
             });

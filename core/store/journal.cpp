@@ -2,7 +2,9 @@
 
 #include "net/errors.h"
 #include "store/clock.h"
+#include "store/slabpool.h"
 
+#include <algorithm>
 #include <chrono>
 
 namespace core {
@@ -44,6 +46,13 @@ Outcome Outcome::cancelled(QString why)
     return o;
 }
 
+SlabPool &Journal::callPool()
+{
+    // One for the process, never destroyed: a reader may hold a call after its journal is gone.
+    static SlabPool *const pool = new SlabPool(sizeof(Call) + 64); // + shared_ptr's control block
+    return *pool;
+}
+
 Journal::Journal(QObject *parent)
     : QObject(parent)
 {
@@ -78,7 +87,7 @@ CallId Journal::begin(Call call)
             call.data.squeeze();
         }
     }
-    record.value = std::make_shared<const Call>(std::move(call));
+    record.value = std::allocate_shared<const Call>(SlabAllocator<Call>(callPool()), std::move(call));
     record.startWallNs = wallNs();
     record.startMonoNs = monoNs();
     CallId id;
@@ -87,7 +96,7 @@ CallId Journal::begin(Call call)
         id = CallId(m_records.size()) + 1;
         record.id = id;
         if (record.socketId >= 0)
-            m_pendingBySocket[record.socketId].insert(id);
+            m_pendingBySocket[record.socketId].push_back(id); // ids only grow: the list stays sorted
         m_records.push_back(std::move(record));
     }
     m_notify.poke();
@@ -115,9 +124,10 @@ bool Journal::finish(CallId id, Outcome outcome)
         if (record.socketId >= 0) {
             const auto pending = m_pendingBySocket.find(record.socketId);
             if (pending != m_pendingBySocket.end()) {
-                pending->second.erase(id);
-                if (pending->second.empty())
-                    m_pendingBySocket.erase(pending);
+                std::vector<CallId> &ids = pending->second;
+                const auto at = std::find(ids.begin(), ids.end(), id);
+                if (at != ids.end())
+                    ids.erase(at);
             }
         }
     }
@@ -190,11 +200,23 @@ bool Journal::isPending(CallId id) const
     return id > 0 && id <= m_records.size() && !m_records[id - 1].finished();
 }
 
+std::vector<qsizetype> Journal::pendingAmong(qsizetype first, qsizetype count) const
+{
+    std::vector<qsizetype> pending;
+    std::lock_guard lock(m_mutex);
+    const qsizetype end = std::min(qsizetype(m_records.size()), first + std::max<qsizetype>(count, 0));
+    for (qsizetype i = std::max<qsizetype>(first, 0); i < end; ++i) {
+        if (!m_records[size_t(i)].finished())
+            pending.push_back(i);
+    }
+    return pending;
+}
+
 CallId Journal::oldestPending(int socketId) const
 {
     std::lock_guard lock(m_mutex);
     const auto pending = m_pendingBySocket.find(socketId);
-    return pending == m_pendingBySocket.end() ? 0 : *pending->second.begin();
+    return pending == m_pendingBySocket.end() || pending->second.empty() ? 0 : pending->second.front();
 }
 
 bool Journal::wait(CallId id, int timeoutMs) const

@@ -11,12 +11,13 @@
 #include <atomic>
 #include <condition_variable>
 #include <memory>
-#include <set>
 #include <unordered_map>
 #include <vector>
 #include <mutex>
 
 namespace core {
+
+class SlabPool;
 
 using CallId = quint64;
 
@@ -111,8 +112,13 @@ public:
     std::vector<CallRecord> range(qsizetype first, qsizetype count, Text text = Text::Filled) const;
     // A record's call as Python writes it, made now when begin() left it to its reader.
     static QString textOf(const CallRecord &record);
+    // Where every journal keeps its calls' values (store/slabpool.h says why).
+    static SlabPool &callPool();
     CallRecord call(CallId id) const;
     bool isPending(CallId id) const;
+    // The indexes of the records among count from first that are still pending, ascending: a
+    // view learns which new rows to look at again without copying them.
+    std::vector<qsizetype> pendingAmong(qsizetype first, qsizetype count) const;
     // Counts the calls finished so far: a caller that spins for a call that is about to finish
     // reads this without the lock, and looks at the record only when it moves.
     quint64 finishedGeneration() const { return m_generation.load(std::memory_order_acquire); }
@@ -138,7 +144,9 @@ private:
     mutable std::condition_variable m_finished;
     std::atomic<quint64> m_generation{0};
     ChunkedVector<CallRecord, 1024> m_records;
-    std::unordered_map<int, std::set<CallId>> m_pendingBySocket;
+    // Per socket, its pending calls oldest first. A socket's list stays when it empties: a
+    // responder's replies would otherwise allocate and free a node per call.
+    std::unordered_map<int, std::vector<CallId>> m_pendingBySocket;
     std::atomic<quint64> m_payloadBytes{0};
     std::atomic<quint64> m_payloadNotKept{0};
     static constexpr int kChangedMs = 33;

@@ -89,8 +89,8 @@ void SocketRegistry::publish(const SocketInfo &info)
 {
     // Copied outside the lock; readers copy pointers under it: an I/O thread publishing never
     // waits while a view copies thousands of snapshots.
-    auto shared = std::make_shared<const SocketInfo>(info);
-    std::shared_ptr<const SocketInfo> old;
+    SocketSnapshot shared = std::make_shared<const SocketInfo>(info);
+    SocketSnapshot old;
     {
         QMutexLocker lock(&m_mutex);
         const auto it = m_positions.constFind(info.id);
@@ -136,26 +136,25 @@ QList<int> SocketRegistry::ids() const
 
 QList<SocketInfo> SocketRegistry::snapshot() const
 {
-    return changedSince(0, nullptr);
-}
-
-QList<SocketInfo> SocketRegistry::changedSince(quint64 since, quint64 *version) const
-{
-    std::vector<std::shared_ptr<const SocketInfo>> changed;
-    {
-        QMutexLocker lock(&m_mutex);
-        for (size_t i = 0; i < m_versions.size(); ++i) {
-            if (m_versions[i] > since)
-                changed.push_back(m_sockets[i]);
-        }
-        if (version)
-            *version = m_version;
-    }
+    const QList<SocketSnapshot> shared = changedSince(0, nullptr);
     QList<SocketInfo> list;
-    list.reserve(qsizetype(changed.size()));
-    for (const auto &info : changed)
+    list.reserve(shared.size());
+    for (const SocketSnapshot &info : shared)
         list.append(*info);
     return list;
+}
+
+QList<SocketSnapshot> SocketRegistry::changedSince(quint64 since, quint64 *version) const
+{
+    QList<SocketSnapshot> changed;
+    QMutexLocker lock(&m_mutex);
+    for (size_t i = 0; i < m_versions.size(); ++i) {
+        if (m_versions[i] > since)
+            changed.append(m_sockets[i]);
+    }
+    if (version)
+        *version = m_version;
+    return changed;
 }
 
 bool SocketInfo::isStream() const

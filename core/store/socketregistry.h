@@ -77,6 +77,9 @@ struct SocketInfo
     bool isStream() const; // SOCK_STREAM (front ends need not include the socket headers)
 };
 
+// A published snapshot, shared: readers hold it without copying its strings and maps.
+using SocketSnapshot = std::shared_ptr<const SocketInfo>;
+
 // Every socket's latest snapshot, published by the I/O threads; changed() is coalesced to at most
 // one signal per kChangedMs, the rate of the journal and the traffic log.
 class SocketRegistry final : public QObject
@@ -93,7 +96,7 @@ public:
     // The sockets published after version since, as they are now, in creation order; *version
     // gets the version to pass next time. Pass 0 for all. A view of 10,000 sockets refreshes
     // what changed instead of copying every snapshot each time.
-    QList<SocketInfo> changedSince(quint64 since, quint64 *version) const;
+    QList<SocketSnapshot> changedSince(quint64 since, quint64 *version) const;
     int openCount() const; // holding a descriptor (failed ones included, until closed)
     // The most recently accepted connection of a listener that is still open, or -1.
     int newestOpenChild(int parentId) const;
@@ -103,7 +106,7 @@ signals:
 
 private:
     mutable QMutex m_mutex;
-    std::vector<std::shared_ptr<const SocketInfo>> m_sockets; // creation order
+    std::vector<SocketSnapshot> m_sockets; // creation order
     std::vector<quint64> m_versions;   // the version each was last published at, same order
     QHash<int, qsizetype> m_positions; // id -> index in m_sockets
     quint64 m_version = 0;

@@ -1,13 +1,17 @@
 #include "session/clientgroup.h"
 #include "testsupport.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/resource.h>
 #include <sys/socket.h>
+
+#include <algorithm>
 
 using namespace core;
 using namespace testsupport;
@@ -28,6 +32,7 @@ private slots:
     void slicesKeepTheCallerFreeAndCloseStopsThem();
     void rejects_data();
     void rejects();
+    void rejectsMoreThanTheDescriptorLimit();
 
 private:
     QTemporaryDir m_dir;
@@ -194,6 +199,9 @@ print(len(senders), flush=True)
     QByteArray replies;
     recordsOn(wb, members, Direction::In, &replies);
     QCOMPARE(replies, QByteArray("PING").repeated(20));
+    // The counters are published within IoThread::kCountsNs of the records.
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(members.begin(), members.end(),
+                                         [&](int id) { return wb.sockets().info(id).recordsIn == 1; }), 1000);
     for (const SocketInfo &info : membersInfo(wb, group)) {
         QCOMPARE(info.state, SocketState::Connected);
         QCOMPARE(info.peer, spec.address.address);
@@ -352,6 +360,35 @@ void tst_ClientGroup::rejects()
     QCOMPARE(connectClients(wb, spec), -1);
     QVERIFY(wb.sockets().ids().isEmpty());
     QCOMPARE(wb.journal().count(), 0);
+}
+
+void tst_ClientGroup::rejectsMoreThanTheDescriptorLimit()
+{
+    ClientGroupSpec spec;
+    spec.family = AF_INET;
+    spec.type = SOCK_STREAM;
+    spec.address = testsupport::address(QStringLiteral("127.0.0.1:8080"), AF_INET);
+    rlimit saved{};
+    QCOMPARE(getrlimit(RLIMIT_NOFILE, &saved), 0);
+    const long open = long(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::Files | QDir::System).size());
+    rlimit tight = saved;
+    tight.rlim_cur = rlim_t(open + 100);
+    if (tight.rlim_cur > saved.rlim_max)
+        QSKIP("the hard limit leaves no room for the test");
+    QCOMPARE(setrlimit(RLIMIT_NOFILE, &tight), 0);
+    spec.count = 200;
+    const auto tooMany = checkClientGroup(spec);
+    spec.count = 50;
+    const auto fits = checkClientGroup(spec);
+    setrlimit(RLIMIT_NOFILE, &saved);
+
+    QVERIFY(tooMany);
+    QCOMPARE(tooMany->field, ClientGroupField::Count);
+    // About 100 left (the listing's own descriptor aside); the message says how many fit.
+    QVERIFY2(tooMany->error.message.contains(QStringLiteral("more descriptors (RLIMIT_NOFILE): at most "))
+                 && tooMany->error.message.endsWith(QStringLiteral(" clients, not 200")),
+             qPrintable(tooMany->error.message));
+    QVERIFY2(!fits, fits ? qPrintable(fits->error.message) : "");
 }
 
 QTEST_GUILESS_MAIN(tst_ClientGroup)

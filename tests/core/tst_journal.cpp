@@ -1,4 +1,5 @@
 #include "store/journal.h"
+#include "store/slabpool.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>
@@ -42,6 +43,8 @@ private slots:
     void changedIsCoalesced();
     void concurrentWritersKeepEveryRecord();
     void engineCallsReadTheSame();
+    void oldestPendingFollowsFinishes();
+    void callsLiveInThePool();
 };
 
 void tst_Journal::init()
@@ -297,6 +300,54 @@ void tst_Journal::engineCallsReadTheSame()
                 QCOMPARE(lazy.call, expected);
         }
     }
+}
+
+void tst_Journal::oldestPendingFollowsFinishes()
+{
+    Journal journal;
+    QCOMPARE(journal.oldestPending(4), CallId(0));
+    const CallId a = journal.begin(callOn(CallKind::Send, 4, 0, "a"));
+    const CallId b = journal.begin(callOn(CallKind::Send, 4, 0, "b"));
+    const CallId other = journal.begin(callOn(CallKind::Send, 5, 0, "c"));
+    const CallId c = journal.begin(callOn(CallKind::Send, 4, 0, "d"));
+    QCOMPARE(journal.oldestPending(4), a);
+    QCOMPARE(journal.oldestPending(5), other);
+    QVERIFY(journal.finish(b, Outcome::ok(QStringLiteral("1"))));
+    QCOMPARE(journal.oldestPending(4), a); // a later call finishing first leaves the oldest
+    QVERIFY(journal.finish(a, Outcome::ok(QStringLiteral("1"))));
+    QCOMPARE(journal.oldestPending(4), c);
+    QVERIFY(journal.finish(c, Outcome::ok(QStringLiteral("1"))));
+    QCOMPARE(journal.oldestPending(4), CallId(0));
+    // The socket's list was emptied, not dropped: a new call is found again.
+    const CallId d = journal.begin(callOn(CallKind::Send, 4, 0, "e"));
+    QCOMPARE(journal.oldestPending(4), d);
+    QCOMPARE(journal.oldestPending(5), other);
+}
+
+void tst_Journal::callsLiveInThePool()
+{
+    if (!SlabPool::kPooling)
+        QSKIP("calls are not pooled under AddressSanitizer");
+    SlabPool &pool = Journal::callPool();
+    const std::size_t before = pool.inUse();
+    CallRecord kept;
+    {
+        Journal journal;
+        for (int i = 0; i < 3000; ++i) // more than one block's slots
+            journal.append(callOn(CallKind::Send, 2, 0, QByteArray::number(i)), Outcome::ok(QStringLiteral("1")));
+        QCOMPARE(pool.inUse(), before + 3000);
+        kept = journal.call(CallId(2999));
+    }
+    // A record read out of a journal keeps its call after the journal is gone; the others'
+    // slots are free again and are used first.
+    QCOMPARE(pool.inUse(), before + 1);
+    QCOMPARE(kept.payload(), QByteArray("2998"));
+    kept = {};
+    QCOMPARE(pool.inUse(), before);
+    Journal again;
+    again.append(callOn(CallKind::Send, 2, 0, "x"), Outcome::ok(QStringLiteral("1")));
+    QCOMPARE(pool.inUse(), before + 1);
+    QCOMPARE(again.call(CallId(1)).payload(), QByteArray("x"));
 }
 
 QTEST_GUILESS_MAIN(tst_Journal)

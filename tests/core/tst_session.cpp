@@ -37,6 +37,7 @@ private slots:
     void savedEchoLabReopens();
     void rulesAndSchedulesReopen();
     void versionOneStillOpens();
+    void scheduleThatCannotStartIsSaid();
 };
 
 void tst_Session::init()
@@ -476,6 +477,39 @@ void tst_Session::versionOneStillOpens()
     QSignalSpy done(chain, &CallChain::finished);
     QVERIFY(done.wait(5000));
     QTRY_COMPARE_WITH_TIMEOUT(wb.sockets().info(1).state, SocketState::Listening, 3000);
+}
+
+void tst_Session::scheduleThatCannotStartIsSaid()
+{
+    // A schedule whose payload file is gone by the time the session opens: the socket is made,
+    // and the chain says why its schedule is not running (the window shows it, --run prints it).
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tick.bin"));
+    Schedule tick;
+    tick.kind = CallKind::SendTo;
+    tick.address = testsupport::address(QStringLiteral("127.0.0.1:9"), AF_INET);
+    tick.form = ByteForm::File;
+    tick.payload = path;
+    tick.intervalMs = 100;
+    SocketSpec spec;
+    spec.family = AF_INET;
+    spec.type = SOCK_DGRAM;
+    spec.schedules << tick;
+    Session session;
+    session.sockets << spec;
+
+    Workbench wb;
+    CallChain *chain = applySession(wb, session);
+    QSignalSpy noticed(chain, &CallChain::noticed);
+    QSignalSpy done(chain, &CallChain::finished);
+    QVERIFY(done.wait(5000));
+    QCOMPARE(noticed.size(), 1);
+    QCOMPARE(noticed.first().at(0).toInt(), 0);
+    const QString message = noticed.first().at(1).toString();
+    QVERIFY2(message.startsWith(QStringLiteral("sk1: its saved schedule did not start: ")) && message.contains(path),
+             qPrintable(message));
+    QCOMPARE(wb.sockets().ids().size(), 1);
+    QVERIFY(wb.schedules().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_Session)

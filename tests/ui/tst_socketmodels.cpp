@@ -50,11 +50,11 @@ SocketInfo info(int id, int parentId = -1, SocketState state = SocketState::Conn
     return s;
 }
 
-QList<int> idsOf(const QList<SocketInfo> &list)
+QList<int> idsOf(const QList<SocketSnapshot> &list)
 {
     QList<int> ids;
-    for (const SocketInfo &s : list)
-        ids.append(s.id);
+    for (const SocketSnapshot &s : list)
+        ids.append(s->id);
     return ids;
 }
 
@@ -83,9 +83,9 @@ void tst_SocketModels::registryReportsWhatChanged()
     SocketInfo changed = info(1);
     changed.bytesIn = 42;
     registry.publish(changed);
-    const QList<SocketInfo> since = registry.changedSince(version, &version);
+    const QList<SocketSnapshot> since = registry.changedSince(version, &version);
     QCOMPARE(idsOf(since), QList<int>{1});
-    QCOMPARE(since.first().bytesIn, quint64(42));
+    QCOMPARE(since.first()->bytesIn, quint64(42));
     QCOMPARE(idsOf(registry.changedSince(0, nullptr)), (QList<int>{3, 1, 2}));
     QCOMPARE(registry.ids(), (QList<int>{3, 1, 2}));
     QCOMPARE(registry.info(1).bytesIn, quint64(42));

@@ -248,9 +248,29 @@ void Composer::setMode(Mode mode)
     updatePreview();
 }
 
+core::ByteForm Composer::formOf(Mode mode)
+{
+    return mode == Hex ? core::ByteForm::Hex : mode == File ? core::ByteForm::File : core::ByteForm::Text;
+}
+
+Composer::Mode Composer::modeOf(core::ByteForm form)
+{
+    return form == core::ByteForm::Hex ? Hex : form == core::ByteForm::File ? File : Text;
+}
+
+core::ByteForm Composer::payloadForm() const
+{
+    return formOf(Mode(m_mode->currentIndex()));
+}
+
+QString Composer::payloadContent() const
+{
+    return m_mode->currentIndex() == File ? m_file->text() : m_editor->toPlainText();
+}
+
 void Composer::setPayload(core::ByteForm form, const QString &content)
 {
-    const Mode mode = form == core::ByteForm::Hex ? Hex : form == core::ByteForm::File ? File : Text;
+    const Mode mode = modeOf(form);
     if (mode != File)
         m_editor->clear(); // nothing for setMode() to convert: content is in its notation already
     setMode(mode);

@@ -37,6 +37,12 @@ class Composer final : public QWidget
     Q_OBJECT
 public:
     enum Mode { Text, Hex, File };
+    // The notation of each mode, as schedules and saved payloads name it.
+    static core::ByteForm formOf(Mode mode);
+    static Mode modeOf(core::ByteForm form);
+    // What is typed, in the current mode's notation (a file's path for File), and that notation.
+    core::ByteForm payloadForm() const;
+    QString payloadContent() const;
 
     explicit Composer(core::Workbench &workbench, QWidget *parent = nullptr);
 

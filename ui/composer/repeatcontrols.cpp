@@ -73,20 +73,8 @@ std::variant<core::Schedule, QString> RepeatControls::schedule(bool burst) const
     s.socketId = m_composer.targetSocket();
     if (s.socketId < 0)
         return tr("Select a socket to send on");
-    switch (m_composer.modeBox()->currentIndex()) {
-    case Composer::Hex:
-        s.form = core::ByteForm::Hex;
-        s.payload = m_composer.editor()->toPlainText();
-        break;
-    case Composer::File:
-        s.form = core::ByteForm::File;
-        s.payload = m_composer.fileField()->text();
-        break;
-    default:
-        s.form = core::ByteForm::Text;
-        s.payload = m_composer.editor()->toPlainText();
-        break;
-    }
+    s.form = m_composer.payloadForm();
+    s.payload = m_composer.payloadContent();
     s.burst = burst;
     s.intervalMs = m_interval->value();
     s.count = m_count->value();

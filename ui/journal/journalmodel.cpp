@@ -4,9 +4,10 @@
 #include "widgets/themecolors.h"
 
 #include <QColor>
-#include <iterator>
 #include <QDateTime>
 #include <QFont>
+
+#include <algorithm>
 
 namespace ui {
 
@@ -32,7 +33,7 @@ JournalModel::JournalModel(const core::Journal &journal, QObject *parent)
 
 int JournalModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : m_count;
 }
 
 int JournalModel::columnCount(const QModelIndex &parent) const
@@ -91,7 +92,7 @@ QVariant JournalModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const core::CallRecord &r = m_rows[size_t(index.row())];
+    const core::CallRecord &r = record(index.row());
     const core::CallStatus status = r.outcome.status;
     switch (role) {
     case Qt::DisplayRole:
@@ -158,35 +159,39 @@ QString JournalModel::transcript(const QList<int> &rows) const
 {
     std::vector<core::CallRecord> records;
     for (const int row : rows) {
-        if (row < 0 || row >= rowCount())
-            continue;
-        records.push_back(m_rows[size_t(row)]);
-        records.back().call = core::Journal::textOf(records.back());
+        if (row >= 0 && row < rowCount())
+            records.push_back(m_journal.at(row)); // its text filled in
     }
     return core::pythonTranscript(records);
+}
+
+const core::CallRecord &JournalModel::record(int row) const
+{
+    if (row < m_windowFirst || row >= m_windowFirst + int(m_window.size())) {
+        // A view asks for the rows it paints, top to bottom, and scrolls either way: the window
+        // starts a little above the row asked for. Only rows shown are copied, so a pending one
+        // among them is in m_pending and refreshPending() drops the window when it finishes.
+        m_windowFirst = std::max(0, row - kWindow / 4);
+        m_window = m_journal.range(m_windowFirst, std::min(kWindow, m_count - m_windowFirst), core::Journal::Text::Lazy);
+        if (row >= m_windowFirst + int(m_window.size())) { // not in the journal: a row it never had
+            static const core::CallRecord none;
+            m_window.clear();
+            return none;
+        }
+    }
+    return m_window[size_t(row - m_windowFirst)];
 }
 
 void JournalModel::refresh()
 {
     refreshPending();
     const qsizetype count = m_journal.count();
-    const int first = int(m_rows.size());
-    if (count <= first)
+    if (count <= m_count)
         return;
-    // In slices: the I/O threads append to the journal under the same lock.
-    std::vector<core::CallRecord> fresh;
-    fresh.reserve(size_t(count - first));
-    constexpr qsizetype kSlice = 512;
-    for (qsizetype i = first; i < count; i += kSlice) {
-        std::vector<core::CallRecord> slice = m_journal.range(i, std::min(kSlice, count - i), core::Journal::Text::Lazy);
-        std::move(slice.begin(), slice.end(), std::back_inserter(fresh));
-    }
-    beginInsertRows({}, first, int(count) - 1);
-    for (core::CallRecord &r : fresh) {
-        if (!r.finished())
-            m_pending.push_back(int(m_rows.size()));
-        m_rows.push_back(std::move(r));
-    }
+    for (const qsizetype row : m_journal.pendingAmong(m_count, count - m_count))
+        m_pending.push_back(int(row));
+    beginInsertRows({}, m_count, int(count) - 1);
+    m_count = int(count);
     endInsertRows();
 }
 
@@ -201,12 +206,12 @@ void JournalModel::refreshPending()
         first = -1;
     };
     for (const int row : m_pending) {
-        core::CallRecord r = m_journal.at(row);
-        if (!r.finished()) {
+        if (m_journal.isPending(core::CallId(row) + 1)) {
             still.push_back(row);
             continue;
         }
-        m_rows[size_t(row)] = std::move(r);
+        if (row >= m_windowFirst && row < m_windowFirst + int(m_window.size()))
+            m_window.clear(); // its copy of the row is out of date
         if (first >= 0 && row == last + 1) {
             last = row;
         } else {

@@ -4,14 +4,14 @@
 
 #include <QAbstractTableModel>
 
-#include <deque>
 #include <vector>
 
 namespace ui {
 
-// The journal as a table: one row per call, in the order the calls were made. Rows are copied
-// from core::Journal when it announces a change: new calls are inserted in one batch and only
-// the rows still pending are looked at again, so a long session costs nothing per refresh.
+// The journal as a table: one row per call, in the order the calls were made. The rows stay in
+// core::Journal: the model copies only a window of them, the rows a view is showing, and on each
+// change inserts the new calls in one batch and looks again only at the rows still pending. A
+// responder journaling 40,000 replies a second costs the window a refresh, not 40,000 copies.
 class JournalModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -26,8 +26,9 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    // A row as copied (Journal::Text::Lazy): core::Journal::textOf() gives its call text.
-    const core::CallRecord &record(int row) const { return m_rows[size_t(row)]; }
+    // A row as copied (Journal::Text::Lazy): core::Journal::textOf() gives its call text. The
+    // reference holds until the next call of record() or refresh().
+    const core::CallRecord &record(int row) const;
     int pendingCount() const { return int(m_pending.size()); }
 
     // The rows as an interactive Python session would show them (>>> call, then its result).
@@ -44,8 +45,11 @@ private:
     void refreshPending();
 
     const core::Journal &m_journal;
-    std::deque<core::CallRecord> m_rows; // a deque: growing never moves the rows already shown
-    std::vector<int> m_pending; // rows not finished when last seen, ascending
+    int m_count = 0;                // rows shown
+    std::vector<int> m_pending;     // rows not finished when last seen, ascending
+    static constexpr int kWindow = 256;
+    mutable std::vector<core::CallRecord> m_window; // copies of rows from m_windowFirst on
+    mutable int m_windowFirst = 0;
 };
 
 } // namespace ui

@@ -299,7 +299,8 @@ void RulesPanel::setSocket(int socketId)
     m_socketId = socketId;
     bool inherited = false;
     m_rules.clear();
-    for (const core::RuleStatus &status : m_workbench.rules(socketId, &inherited))
+    const QList<core::RuleStatus> statuses = m_workbench.rules(socketId, &inherited);
+    for (const core::RuleStatus &status : statuses)
         m_rules.append(status.rule);
     const core::SocketInfo info = m_workbench.sockets().info(socketId);
     if (socketId < 0) {
@@ -318,7 +319,6 @@ void RulesPanel::setSocket(int socketId)
     if (inherited) {
         // Shown for reading: the listener's rules with their hits.
         m_filling = true;
-        const QList<core::RuleStatus> statuses = m_workbench.rules(socketId);
         m_table->setRowCount(int(statuses.size()));
         for (int row = 0; row < statuses.size(); ++row) {
             m_table->setItem(row, MatchColumn, new QTableWidgetItem(matchText(statuses[row].rule.match)));

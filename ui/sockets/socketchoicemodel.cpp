@@ -54,11 +54,12 @@ int SocketChoiceModel::ensureListed(int socketId)
 
 void SocketChoiceModel::refresh()
 {
-    const QList<core::SocketInfo> changed = m_registry.changedSince(m_version, &m_version);
+    const QList<core::SocketSnapshot> changed = m_registry.changedSince(m_version, &m_version);
     QList<std::pair<int, QString>> added;
     int firstChanged = -1;
     int lastChanged = -1;
-    for (const core::SocketInfo &info : changed) {
+    for (const core::SocketSnapshot &shared : changed) {
+        const core::SocketInfo &info = *shared;
         const int row = rowOf(info.id);
         if (row < 0) {
             added.append({info.id, labelOf(info)});

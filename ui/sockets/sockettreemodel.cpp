@@ -91,8 +91,8 @@ int SocketTreeModel::group(const QModelIndex &index) const
 int SocketTreeModel::openCount() const
 {
     int n = 0;
-    for (const core::SocketInfo &info : m_info)
-        n += info.state != core::SocketState::Closed && info.state != core::SocketState::Error;
+    for (const core::SocketSnapshot &info : m_info)
+        n += info->state != core::SocketState::Closed && info->state != core::SocketState::Error;
     return n;
 }
 
@@ -135,7 +135,7 @@ QVariant SocketTreeModel::data(const QModelIndex &index, int role) const
     const auto it = m_info.constFind(socketId(index));
     if (it == m_info.constEnd())
         return {};
-    const core::SocketInfo &s = *it;
+    const core::SocketInfo &s = **it;
     const bool gone = s.state == core::SocketState::Closed || s.state == core::SocketState::Error;
     switch (role) {
     case Qt::DisplayRole:
@@ -231,11 +231,11 @@ QVariant SocketTreeModel::headerData(int section, Qt::Orientation orientation, i
 
 void SocketTreeModel::refresh()
 {
-    const QList<core::SocketInfo> changed = m_registry.changedSince(m_version, &m_version);
+    const QList<core::SocketSnapshot> changed = m_registry.changedSince(m_version, &m_version);
     // New sockets go in as runs that share a parent (the registry lists them in creation order,
     // so a parent is always in the tree before its children): a listener's burst of accepted
     // connections is one insertion. Rows already shown are refreshed per parent, first to last.
-    QList<core::SocketInfo> run;
+    QList<core::SocketSnapshot> run;
     int runParent = -1;
     QHash<int, std::pair<int, int>> refreshed; // parent key -> first and last row changed
     const auto markRefreshed = [&refreshed](const Node &node) {
@@ -246,14 +246,15 @@ void SocketTreeModel::refresh()
             *range = {std::min(range->first, node.row), std::max(range->second, node.row)};
     };
     QSet<int> groupsChanged;
-    for (const core::SocketInfo &info : changed) {
+    for (const core::SocketSnapshot &shared : changed) {
+        const core::SocketInfo &info = *shared;
         if (info.group >= 0)
             groupsChanged.insert(info.group);
         const auto known = m_info.find(info.id);
         if (known != m_info.end()) {
-            count(*known, -1);
+            count(**known, -1);
             count(info, +1);
-            *known = info;
+            *known = shared;
             markRefreshed(m_nodes.value(info.id));
             continue;
         }
@@ -264,7 +265,7 @@ void SocketTreeModel::refresh()
             run.clear();
         }
         runParent = parentKey;
-        run.append(info);
+        run.append(shared);
     }
     if (!run.isEmpty())
         insertRun(runParent, run);
@@ -277,21 +278,21 @@ void SocketTreeModel::refresh()
     }
 }
 
-void SocketTreeModel::insertRun(int parentId, const QList<core::SocketInfo> &run)
+void SocketTreeModel::insertRun(int parentId, const QList<core::SocketSnapshot> &run)
 {
     if (parentId < -1 && !m_nodes.contains(parentId))
-        insertGroup(run.first().group); // the group's first clients: its node comes first
+        insertGroup(run.first()->group); // the group's first clients: its node comes first
     if (!m_nodes.contains(parentId))
         parentId = -1; // not a socket of the tree: top level
     const QModelIndex parentIndex = parentId == -1 ? QModelIndex() : nodeIndex(parentId);
     QList<int> &list = m_children[parentId];
     const int first = int(list.size());
     beginInsertRows(parentIndex, first, first + int(run.size()) - 1);
-    for (const core::SocketInfo &info : run) {
-        m_nodes.insert(info.id, {parentId, int(list.size())});
-        list.append(info.id);
-        m_info.insert(info.id, info);
-        count(info, +1);
+    for (const core::SocketSnapshot &info : run) {
+        m_nodes.insert(info->id, {parentId, int(list.size())});
+        list.append(info->id);
+        m_info.insert(info->id, info);
+        count(*info, +1);
     }
     endInsertRows();
 }

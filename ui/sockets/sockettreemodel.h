@@ -35,7 +35,11 @@ public:
     int socketId(const QModelIndex &index) const; // -1 for a group's node
     QModelIndex indexOfGroup(int group) const;
     int group(const QModelIndex &index) const;    // the group of a group's node, else -1
-    core::SocketInfo info(int socketId) const { return m_info.value(socketId); }
+    core::SocketInfo info(int socketId) const
+    {
+        const core::SocketSnapshot found = m_info.value(socketId);
+        return found ? *found : core::SocketInfo();
+    }
     int openCount() const;
 
 public slots:
@@ -64,7 +68,7 @@ private:
     QModelIndex nodeIndex(int key) const;
     const QList<int> &siblings(int parentId) const;
     int rowOf(int key) const;
-    void insertRun(int parentId, const QList<core::SocketInfo> &run);
+    void insertRun(int parentId, const QList<core::SocketSnapshot> &run);
     void insertGroup(int group);
     void count(const core::SocketInfo &member, int sign);
     QVariant groupData(int group, int column, int role) const;
@@ -74,7 +78,7 @@ private:
     const core::SocketRegistry &m_registry;
     QTimer m_throttle;
     quint64 m_version = 0; // the registry's, as of the last refresh
-    QHash<int, core::SocketInfo> m_info;
+    QHash<int, core::SocketSnapshot> m_info;
     QHash<int, Node> m_nodes;
     QHash<int, QList<int>> m_children; // parent id (-1: top level) -> children in order
     QHash<int, Group> m_groups;        // by group number

@@ -389,11 +389,11 @@ void TrafficModel::socketsChanged()
     // Only the sockets published since the last time: with 10,000 connections, re-reading every
     // label on each registry change was most of the GUI thread's time.
     bool changed = std::exchange(m_missedSocket, false);
-    for (const core::SocketInfo &info : m_sockets.changedSince(m_socketsVersion, &m_socketsVersion)) {
-        const auto it = m_socketLabels.find(info.id);
+    for (const core::SocketSnapshot &info : m_sockets.changedSince(m_socketsVersion, &m_socketsVersion)) {
+        const auto it = m_socketLabels.find(info->id);
         if (it == m_socketLabels.end())
             continue; // no row has asked for it yet
-        SocketLabel label = labelOf(info, info.id);
+        SocketLabel label = labelOf(*info, info->id);
         if (label.name != it->name || label.peer != it->peer) {
             *it = std::move(label);
             changed = true;
