@@ -10,6 +10,31 @@
 
 namespace core {
 
+// What a call that cannot finish yet waits for. WaitTimer: its retry time (or its deadline) alone,
+// with no descriptor event that could end the wait: a full AF_UNIX backlog, or a datagram socket
+// whose read side is shut down (readable for ever, yet nothing to read).
+enum class Step : quint8 { Done, WaitRead, WaitWrite, WaitTimer, WaitLookup };
+
+// The lanes of one socket's calls. Reads and writes proceed independently, as the kernel lets
+// them: a recv blocked in one thread never delays a sendall, getsockname or setsockopt from
+// another. A call waits only for the earlier calls of its own lane, and for an earlier control
+// call that waits (a blocking connect, a bind whose host name is being looked up): whatever comes
+// after those needs what they do first.
+enum class Lane : quint8 { Read, Write, Control };
+
+constexpr Lane laneOf(CallKind kind)
+{
+    switch (kind) {
+    case CallKind::Recv:
+    case CallKind::RecvFrom:
+    case CallKind::Accept: return Lane::Read;
+    case CallKind::Send:
+    case CallKind::SendTo:
+    case CallKind::SendAll: return Lane::Write;
+    default: return Lane::Control;
+    }
+}
+
 // One queued call on a socket: the call itself, and its progress while it waits.
 struct Op
 {
@@ -26,6 +51,8 @@ struct Op
 
     // Progress, kept while the call waits.
     bool started = false;
+    Lane lane = Lane::Control;
+    Step waiting = Step::Done; // parked until this happens; Done: to be tried (again)
     qint64 deadlineNs = 0;     // 0: none
     qint64 done = 0;           // bytes sent by sendall / received by MSG_WAITALL
     int syscalls = 0;

@@ -68,12 +68,25 @@ void SocketObject::enqueue(Op op)
     // of its calls is blocked, so the waiting call is what the user means to abandon.
     if (op.call.kind == CallKind::Close)
         cancelQueued(QCoreApplication::translate("core", "cancelled by close()"));
+    op.lane = laneOf(op.call.kind);
+    const bool waits = laneTaken(op.lane);
     m_queue.push_back(std::move(op));
     m_info.pendingCalls = int(m_queue.size());
-    if (m_queue.size() == 1)
-        pump();
-    else
+    // A call behind an earlier one of its lane is tried when that one leaves: no walk of the
+    // queue here, so a flood of replies queued behind a full send buffer costs nothing per reply.
+    if (waits)
         changed();
+    else
+        pump();
+}
+
+bool SocketObject::laneTaken(Lane lane) const
+{
+    for (const Op &op : m_queue) {
+        if (op.lane == lane || (op.lane == Lane::Control && op.waiting != Step::Done))
+            return true;
+    }
+    return false;
 }
 
 bool SocketObject::cancel(CallId call, const QString &why)
@@ -81,7 +94,6 @@ bool SocketObject::cancel(CallId call, const QString &why)
     for (auto it = m_queue.begin(); it != m_queue.end(); ++it) {
         if (it->id != call)
             continue;
-        const bool head = it == m_queue.begin();
         Op op = std::move(*it);
         m_queue.erase(it);
         QString note = why;
@@ -89,13 +101,7 @@ bool SocketObject::cancel(CallId call, const QString &why)
             note = QCoreApplication::translate("core", "%1 after %2 bytes").arg(why, QString::number(op.done));
         m_thread.context().journal.finish(op.id, Outcome::cancelled(note));
         told(op, CallStatus::Cancelled);
-        if (head) {
-            m_waiting = Step::Done;
-            pump();
-        }
-        m_info.pendingCalls = int(m_queue.size());
-        updateInterest();
-        changed();
+        pump(); // the calls its lane held back may go now
         return true;
     }
     return false;
@@ -106,7 +112,6 @@ void SocketObject::addressResolved(CallId call, const SocketAddress &address, co
     for (auto it = m_queue.begin(); it != m_queue.end(); ++it) {
         if (it->id != call)
             continue;
-        const bool head = it == m_queue.begin();
         if (failed.status == CallStatus::Failed) {
             m_thread.context().journal.finish(it->id, failed);
             told(*it, CallStatus::Failed);
@@ -114,14 +119,9 @@ void SocketObject::addressResolved(CallId call, const SocketAddress &address, co
         } else {
             it->call.address = address;
             it->awaitingAddress = false;
+            it->waiting = Step::Done;
         }
-        if (head) {
-            m_waiting = Step::Done;
-            pump();
-        } else {
-            m_info.pendingCalls = int(m_queue.size());
-            changed();
-        }
+        pump();
         return;
     }
 }
@@ -134,39 +134,78 @@ void SocketObject::cancelQueued(const QString &why)
         m_thread.context().journal.finish(op.id, Outcome::cancelled(why));
         told(op, CallStatus::Cancelled);
     }
-    m_waiting = Step::Done;
     m_info.pendingCalls = 0;
+}
+
+void SocketObject::wake(Step a, Step b)
+{
+    for (Op &op : m_queue) {
+        if (op.waiting != Step::Done && (op.waiting == a || op.waiting == b))
+            op.waiting = Step::Done;
+    }
+}
+
+bool SocketObject::parked(Step step) const
+{
+    for (const Op &op : m_queue) {
+        if (op.waiting == step)
+            return true;
+    }
+    return false;
 }
 
 void SocketObject::pump()
 {
+    if (m_pumping) {
+        m_pumpAgain = true; // a call finished inside attempt() queued another on this socket
+        return;
+    }
+    m_pumping = true;
     // A rule's replies and a schedule's sends move only the counters when they go through: the
     // snapshot is published with the counts (countsChanged), not once per reply.
     bool onlyOwn = true;
-    while (!m_queue.empty()) {
-        Op &op = m_queue.front();
-        onlyOwn = onlyOwn && (op.call.origin == CallOrigin::Rule || op.call.origin == CallOrigin::Schedule);
-        if (op.awaitingAddress) {
-            m_waiting = Step::WaitLookup;
-            break;
+    do {
+        m_pumpAgain = false;
+        unsigned taken = 0; // lanes with an earlier call still queued
+        constexpr unsigned kAll = 1u << unsigned(Lane::Read) | 1u << unsigned(Lane::Write) | 1u << unsigned(Lane::Control);
+        for (size_t i = 0; i < m_queue.size() && taken != kAll;) {
+            Op &op = m_queue[i];
+            const unsigned lane = 1u << unsigned(op.lane);
+            if (taken & lane) {
+                ++i;
+                continue;
+            }
+            if (op.waiting == Step::Done) {
+                onlyOwn = onlyOwn && (op.call.origin == CallOrigin::Rule || op.call.origin == CallOrigin::Schedule);
+                if (op.awaitingAddress) {
+                    op.waiting = Step::WaitLookup;
+                } else {
+                    if (!op.started) {
+                        op.started = true;
+                        if (m_info.mode == BlockingMode::Timeout && !effectiveNonBlocking(op))
+                            op.deadlineNs = deadlineAfter(m_info.timeout);
+                    }
+                    // A call queued on this socket inside attempt() is appended (a deque keeps
+                    // references to the others) and tried by the next pass (m_pumpAgain).
+                    const Step step = attempt(op);
+                    if (step == Step::Done) {
+                        m_queue.erase(m_queue.begin() + qsizetype(i));
+                        continue;
+                    }
+                    op.waiting = step;
+                    if (op.deadlineNs)
+                        m_thread.scheduleDeadline(op.deadlineNs, id());
+                    if (step == Step::WaitTimer && op.retryAtNs)
+                        m_thread.scheduleDeadline(op.retryAtNs, id());
+                }
+            }
+            // Parked: the later calls of its lane wait behind it; a parked control call holds
+            // back every lane (what comes after a connect needs the connection).
+            taken |= op.lane == Lane::Control ? kAll : lane;
+            ++i;
         }
-        if (!op.started) {
-            op.started = true;
-            if (m_info.mode == BlockingMode::Timeout && !effectiveNonBlocking(op))
-                op.deadlineNs = deadlineAfter(m_info.timeout);
-        }
-        const Step step = attempt(op);
-        if (step != Step::Done) {
-            m_waiting = step;
-            if (op.deadlineNs)
-                m_thread.scheduleDeadline(op.deadlineNs, id());
-            if (step == Step::WaitTimer && op.retryAtNs)
-                m_thread.scheduleDeadline(op.retryAtNs, id());
-            break;
-        }
-        m_waiting = Step::Done;
-        m_queue.pop_front();
-    }
+    } while (m_pumpAgain);
+    m_pumping = false;
     m_info.pendingCalls = int(m_queue.size());
     updateInterest();
     if (onlyOwn)
@@ -283,9 +322,12 @@ void SocketObject::onEvents(quint32 events)
         m_readHangup = true;
     const bool readable = events & (EPOLLIN | EPOLLERR | EPOLLHUP);
     const bool writable = events & (EPOLLOUT | EPOLLERR | EPOLLHUP);
-    if ((m_waiting == Step::WaitRead && readable) || (m_waiting == Step::WaitWrite && writable))
+    const bool woken = (readable && parked(Step::WaitRead)) || (writable && parked(Step::WaitWrite));
+    if (woken) {
+        wake(readable ? Step::WaitRead : Step::Done, writable ? Step::WaitWrite : Step::Done);
         pump();
-    if (m_info.state == SocketState::Connecting && m_waiting != Step::WaitWrite && writable) {
+    }
+    if (m_info.state == SocketState::Connecting && !parked(Step::WaitWrite) && writable) {
         // A non-blocking connect finished. Its error, if any, stays pending for the user's next
         // call to report (reading SO_ERROR here would clear it), so only the state changes.
         sockaddr_storage peer;
@@ -298,7 +340,7 @@ void SocketObject::onEvents(quint32 events)
             setState(SocketState::Error);
         }
     }
-    if (readable && m_waiting != Step::WaitRead && watchReads())
+    if (readable && !parked(Step::WaitRead) && watchReads())
         watchRead();
     updateInterest();
 }
@@ -310,13 +352,18 @@ void SocketObject::onDeadline(qint64 nowNs)
         if (watchReads())
             autoAccept();
     }
-    if (m_waiting != Step::Done && !m_queue.empty()) {
-        Op &op = m_queue.front();
-        if (m_waiting == Step::WaitTimer && op.retryAtNs && op.retryAtNs <= nowNs
+    bool moved = false;
+    for (size_t i = 0; i < m_queue.size();) {
+        Op &op = m_queue[i];
+        if (op.waiting == Step::Done) {
+            ++i;
+            continue;
+        }
+        if (op.waiting == Step::WaitTimer && op.retryAtNs && op.retryAtNs <= nowNs
             && !(op.deadlineNs && op.deadlineNs <= nowNs)) {
             op.retryAtNs = 0;
-            m_waiting = Step::Done;
-            pump();
+            op.waiting = Step::Done;
+            moved = true;
         } else if (op.deadlineNs && op.deadlineNs <= nowNs) {
             if (op.call.kind == CallKind::ConnectEx) {
                 // CPython's connect_ex reports a timeout as EWOULDBLOCK rather than raising.
@@ -330,11 +377,14 @@ void SocketObject::onDeadline(qint64 nowNs)
                     o.note = QCoreApplication::translate("core", "%1 bytes were transferred before the deadline").arg(op.done);
                 finish(op, std::move(o));
             }
-            m_queue.pop_front();
-            m_waiting = Step::Done;
-            pump();
+            m_queue.erase(m_queue.begin() + qsizetype(i));
+            moved = true;
+            continue;
         }
+        ++i;
     }
+    if (moved)
+        pump();
     updateInterest();
 }
 
@@ -401,11 +451,13 @@ bool SocketObject::watchReads() const
 void SocketObject::updateInterest()
 {
     quint32 want = 0;
-    if (m_waiting == Step::WaitRead)
-        want |= EPOLLIN;
-    else if (m_waiting == Step::WaitWrite)
-        want |= EPOLLOUT;
-    if (watchReads() && m_waiting != Step::WaitRead)
+    for (const Op &op : m_queue) {
+        if (op.waiting == Step::WaitRead)
+            want |= EPOLLIN;
+        else if (op.waiting == Step::WaitWrite)
+            want |= EPOLLOUT;
+    }
+    if (watchReads())
         want |= EPOLLIN;
     if (m_info.state == SocketState::Connecting)
         want |= EPOLLOUT;
@@ -424,7 +476,6 @@ void SocketObject::updateInterest()
         m_queue.pop_front();
         m_thread.context().journal.finish(op.id, Outcome::osError(error, note));
     }
-    m_waiting = Step::Done;
     m_info.pendingCalls = 0;
     m_info.lastError = error;
     if (m_info.watching && !m_readClosed) {

@@ -12,8 +12,8 @@ namespace core {
 class IoThread;
 
 // One socket as its I/O thread sees it: the descriptor (always O_NONBLOCK), the user's mode
-// (blocking / non-blocking / timeout) emulated as CPython does, the queue of calls run in order,
-// and watch mode (continuous receive, or continuous accept on a listener). Lives on and is only
+// (blocking / non-blocking / timeout) emulated as CPython does, the queue of calls in its lanes
+// (op.h: reads, writes and control calls proceed independently, each lane in order), and watch mode (continuous receive, or continuous accept on a listener). Lives on and is only
 // touched by its IoThread.
 class SocketObject final
 {
@@ -48,12 +48,15 @@ public:
     void onDeadline(qint64 nowNs);
 
 private:
-        // WaitTimer: the call waits for its retry time (or its deadline) alone, with no descriptor
-    // event that could end the wait: a full AF_UNIX backlog, or a datagram socket whose read
-    // side is shut down (readable for ever, yet nothing to read).
-    enum class Step { Done, WaitRead, WaitWrite, WaitTimer, WaitLookup };
+    using Step = core::Step;
 
+    // Tries every queued call whose lane is free, in the order they came; see Lane.
     void pump();
+    // Parked calls waiting for one of these steps are tried again by the next pump().
+    void wake(Step a, Step b = Step::Done);
+    bool parked(Step step) const;
+    // Whether a call of this lane queued now would have to wait for an earlier one.
+    bool laneTaken(Lane lane) const;
     Step attempt(Op &op);
     void finish(Op &op, Outcome outcome);
     void told(Op &op, CallStatus status);
@@ -118,8 +121,9 @@ private:
     SocketInfo m_info;
     int m_fd = -1;
     quint32 m_registered = 0;
-    std::deque<Op> m_queue;
-    Step m_waiting = Step::Done; // what the head of the queue waits for
+    std::deque<Op> m_queue;     // in the order the calls came, every lane together
+    bool m_pumping = false;     // pump() is running: a call queued meanwhile is seen by its next pass
+    bool m_pumpAgain = false;
     bool m_readClosed = false;   // EOF or a fatal error seen by watch reads
     bool m_emfileReported = false;
     bool m_readHangup = false;        // epoll said EPOLLRDHUP: the read side is shut down

@@ -270,18 +270,31 @@ void tst_Workbench::blockingRecvWaitsForData()
     QCOMPARE(r.outcome.data, QByteArray("late"));
 }
 
+// One socket's reads, writes and queries proceed independently, each lane in order: a recv that
+// waits holds back the next recv, never a sendall, fileno or getsockname (the commonest threaded
+// script: one thread reads while another writes); shutdown() from elsewhere wakes a waiting read.
 void tst_Workbench::callsOnOneSocketRunInOrder()
 {
     Workbench wb;
     const auto pair = wb.socketPair(AF_UNIX, SOCK_STREAM);
     const CallId recv = wb.recv(pair.second, 100);
+    const CallId nextRecv = wb.recv(pair.second, 100);
     const CallId name = wb.fileno(pair.second);
-    const CallId other = wb.fileno(pair.first); // another socket is not held up
-    QVERIFY(wb.journal().wait(other, 2000));
-    QVERIFY(!wb.journal().wait(name, 100));
-    finished(wb, wb.send(pair.first, "x"));
-    QVERIFY(succeeded(finished(wb, recv)));
+    const CallId sent = wb.sendAll(pair.second, "while recv waits");
+    const CallId local = wb.sockName(pair.second);
+    const CallId other = wb.fileno(pair.first); // another socket is not held up either
     QVERIFY(succeeded(finished(wb, name)));
+    QCOMPARE(finished(wb, sent).outcome.result, QStringLiteral("None"));
+    QVERIFY(succeeded(finished(wb, local)));
+    QVERIFY(succeeded(finished(wb, other)));
+    QVERIFY(!wb.journal().call(recv).finished());
+    QCOMPARE(finished(wb, wb.recv(pair.first, 100)).outcome.result, QStringLiteral("b'while recv waits'"));
+
+    finished(wb, wb.send(pair.first, "x"));
+    QCOMPARE(finished(wb, recv).outcome.result, QStringLiteral("b'x'"));
+    QVERIFY(!wb.journal().wait(nextRecv, 100)); // the second read of its lane waits its turn, then data
+    QVERIFY(succeeded(finished(wb, wb.shutdown(pair.second, SHUT_RD))));
+    QCOMPARE(finished(wb, nextRecv).outcome.result, QStringLiteral("b''"));
 }
 
 // connect/bind/sendto to a host name: the journal writes the name, a lookup thread resolves it,
@@ -486,7 +499,9 @@ void tst_Workbench::thousandWaitingRecvsCostNoThreads()
             ids << pair.first << pair.second;
             recvs << wb.recv(pair.first, 64) << wb.recv(pair.second, 64);
         }
-        QVERIFY(!wb.journal().wait(wb.fileno(ids.last()), 100)); // queued behind its recv
+        recvs << wb.recv(ids.last(), 64);
+        QVERIFY(!wb.journal().wait(recvs.last(), 100)); // queued behind the recv of its lane
+        QVERIFY(succeeded(finished(wb, wb.fileno(ids.last())))); // a query is not
         QTRY_COMPARE_WITH_TIMEOUT(openFdCount(), fdsWithWorkbench + 1000, 10000);
         QCOMPARE(threadCount(), threadsBefore);
         for (CallId id : recvs)
