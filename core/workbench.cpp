@@ -24,18 +24,15 @@ namespace core {
 namespace {
 
 // An exception CPython raises before any syscall (argument checks).
-Outcome pythonException(const QString &type, const QString &message)
+Outcome pythonException(PythonError exception)
 {
-    Outcome o;
-    o.status = CallStatus::Failed;
-    o.errorName = type;
-    o.result = type + QStringLiteral(": ") + message;
-    return o;
+    QString name = exception.className();
+    return Outcome::failed(std::move(exception), std::move(name));
 }
 
 Outcome valueError(const QString &message)
 {
-    return pythonException(QStringLiteral("ValueError"), message);
+    return pythonException(PythonError::valueError(message));
 }
 
 } // namespace
@@ -149,8 +146,8 @@ CallId Workbench::submit(Call call)
                 return reject(std::move(call), valueError(QStringLiteral("Invalid value NaN (not a number)")));
             const double ns = seconds >= 0 ? std::ceil(seconds * 1e9) : std::floor(seconds * 1e9);
             if (!(ns >= -9223372036854775808.0 && ns < 9223372036854775808.0))
-                return reject(std::move(call), pythonException(QStringLiteral("OverflowError"),
-                                                               QStringLiteral("timestamp out of range for platform time_t")));
+                return reject(std::move(call), pythonException(PythonError::overflowError(
+                                                   QStringLiteral("timestamp out of range for platform time_t"))));
             if (ns < 0)
                 return reject(std::move(call), valueError(QStringLiteral("Timeout value out of range")));
             op.timeoutNs = qint64(ns);

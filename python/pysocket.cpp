@@ -101,33 +101,30 @@ PyObject *raise(const CallRecord &record)
         PyErr_SetNone(PyExc_KeyboardInterrupt);
         return nullptr;
     }
-    if (o.errorName == QLatin1String("timeout")) {
-        PyErr_SetString(PyExc_TimeoutError, "timed out");
+    const core::PythonError &e = o.exception;
+    PyObject *type = PyExc_OSError; // CPython picks the subclass from the errno: ConnectionRefusedError...
+    switch (e.kind) {
+    case core::PythonErrorKind::Timeout:
+        PyErr_SetString(PyExc_TimeoutError, e.message.toUtf8().constData());
+        return nullptr;
+    case core::PythonErrorKind::ValueError:
+        PyErr_SetString(PyExc_ValueError, e.message.toUtf8().constData());
+        return nullptr;
+    case core::PythonErrorKind::OverflowError:
+        PyErr_SetString(PyExc_OverflowError, e.message.toUtf8().constData());
+        return nullptr;
+    case core::PythonErrorKind::GaiError: type = g_gaierror; break;
+    case core::PythonErrorKind::HError: type = g_herror; break;
+    case core::PythonErrorKind::OsError:
+    case core::PythonErrorKind::None: break;
+    }
+    if (!e.numbered) {
+        PyErr_SetString(type, e.message.toUtf8().constData());
         return nullptr;
     }
-    const QString text = o.result;
-    const bool gai = text.startsWith(QLatin1String("socket.gaierror"));
-    if (gai || text.startsWith(QLatin1String("socket.herror"))) {
-        const QString message = text.section(QLatin1String("] "), 1);
-        PyObject *args = Py_BuildValue("(is)", o.error, message.toUtf8().constData());
-        PyErr_SetObject(gai ? g_gaierror : g_herror, args);
-        Py_XDECREF(args);
-        return nullptr;
-    }
-    if (o.error > 0) {
-        PyObject *args = Py_BuildValue("(is)", o.error, std::strerror(o.error));
-        PyErr_SetObject(PyExc_OSError, args); // CPython picks the subclass: ConnectionRefusedError...
-        Py_XDECREF(args);
-        return nullptr;
-    }
-    // "ValueError: negative buffersize in recv": a builtin exception with its message.
-    const QString name = text.section(QLatin1String(": "), 0, 0);
-    const QString message = text.section(QLatin1String(": "), 1);
-    PyObject *builtins = PyEval_GetBuiltins();
-    PyObject *type = builtins ? PyDict_GetItemString(builtins, name.toUtf8().constData()) : nullptr;
-    if (!type || !PyExceptionClass_Check(type))
-        type = PyExc_OSError;
-    PyErr_SetString(type, message.toUtf8().constData());
+    PyObject *args = Py_BuildValue("(is)", e.error, e.message.toUtf8().constData());
+    PyErr_SetObject(type, args);
+    Py_XDECREF(args);
     return nullptr;
 }
 

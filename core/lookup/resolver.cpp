@@ -43,31 +43,19 @@ QString pythonHost(const QString &host)
 
 Outcome gaiFailure(int error)
 {
-    Outcome o;
-    o.status = CallStatus::Failed;
-    if (error == EAI_SYSTEM) {
-        const int system = errno;
-        o = Outcome::osError(system);
-        return o;
-    }
-    o.error = error;
-    o.errorName = gaiErrorName(error);
-    o.result = pythonGaiError(error);
-    return o;
+    if (error == EAI_SYSTEM)
+        return Outcome::osError(errno);
+    return Outcome::failed(PythonError::gaiError(error), gaiErrorName(error));
 }
 
 Outcome hostFailure(int error)
 {
-    Outcome o;
-    o.status = CallStatus::Failed;
-    o.error = error;
-    o.errorName = error == HOST_NOT_FOUND ? QStringLiteral("HOST_NOT_FOUND")
-                : error == TRY_AGAIN     ? QStringLiteral("TRY_AGAIN")
-                : error == NO_RECOVERY   ? QStringLiteral("NO_RECOVERY")
-                : error == NO_DATA       ? QStringLiteral("NO_DATA")
-                                         : QStringLiteral("h_errno %1").arg(error);
-    o.result = pythonHostError(error);
-    return o;
+    const QString name = error == HOST_NOT_FOUND ? QStringLiteral("HOST_NOT_FOUND")
+                       : error == TRY_AGAIN     ? QStringLiteral("TRY_AGAIN")
+                       : error == NO_RECOVERY   ? QStringLiteral("NO_RECOVERY")
+                       : error == NO_DATA       ? QStringLiteral("NO_DATA")
+                                                : QStringLiteral("h_errno %1").arg(error);
+    return Outcome::failed(PythonError::hostError(error), name);
 }
 
 // Resolves an IPv4 name as CPython's setipaddr() does before the gethostby* calls, including its
@@ -225,11 +213,8 @@ Outcome gethostbyaddr(const QString &address)
     socklen_t length = sizeof in;
     if (address.isEmpty()) {
         // CPython resolves '' as a wildcard of any family here, finds several and gives up.
-        Outcome o;
-        o.status = CallStatus::Failed;
-        o.errorName = QStringLiteral("OSError");
-        o.result = QStringLiteral("OSError: wildcard resolved to multiple address");
-        return o;
+        return Outcome::failed(PythonError::osError(QStringLiteral("wildcard resolved to multiple address")),
+                               QStringLiteral("OSError"));
     }
     if (inet_pton(AF_INET6, address.toLatin1().constData(), &in6) == 1) {
         family = AF_INET6;

@@ -1,5 +1,7 @@
 #include "errors.h"
 
+#include "net/pythonerror.h"
+
 #include <netdb.h>
 
 #include <cerrno>
@@ -111,10 +113,7 @@ QString pythonExceptionClass(int error)
 
 QString pythonOsError(int error)
 {
-    return QStringLiteral("%1: [Errno %2] %3")
-        .arg(pythonExceptionClass(error))
-        .arg(error)
-        .arg(errnoMessage(error));
+    return PythonError::osError(error).text();
 }
 
 QString gaiErrorName(int error)
@@ -128,21 +127,17 @@ QString gaiErrorName(int error)
 
 QString pythonGaiError(int error)
 {
-    return QStringLiteral("socket.gaierror: [Errno %1] %2")
-        .arg(error)
-        .arg(QString::fromLocal8Bit(gai_strerror(error)));
+    return PythonError::gaiError(error).text();
 }
 
 QString pythonHostError(int error)
 {
-    return QStringLiteral("socket.herror: [Errno %1] %2")
-        .arg(error)
-        .arg(QString::fromLocal8Bit(hstrerror(error)));
+    return PythonError::hostError(error).text();
 }
 
 QString pythonTimeoutError()
 {
-    return QStringLiteral("TimeoutError: timed out");
+    return PythonError::timeout().text();
 }
 
 } // namespace core

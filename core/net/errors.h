@@ -5,7 +5,8 @@
 namespace core {
 
 // errno as people read it: the symbolic name (ECONNREFUSED), the C library's message, and the
-// exception CPython raises for it (ConnectionRefusedError: [Errno 111] Connection refused).
+// exception CPython raises for it (ConnectionRefusedError: [Errno 111] Connection refused). The
+// python*Error texts are PythonError's (net/pythonerror.h), which outcomes carry as values.
 QString errnoName(int error);
 QString errnoMessage(int error);
 QString pythonExceptionClass(int error);

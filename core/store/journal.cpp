@@ -17,24 +17,26 @@ Outcome Outcome::ok(QString result)
     return o;
 }
 
-Outcome Outcome::osError(int error, QString note)
+Outcome Outcome::failed(PythonError exception, QString errorName, QString note)
 {
     Outcome o;
     o.status = CallStatus::Failed;
-    o.error = error;
-    o.errorName = errnoName(error);
-    o.result = pythonOsError(error);
+    o.error = exception.error;
+    o.errorName = std::move(errorName);
+    o.result = exception.text();
+    o.exception = std::move(exception);
     o.note = std::move(note);
     return o;
 }
 
+Outcome Outcome::osError(int error, QString note)
+{
+    return failed(PythonError::osError(error), errnoName(error), std::move(note));
+}
+
 Outcome Outcome::timeout()
 {
-    Outcome o;
-    o.status = CallStatus::Failed;
-    o.errorName = QStringLiteral("timeout");
-    o.result = pythonTimeoutError();
-    return o;
+    return failed(PythonError::timeout(), QStringLiteral("timeout"));
 }
 
 Outcome Outcome::cancelled(QString why)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "calls/call.h"
+#include "net/pythonerror.h"
 #include "net/socketaddress.h"
 #include "store/chunkedvector.h"
 #include "store/coalescer.h"
@@ -45,7 +46,8 @@ enum class CallStatus : quint8 { Pending, Done, Failed, Cancelled };
 struct Outcome
 {
     CallStatus status = CallStatus::Pending;
-    QString result;        // Python: None, 5, b'hi', (b'x', ('127.0.0.1', 9)), or the exception line
+    QString result;        // Python: None, 5, b'hi', (b'x', ('127.0.0.1', 9)), or exception.text()
+    PythonError exception; // when Failed: what Python raises (the interpreter raises it from this)
     int error = 0;         // errno (or EAI_* / h_errno for lookups) when Failed
     QString errorName;     // ECONNREFUSED, EAI_NONAME, "timeout"
     qint64 count = -1;     // bytes sent, connect_ex's code, fileno, option value
@@ -58,6 +60,8 @@ struct Outcome
     static Outcome ok(QString result);
     static Outcome osError(int error, QString note = {});
     static Outcome timeout();
+    // Raises exception: result is its text; errorName says it for people (ECONNREFUSED, EAI_NONAME).
+    static Outcome failed(PythonError exception, QString errorName, QString note = {});
     static Outcome cancelled(QString why);
 };
 

@@ -1,4 +1,5 @@
 #include "net/errors.h"
+#include "store/journal.h"
 
 #include <QProcess>
 #include <QRegularExpression>
@@ -28,6 +29,7 @@ private slots:
     void hostErrors_data();
     void hostErrors();
     void timeout();
+    void outcomesCarryTheirException();
 };
 
 void tst_Errors::init()
@@ -286,6 +288,33 @@ void tst_Errors::hostErrors()
 void tst_Errors::timeout()
 {
     QCOMPARE(pythonTimeoutError(), QStringLiteral("TimeoutError: timed out"));
+}
+
+// A failed outcome carries what Python raises as a value (kind, number, message); its text is made
+// from that value, and the interpreter raises from the value, never from the text.
+void tst_Errors::outcomesCarryTheirException()
+{
+    const Outcome refused = Outcome::osError(ECONNREFUSED);
+    QCOMPARE(refused.exception.kind, PythonErrorKind::OsError);
+    QCOMPARE(refused.exception.error, ECONNREFUSED);
+    QCOMPARE(refused.exception.message, QStringLiteral("Connection refused"));
+    QCOMPARE(refused.exception.className(), QStringLiteral("ConnectionRefusedError"));
+    QCOMPARE(refused.result, refused.exception.text());
+    QCOMPARE(refused.errorName, QStringLiteral("ECONNREFUSED"));
+
+    const Outcome late = Outcome::timeout();
+    QCOMPARE(late.exception.kind, PythonErrorKind::Timeout);
+    QCOMPARE(late.exception.message, QStringLiteral("timed out"));
+    QCOMPARE(late.result, QStringLiteral("TimeoutError: timed out"));
+
+    const PythonError gai = PythonError::gaiError(EAI_NONAME);
+    QCOMPARE(gai.className(), QStringLiteral("socket.gaierror"));
+    QCOMPARE(gai.text(), pythonGaiError(EAI_NONAME));
+    QCOMPARE(PythonError::valueError(QStringLiteral("negative buffersize in recv")).text(),
+             QStringLiteral("ValueError: negative buffersize in recv"));
+    QCOMPARE(PythonError::osError(QStringLiteral("wildcard resolved to multiple address")).text(),
+             QStringLiteral("OSError: wildcard resolved to multiple address"));
+    QVERIFY(!Outcome::ok(QStringLiteral("None")).exception.isSet());
 }
 
 QTEST_GUILESS_MAIN(tst_Errors)

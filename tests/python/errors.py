@@ -48,3 +48,23 @@ show('bind again', lambda: s.bind(('127.0.0.1', 0)))
 s.close()
 show('gaierror', lambda: socket.getaddrinfo('no-such-host.invalid', 80))
 show('gethostbyname', lambda: socket.gethostbyname('no-such-host.invalid'))
+
+# The exception objects themselves: class, args, errno and strerror, as a handler reads them.
+def detail(what, call):
+    try:
+        call()
+        print(what, 'did not raise')
+    except Exception as e:
+        print(what, type(e).__name__, e.args, getattr(e, 'errno', None), getattr(e, 'strerror', None))
+
+s = socket.socket()
+detail('refused', lambda: s.connect(('127.0.0.1', port)))
+s.close()
+a, b = socket.socketpair()
+a.settimeout(0.05)
+detail('timeout', lambda: a.recv(1))
+detail('overflow', lambda: a.settimeout(1e300))
+detail('negative bufsize', lambda: a.recv(-5))
+a.close()
+b.close()
+detail('gaierror', lambda: socket.getaddrinfo('no-such-host.invalid', 80))
