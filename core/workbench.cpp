@@ -6,6 +6,7 @@
 #include "engine/iothread.h"
 #include "engine/op.h"
 #include "engine/socketobject.h"
+#include "lookup/lookuppool.h"
 #include "lookup/resolver.h"
 #include "net/constants.h"
 #include "net/errors.h"
@@ -44,6 +45,7 @@ Workbench::Workbench(int ioThreads, QObject *parent)
     , m_registry(std::make_unique<SocketRegistry>())
     , m_context(std::make_unique<EngineContext>(*m_journal, *m_traffic, *m_registry))
     , m_lookupGate(std::make_shared<LookupGate>())
+    , m_lookups(std::make_unique<LookupPool>())
 {
     qRegisterMetaType<core::SocketAddress>();
     if (ioThreads <= 0)
@@ -69,6 +71,7 @@ Workbench::~Workbench()
         QMutexLocker lock(&m_lookupGate->mutex);
         m_lookupGate->journal = nullptr;
     }
+    m_lookups->stop(); // lookups not begun are dropped; one inside a resolver finishes unseen
     m_threads.clear(); // joins the I/O threads and closes every descriptor
 }
 

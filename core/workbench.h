@@ -20,6 +20,7 @@ namespace core {
 struct EngineContext;
 class IoThread;
 struct LookupGate;
+class LookupPool;
 
 // The façade over the socket engine: the only type a front end (window, console, benchmark)
 // talks to. Thread-safe, and every method returns at once: a call gets a CallId, runs on the
@@ -40,6 +41,8 @@ public:
         int second = -1;
         CallId call = 0;
     };
+    // The lookup pool's threads running now (at most LookupPool::kMaxWorkers).
+    int lookupThreads() const;
 
     explicit Workbench(int ioThreads = 0, QObject *parent = nullptr);
 
@@ -144,6 +147,7 @@ private:
     std::atomic<unsigned> m_nextThread{0};
     std::atomic<int> m_nextGroup{1};
     std::shared_ptr<LookupGate> m_lookupGate;
+    std::unique_ptr<LookupPool> m_lookups; // the lookups' threads, bounded (lookup/lookuppool.h)
     QString m_startupError;
     int m_startupErrno = 0;
 };

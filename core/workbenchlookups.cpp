@@ -1,14 +1,14 @@
-// The Workbench's name lookups: each runs on a thread of its own, so a resolver that hangs blocks
-// nothing else, and reports through the LookupGate (the thread may outlive the Workbench).
+// The Workbench's name lookups: they run on the lookup pool's threads (at most four at once), so a
+// resolver that hangs blocks no I/O thread, and report through the LookupGate (a lookup thread
+// may outlive the Workbench).
 #include "workbench.h"
 
 #include "engine/enginecontext.h"
 #include "engine/iothread.h"
 #include "engine/socketobject.h"
+#include "lookup/lookuppool.h"
 #include "lookup/resolver.h"
 #include "workbenchgate.h"
-
-#include <thread>
 
 namespace core {
 
@@ -36,18 +36,23 @@ CallId Workbench::runLookup(Call call)
         break;
     }
     const CallId id = m_journal->begin(std::move(call));
-    std::thread([gate = m_lookupGate, id, lookup = std::move(lookup)] {
+    m_lookups->run([gate = m_lookupGate, id, lookup = std::move(lookup)] {
         Outcome outcome = lookup();
         QMutexLocker lock(&gate->mutex);
         if (gate->journal)
             gate->journal->finish(id, std::move(outcome));
-    }).detach();
+    });
     return id;
+}
+
+int Workbench::lookupThreads() const
+{
+    return m_lookups->workers();
 }
 
 void Workbench::resolveAddress(IoThread *thread, int socketId, CallId call, const QString &host, const SocketAddress &address)
 {
-    std::thread([gate = m_lookupGate, thread, socketId, call, host, address = SocketAddress(address)]() mutable {
+    m_lookups->run([gate = m_lookupGate, thread, socketId, call, host, address = SocketAddress(address)]() mutable {
         const Outcome outcome = lookup::resolveAddress(host, &address);
         // The gate is open while the Workbench, and so its I/O threads, live.
         QMutexLocker lock(&gate->mutex);
@@ -59,7 +64,7 @@ void Workbench::resolveAddress(IoThread *thread, int socketId, CallId call, cons
             else
                 thread->context().journal.finish(call, Outcome::osError(EBADF));
         });
-    }).detach();
+    });
 }
 
 namespace {

@@ -1,4 +1,5 @@
 #include "codec/payload.h"
+#include "lookup/lookuppool.h"
 #include "net/errors.h"
 #include "testsupport.h"
 
@@ -36,6 +37,7 @@ private slots:
     void blockingRecvWaitsForData();
     void callsOnOneSocketRunInOrder();
     void hostNamesAreResolvedInOrder();
+    void lookupsRunOnABoundedPool();
     void dupMakesASecondSocket();
     void partialSendIsVisible();
     void sendAllReportsItsCalls();
@@ -295,6 +297,27 @@ void tst_Workbench::callsOnOneSocketRunInOrder()
     QVERIFY(!wb.journal().wait(nextRecv, 100)); // the second read of its lane waits its turn, then data
     QVERIFY(succeeded(finished(wb, wb.shutdown(pair.second, SHUT_RD))));
     QCOMPARE(finished(wb, nextRecv).outcome.result, QStringLiteral("b''"));
+}
+
+// Many lookups at once take at most LookupPool::kMaxWorkers threads (they used to take one each);
+// every one of them still finishes, and the idle threads leave.
+void tst_Workbench::lookupsRunOnABoundedPool()
+{
+    Workbench wb;
+    const int threadsBefore = threadCount();
+    QList<CallId> lookups;
+    for (int i = 0; i < 64; ++i)
+        lookups << (i % 2 ? wb.getaddrinfo(QStringLiteral("localhost"), QString::number(1000 + i), AF_INET)
+                          : wb.gethostbyname(QStringLiteral("localhost")));
+    QVERIFY(wb.lookupThreads() <= LookupPool::kMaxWorkers);
+    QVERIFY(threadCount() <= threadsBefore + LookupPool::kMaxWorkers);
+    for (CallId id : lookups) {
+        const CallRecord r = finished(wb, id);
+        QVERIFY2(succeeded(r), qPrintable(r.call + QLatin1String(" -> ") + r.outcome.result));
+    }
+    QCOMPARE(finished(wb, lookups.first()).outcome.result, QStringLiteral("'127.0.0.1'"));
+    QTRY_COMPARE_WITH_TIMEOUT(wb.lookupThreads(), 0, LookupPool::kIdleMs + 3000);
+    QTRY_COMPARE_WITH_TIMEOUT(threadCount(), threadsBefore, 3000);
 }
 
 // connect/bind/sendto to a host name: the journal writes the name, a lookup thread resolves it,
