@@ -189,7 +189,7 @@ SocketObject::Step SocketObject::doConnect(Op &op)
 
 void SocketObject::recordSent(QByteArrayView bytes, const SocketAddress &peer)
 {
-    m_thread.context().traffic.append(id(), Direction::Out, bytes, peer);
+    m_thread.context().traffic.append(id(), Direction::Out, bytes, peer, 0, 0, 0, m_layer->recordsAs());
     m_info.bytesOut += quint64(bytes.size());
     ++m_info.recordsOut;
     countsChanged();
@@ -199,19 +199,16 @@ void SocketObject::recordSent(QByteArrayView bytes, const SocketAddress &peer)
 SocketObject::Step SocketObject::doSend(Op &op)
 {
     const bool to = op.call.kind == CallKind::SendTo;
-    const ssize_t n = platform::retryEintr([&] {
-        const int flags = op.call.flags | MSG_NOSIGNAL;
-        return to ? ::sendto(m_fd, op.call.data.constData(), size_t(op.call.data.size()), flags, op.call.address.data(), op.call.address.length())
-                  : ::send(m_fd, op.call.data.constData(), size_t(op.call.data.size()), flags);
-    });
-    if (n < 0) {
-        if (errno == EAGAIN)
-            return wouldBlock(op, Step::WaitWrite, errno);
-        const int error = errno;
-        recordError(Direction::Out, error);
-        finish(op, Outcome::osError(error));
+    const LayerMove move = m_layer->send(m_fd, op.call.data, op.call.flags, to ? op.call.address.data() : nullptr,
+                                         to ? op.call.address.length() : 0);
+    if (move.want != Step::Done)
+        return wouldBlock(op, move.want, EAGAIN);
+    if (move.error) {
+        recordError(Direction::Out, move.error);
+        finish(op, Outcome::osError(move.error));
         return Step::Done;
     }
+    const qint64 n = move.count;
     if (to && (!m_info.local.isValid() || m_info.local.port() == 0))
         readLocalAddress(); // sendto() on an unbound socket binds it
     recordSent(QByteArrayView(op.call.data).first(n), to ? op.call.address : m_info.peer);
@@ -226,18 +223,17 @@ SocketObject::Step SocketObject::doSendAll(Op &op)
 {
     while (op.done < op.call.data.size() || (op.call.data.isEmpty() && op.syscalls == 0)) {
         const QByteArrayView rest = QByteArrayView(op.call.data).sliced(op.done);
-        const ssize_t n = platform::retryEintr(
-            [&] { return ::send(m_fd, rest.data(), size_t(rest.size()), op.call.flags | MSG_NOSIGNAL); });
-        if (n < 0) {
-            if (errno == EAGAIN)
-                return wouldBlock(op, Step::WaitWrite, errno);
-            const int error = errno;
-            recordError(Direction::Out, error);
-            finish(op, Outcome::osError(error, op.done ? QCoreApplication::translate("core", "%1 of %2 bytes were sent first")
-                                                             .arg(op.done).arg(op.call.data.size())
-                                                       : QString()));
+        const LayerMove move = m_layer->send(m_fd, rest, op.call.flags, nullptr, 0);
+        if (move.want != Step::Done)
+            return wouldBlock(op, move.want, EAGAIN);
+        if (move.error) {
+            recordError(Direction::Out, move.error);
+            finish(op, Outcome::osError(move.error, op.done ? QCoreApplication::translate("core", "%1 of %2 bytes were sent first")
+                                                                  .arg(op.done).arg(op.call.data.size())
+                                                            : QString()));
             return Step::Done;
         }
+        const qint64 n = move.count;
         ++op.syscalls;
         op.done += n;
         recordSent(rest.first(n), m_info.peer);
@@ -274,26 +270,24 @@ SocketObject::Step SocketObject::doRecv(Op &op)
     QByteArray buffer(bufsize - op.done, Qt::Uninitialized);
     sockaddr_storage peer{};
     socklen_t peerLength = sizeof peer;
-    ssize_t n = platform::retryEintr([&] {
-        peerLength = sizeof peer;
-        return ::recvfrom(m_fd, buffer.data(), size_t(buffer.size()), flags, reinterpret_cast<sockaddr *>(&peer),
-                          &peerLength);
-    });
+    LayerMove move = m_layer->receive(m_fd, buffer.data(), buffer.size(), flags, reinterpret_cast<sockaddr *>(&peer),
+                                      &peerLength);
     bool shutEmpty = false; // a datagram socket shut for reading with nothing queued
-    if (n < 0 && errno == EAGAIN && datagram && readSideShut() && !effectiveNonBlocking(op)) {
+    if (move.want == Step::WaitRead && datagram && readSideShut() && !effectiveNonBlocking(op)) {
         // Readable for ever, yet nothing to read. A blocking recvmsg in the kernel returns 0 here
         // (what CPython's blocking recv gives: b''); with a timeout CPython polls until its
         // deadline and raises TimeoutError, so the call waits for the deadline alone.
         if (m_info.mode != BlockingMode::Blocking)
             return Step::WaitTimer;
-        n = 0;
+        move = LayerMove::moved(0);
         peerLength = 0;
         shutEmpty = true;
     }
-    if (n < 0) {
-        if (errno == EAGAIN)
-            return wouldBlock(op, Step::WaitRead, errno);
-        const int error = errno;
+    if (move.want != Step::Done)
+        return wouldBlock(op, move.want, EAGAIN);
+    const qint64 n = move.count;
+    if (move.error) {
+        const int error = move.error;
         recordError(Direction::In, error);
         if (error == ECONNRESET || error == ETIMEDOUT)
             setState(SocketState::Error);
@@ -316,7 +310,7 @@ SocketObject::Step SocketObject::doRecv(Op &op)
     if (op.call.flags & MSG_OOB)
         recordFlags |= TrafficFlag::Oob;
     m_thread.context().traffic.append(id(), Direction::In, buffer, datagram ? address : m_info.peer, recordFlags,
-                                      quint32(n));
+                                      quint32(n), 0, m_layer->recordsAs());
     if (!(op.call.flags & MSG_PEEK)) {
         m_info.bytesIn += quint64(stored);
         ++m_info.recordsIn;

@@ -517,7 +517,7 @@ void SocketObject::readLocalAddress()
 
 void SocketObject::recordError(Direction direction, int error)
 {
-    m_thread.context().traffic.append(id(), direction, {}, {}, TrafficFlag::Error, 0, quint16(error));
+    m_thread.context().traffic.append(id(), direction, {}, {}, TrafficFlag::Error, 0, quint16(error), m_layer->recordsAs());
     m_info.lastError = error;
     changed();
 }

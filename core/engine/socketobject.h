@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/op.h"
+#include "engine/streamlayer.h"
 #include "responder/responder.h"
 #include "store/socketregistry.h"
 #include "store/trafficstore.h"
@@ -13,8 +14,9 @@ class IoThread;
 
 // One socket as its I/O thread sees it: the descriptor (always O_NONBLOCK), the user's mode
 // (blocking / non-blocking / timeout) emulated as CPython does, the queue of calls in its lanes
-// (op.h: reads, writes and control calls proceed independently, each lane in order), and watch mode (continuous receive, or continuous accept on a listener). Lives on and is only
-// touched by its IoThread.
+// (op.h: reads, writes and control calls proceed independently, each lane in order), the stream
+// layer its bytes go through (streamlayer.h), and watch mode (continuous receive, or continuous
+// accept on a listener). Lives on and is only touched by its IoThread.
 class SocketObject final
 {
 public:
@@ -120,6 +122,8 @@ private:
     IoThread &m_thread;
     SocketInfo m_info;
     int m_fd = -1;
+    // Moves the bytes of send, sendall, sendto, recv, recvfrom and watched streams (streamlayer.h).
+    std::unique_ptr<StreamLayer> m_layer = std::make_unique<PlainLayer>();
     quint32 m_registered = 0;
     std::deque<Op> m_queue;     // in the order the calls came, every lane together
     bool m_pumping = false;     // pump() is running: a call queued meanwhile is seen by its next pass

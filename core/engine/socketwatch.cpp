@@ -56,30 +56,34 @@ void SocketObject::watchStream()
     TrafficStore &traffic = m_thread.context().traffic;
     TrafficStore::ReadSpace &space = m_thread.readSpace();
     for (int i = 0; i < kStreamReadsPerWake; ++i) {
-        // Straight into the store when it has room: the bytes are copied once, by the kernel.
+        // Straight into the store when it has room: through the plain layer the bytes are copied
+        // once, by the kernel; a layer that decrypts writes its plaintext there.
         const bool direct = traffic.prepare(space, IoThread::kReadBufferSize);
         char *buffer = direct ? space.data : m_thread.readBuffer();
-        const ssize_t n = platform::retryEintr(
-            [&] { return ::recv(m_fd, buffer, size_t(IoThread::kReadBufferSize), 0); });
-        if (n < 0) {
-            if (errno == EAGAIN)
-                break;
-            const int error = errno;
+        const LayerMove move = m_layer->receive(m_fd, buffer, IoThread::kReadBufferSize, 0, nullptr, nullptr);
+        if (move.want != Step::Done) {
+            // The wait a layer needs is interest the socket does not keep for watch reads yet: a
+            // plain read only ever waits to be readable, which watch mode already waits for.
+            break;
+        }
+        const qint64 n = move.count;
+        if (move.error) {
+            const int error = move.error;
             recordError(Direction::In, error);
             m_readClosed = true;
             setState(SocketState::Error);
             break;
         }
         if (n == 0) {
-            traffic.append(id(), Direction::In, {}, m_info.peer, TrafficFlag::Eof);
+            traffic.append(id(), Direction::In, {}, m_info.peer, TrafficFlag::Eof, 0, 0, m_layer->recordsAs());
             m_readClosed = true;
             noteReadEof();
             break;
         }
         if (direct)
-            traffic.commit(space, id(), Direction::In, n, m_info.peer);
+            traffic.commit(space, id(), Direction::In, n, m_info.peer, m_layer->recordsAs());
         else
-            traffic.append(id(), Direction::In, QByteArrayView(buffer, n), m_info.peer);
+            traffic.append(id(), Direction::In, QByteArrayView(buffer, n), m_info.peer, 0, 0, 0, m_layer->recordsAs());
         m_info.bytesIn += quint64(n);
         ++m_info.recordsIn;
         countsChanged();

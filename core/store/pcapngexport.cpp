@@ -163,7 +163,9 @@ public:
     {
         constexpr quint8 kNoPackets = TrafficFlag::Peek | TrafficFlag::Error;
         const SocketInfo *socket = m_sockets.info(record.socketId);
-        if (!socket || (record.flags & kNoPackets))
+        // A capture holds what crossed the socket: a layer's wire records (TLS records), not the
+        // application bytes they carry.
+        if (!socket || (record.flags & kNoPackets) || !isWireRecord(record))
             return;
         const SocketAddress peer = record.peerId ? m_store.peer(record.peerId) : socket->peer;
         m_timeNs = record.timeNs;

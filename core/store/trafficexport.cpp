@@ -209,7 +209,8 @@ bool exportRaw(const TrafficStore &store, int socketId, Direction direction, QIO
     const qsizetype count = store.count();
     for (qsizetype i = 0; i < count && !sink.failed(); ++i) {
         const TrafficRecord record = store.at(i);
-        if (record.socketId == socketId && record.direction == direction && !(record.flags & kSkipped))
+        if (record.socketId == socketId && record.direction == direction && !(record.flags & kSkipped)
+            && isApplicationRecord(record))
             sink.add(store.payload(record));
     }
     return sink.finish();

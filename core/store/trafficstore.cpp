@@ -126,13 +126,14 @@ TrafficStore::~TrafficStore()
 }
 
 qint64 TrafficStore::append(int socketId, Direction direction, QByteArrayView payload, const SocketAddress &peer,
-                            quint8 flags, quint32 wireLength, quint16 error)
+                            quint8 flags, quint32 wireLength, quint16 error, TrafficLayer layer)
 {
     const qsizetype size = payload.size(); // counted even when the cap drops the bytes
     TrafficRecord record;
     record.timeNs = wallNs();
     record.socketId = socketId;
     record.direction = direction;
+    record.layer = layer;
     record.flags = flags;
     record.error = error;
     record.length = quint32(payload.size());
@@ -199,12 +200,13 @@ bool TrafficStore::prepare(ReadSpace &space, qsizetype bytes)
 }
 
 qint64 TrafficStore::commit(ReadSpace &space, int socketId, Direction direction, qsizetype length,
-                            const SocketAddress &peer)
+                            const SocketAddress &peer, TrafficLayer layer)
 {
     TrafficRecord record;
     record.timeNs = wallNs();
     record.socketId = socketId;
     record.direction = direction;
+    record.layer = layer;
     record.wireLength = quint32(length);
     qsizetype index;
     {
@@ -268,8 +270,9 @@ qsizetype TrafficStore::publishLocked(const TrafficRecord &record, qsizetype cou
         m_chunks[chunk].store(records, std::memory_order_release);
     }
     records[index % kChunkRecords] = record;
-    // Peeked bytes stay queued and are counted when they are read for real.
-    if (!(record.flags & TrafficFlag::Peek))
+    // Peeked bytes stay queued and are counted when they are read for real; a layer's wire
+    // records are counted by the application records they carry.
+    if (!(record.flags & TrafficFlag::Peek) && isApplicationRecord(record))
         m_bytes[int(record.direction)].fetch_add(quint64(counted), std::memory_order_relaxed);
     m_payloadBytes.fetch_add(record.length, std::memory_order_relaxed);
     // release: a reader that sees the new count sees the record and its payload

@@ -28,6 +28,12 @@ enum : quint8 {
 };
 }
 
+// Which layer of a socket's byte path a record belongs to. Plain: the socket has no layer between,
+// so its bytes are both the wire's and the application's. With a layer (TLS), its application
+// records hold what the program sent and received (what the log, the rules and Follow show) and
+// its wire records what the layer moved on the socket (what a pcapng capture writes).
+enum class TrafficLayer : quint8 { Plain = 0, Application = 1, Wire = 2 };
+
 // One send/recv syscall. Fixed size (40 bytes), payload kept apart in the store's arena.
 struct TrafficRecord
 {
@@ -41,8 +47,14 @@ struct TrafficRecord
     quint16 error = 0;
     Direction direction = Direction::In;
     quint8 flags = 0;
+    TrafficLayer layer = TrafficLayer::Plain;
 };
 static_assert(sizeof(TrafficRecord) == 40, "traffic records stay compact");
+
+// What the program sent and received: the log's, the rules' and Follow's records.
+inline bool isApplicationRecord(const TrafficRecord &record) { return record.layer != TrafficLayer::Wire; }
+// What went over the socket itself: a capture's records.
+inline bool isWireRecord(const TrafficRecord &record) { return record.layer != TrafficLayer::Application; }
 
 // The traffic store: append-only, written by the I/O threads, read by index from any thread
 // without a lock and without copying payloads. Records live in fixed-size chunks and payloads in
@@ -55,7 +67,8 @@ public:
     ~TrafficStore() override;
 
     qint64 append(int socketId, Direction direction, QByteArrayView payload, const SocketAddress &peer = {},
-                  quint8 flags = 0, quint32 wireLength = 0, quint16 error = 0);
+                  quint8 flags = 0, quint32 wireLength = 0, quint16 error = 0,
+                  TrafficLayer layer = TrafficLayer::Plain);
 
     // A writer's own piece of the payload arena, for a syscall to read into directly (a watched
     // stream's recv) rather than through a buffer and a copy. Used by one thread at a time.
@@ -74,7 +87,8 @@ public:
     bool prepare(ReadSpace &space, qsizetype bytes);
     // Records the first length bytes of the space as one syscall's payload and moves past them
     // (past the payload cap the record is kept and its bytes are not, as append() does).
-    qint64 commit(ReadSpace &space, int socketId, Direction direction, qsizetype length, const SocketAddress &peer = {});
+    qint64 commit(ReadSpace &space, int socketId, Direction direction, qsizetype length, const SocketAddress &peer = {},
+                  TrafficLayer layer = TrafficLayer::Plain);
 
     qsizetype count() const { return m_count.load(std::memory_order_acquire); }
     TrafficRecord at(qsizetype index) const;
@@ -82,6 +96,8 @@ public:
     QByteArrayView payload(const TrafficRecord &record) const;
     SocketAddress peer(quint32 peerId) const;
 
+    // The application's bytes each way (Plain and Application records, not a layer's wire
+    // records, and not MSG_PEEK's).
     quint64 bytes(Direction direction) const;
 
     // The most payload bytes the store keeps. Past it, records are still appended (time, socket,

@@ -28,6 +28,7 @@ private slots:
     void session();
     void selectionUsesTheReceiversRecords();
     void recordsWithoutBytes();
+    void captureHoldsTheWireLayer();
     void headlessRunWritesPcapng();
     void headlessRunReportsAWriteFailure();
 
@@ -365,19 +366,25 @@ void tst_Pcapng::selectionUsesTheReceiversRecords()
     QCOMPARE(countOf(m_tshark, file, request + QStringLiteral(" && ") + kInbound), 1);
 }
 
-void tst_Pcapng::recordsWithoutBytes()
+// Socket 1, a TCP connection on loopback from localPort to peerPort, as the registry knows it.
+static void publishTcpSocket(SocketRegistry &sockets, quint16 localPort, quint16 peerPort)
 {
-    // Errors are left out; bytes past the store's cap leave a gap Wireshark can name.
-    TrafficStore store;
-    SocketRegistry sockets;
     SocketInfo socket;
     socket.id = 1;
     socket.name = QStringLiteral("sk1");
     socket.family = AF_INET;
     socket.type = SOCK_STREAM;
-    socket.local = SocketAddress::ipv4(INADDR_LOOPBACK, 40000);
-    socket.peer = SocketAddress::ipv4(INADDR_LOOPBACK, 8080);
+    socket.local = SocketAddress::ipv4(INADDR_LOOPBACK, localPort);
+    socket.peer = SocketAddress::ipv4(INADDR_LOOPBACK, peerPort);
     sockets.publish(socket);
+}
+
+void tst_Pcapng::recordsWithoutBytes()
+{
+    // Errors are left out; bytes past the store's cap leave a gap Wireshark can name.
+    TrafficStore store;
+    SocketRegistry sockets;
+    publishTcpSocket(sockets, 40000, 8080);
     store.setPayloadLimit(10);
     store.append(1, Direction::Out, "abc");
     store.append(1, Direction::Out, {}, {}, TrafficFlag::Error, 0, ECONNRESET);
@@ -399,6 +406,30 @@ void tst_Pcapng::recordsWithoutBytes()
     QString error;
     QVERIFY(!exportPcapng(store, sockets, closed, &error));
     QVERIFY(!error.isEmpty());
+}
+
+// A socket with a layer between (TLS) keeps the application's bytes and the wire's: a capture
+// writes what crossed the socket, the wire's records, and none of the plaintext they carry.
+void tst_Pcapng::captureHoldsTheWireLayer()
+{
+    TrafficStore store;
+    SocketRegistry sockets;
+    publishTcpSocket(sockets, 40001, 8443);
+    store.append(1, Direction::Out, "plaintext-out", {}, 0, 0, 0, TrafficLayer::Application);
+    store.append(1, Direction::Out, "WIRE-RECORD-OUT", {}, 0, 0, 0, TrafficLayer::Wire);
+    store.append(1, Direction::In, "WIRE-RECORD-IN", {}, 0, 0, 0, TrafficLayer::Wire);
+    store.append(1, Direction::In, "plaintext-in", {}, 0, 0, 0, TrafficLayer::Application);
+    const QString path = m_dir.filePath(QStringLiteral("layers.pcapng"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QVERIFY(exportPcapng(store, sockets, file));
+    file.close();
+
+    QCOMPARE(countOf(m_tshark, path, QStringLiteral("_ws.malformed || _ws.expert.severity >= 0x00800000")), 0);
+    QCOMPARE(countOf(m_tshark, path, QStringLiteral("tcp.len > 0")), 2);
+    QCOMPARE(countOf(m_tshark, path, QStringLiteral("frame contains \"WIRE-RECORD-OUT\" && tcp.srcport == 40001")), 1);
+    QCOMPARE(countOf(m_tshark, path, QStringLiteral("frame contains \"WIRE-RECORD-IN\" && tcp.srcport == 8443")), 1);
+    QCOMPARE(countOf(m_tshark, path, QStringLiteral("frame contains \"plaintext\"")), 0);
 }
 
 void tst_Pcapng::headlessRunWritesPcapng()

@@ -22,6 +22,7 @@ private slots:
     void init();
     void recordIsCompact();
     void appendAndRead();
+    void recordsSayTheirLayer();
     void peersAreInterned();
     void largePayloadsGetTheirOwnBlock();
     void concurrentWritersAndReader();
@@ -63,6 +64,33 @@ void tst_TrafficStore::appendAndRead()
     QCOMPARE(store.bytes(Direction::In), 10u);
     QCOMPARE(store.bytes(Direction::Out), 5u);
     QCOMPARE(store.at(99).socketId, 0); // out of range: an empty record, no crash
+}
+
+// A socket with a layer (TLS) keeps its bytes twice: the application's plaintext and the wire's
+// records. Both are kept, each says which it is, and the byte counts are the application's.
+void tst_TrafficStore::recordsSayTheirLayer()
+{
+    TrafficStore store;
+    store.append(1, Direction::Out, "plain");
+    store.append(2, Direction::Out, "hello", {}, 0, 0, 0, TrafficLayer::Application);
+    store.append(2, Direction::Out, QByteArray(29, 'x'), {}, 0, 0, 0, TrafficLayer::Wire);
+    TrafficStore::ReadSpace space;
+    QVERIFY(store.prepare(space, 64));
+    std::memcpy(space.data, "0123456789abcdef", 16);
+    store.commit(space, 2, Direction::In, 16, {}, TrafficLayer::Wire);
+    store.append(2, Direction::In, "ok", {}, 0, 0, 0, TrafficLayer::Application);
+    QCOMPARE(store.count(), 5);
+    QCOMPARE(store.at(0).layer, TrafficLayer::Plain);
+    QCOMPARE(store.at(1).layer, TrafficLayer::Application);
+    QCOMPARE(store.at(2).layer, TrafficLayer::Wire);
+    QCOMPARE(store.at(3).layer, TrafficLayer::Wire);
+    QCOMPARE(store.payload(store.at(3)), QByteArrayView("0123456789abcdef"));
+    QVERIFY(isApplicationRecord(store.at(0)) && isWireRecord(store.at(0)));
+    QVERIFY(isApplicationRecord(store.at(1)) && !isWireRecord(store.at(1)));
+    QVERIFY(!isApplicationRecord(store.at(2)) && isWireRecord(store.at(2)));
+    QCOMPARE(store.bytes(Direction::Out), 10u); // "plain" and "hello", not the 29 wire bytes
+    QCOMPARE(store.bytes(Direction::In), 2u);
+    QCOMPARE(store.payloadBytes(), 5u + 5 + 29 + 16 + 2); // every record's bytes are kept
 }
 
 void tst_TrafficStore::peersAreInterned()

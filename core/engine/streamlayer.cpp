@@ -1,0 +1,42 @@
+#include "engine/streamlayer.h"
+
+#include "engine/platform.h"
+
+#include <cerrno>
+
+namespace core {
+
+namespace {
+
+// EAGAIN is the plain layer's only wait: the direction of the call itself.
+LayerMove fromSyscall(ssize_t n, Step wait)
+{
+    if (n >= 0)
+        return LayerMove::moved(n);
+    return errno == EAGAIN ? LayerMove::wait(wait) : LayerMove::failed(errno);
+}
+
+} // namespace
+
+LayerMove PlainLayer::send(int fd, QByteArrayView bytes, int flags, const sockaddr *to, socklen_t toLength)
+{
+    flags |= MSG_NOSIGNAL; // a closed peer is EPIPE for the call, not SIGPIPE for the process
+    const ssize_t n = platform::retryEintr([&] {
+        return to ? ::sendto(fd, bytes.data(), size_t(bytes.size()), flags, to, toLength)
+                  : ::send(fd, bytes.data(), size_t(bytes.size()), flags);
+    });
+    return fromSyscall(n, Step::WaitWrite);
+}
+
+LayerMove PlainLayer::receive(int fd, char *buffer, qsizetype size, int flags, sockaddr *from, socklen_t *fromLength)
+{
+    const socklen_t room = fromLength ? *fromLength : 0;
+    const ssize_t n = platform::retryEintr([&] {
+        if (fromLength)
+            *fromLength = room;
+        return ::recvfrom(fd, buffer, size_t(size), flags, from, fromLength);
+    });
+    return fromSyscall(n, Step::WaitRead);
+}
+
+} // namespace core
