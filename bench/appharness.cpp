@@ -1,11 +1,11 @@
-#include "appharness.h"
+#include "bench/appharness.h"
 
-#include "benchsupport.h"
+#include "bench/benchsupport.h"
 
-#include "mainwindow.h"
-#include "traffic/trafficmodel.h"
-#include "traffic/trafficpanel.h"
-#include "workbench.h"
+#include "ui/mainwindow.h"
+#include "ui/traffic/trafficmodel.h"
+#include "ui/traffic/trafficpanel.h"
+#include "core/workbench.h"
 
 #include <QTableView>
 #include <QWindow>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "net/socketaddress.h"
-#include "store/journal.h"
+#include "core/net/socketaddress.h"
+#include "core/store/journal.h"
 
 #include <memory>
 

@@ -1,6 +1,6 @@
-#include "benchsupport.h"
+#include "bench/benchsupport.h"
 
-#include "store/clock.h"
+#include "core/base/clock.h"
 
 #include <QEventLoop>
 

@@ -1,13 +1,13 @@
 // Benchmark 4: 10,000 clients connect to a watched listener (auto-accept), each sends 100 bytes
 // and stays open; then all close. Against a bare accept4(2) + read(2) loop and the same client.
-#include "benchmarks.h"
+#include "bench/benchmarks.h"
 
-#include "appharness.h"
-#include "creference.h"
-#include "peers.h"
+#include "bench/appharness.h"
+#include "bench/creference.h"
+#include "bench/peers.h"
 
-#include "store/clock.h"
-#include "workbench.h"
+#include "core/base/clock.h"
+#include "core/workbench.h"
 
 #include <QHash>
 

@@ -1,8 +1,8 @@
-#include "creference.h"
+#include "bench/creference.h"
 
-#include "peers.h"
+#include "bench/peers.h"
 
-#include "store/clock.h"
+#include "core/base/clock.h"
 
 #include <netinet/in.h>
 #include <sys/mman.h>

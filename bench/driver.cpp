@@ -1,4 +1,4 @@
-#include "driver.h"
+#include "bench/driver.h"
 
 #include <QDateTime>
 #include <QFile>

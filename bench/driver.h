@@ -1,6 +1,6 @@
 #pragma once
 
-#include "benchsupport.h"
+#include "bench/benchsupport.h"
 
 #include <QString>
 #include <QStringList>

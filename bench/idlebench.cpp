@@ -1,12 +1,12 @@
 // Benchmark 7: what the app costs when nobody uses it. The main window over a workbench, shown
 // (offscreen) with nothing opened and no traffic, left alone: the process's CPU time (every
 // thread) over the wall time, against a bare Qt window idling in the same process.
-#include "benchmarks.h"
+#include "bench/benchmarks.h"
 
-#include "appharness.h"
+#include "bench/appharness.h"
 
-#include "mainwindow.h"
-#include "store/clock.h"
+#include "ui/mainwindow.h"
+#include "core/base/clock.h"
 
 #include <QMainWindow>
 #include <QWindow>

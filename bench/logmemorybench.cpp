@@ -1,14 +1,14 @@
 // Benchmark 5: 1,000,000 records of 64 bytes appended to the traffic store (from a writer
 // thread, as an I/O thread appends) while the log view is shown and follows the tail; then the
 // resident memory they cost beyond their payload, and how long a jump to any row takes.
-#include "benchmarks.h"
+#include "bench/benchmarks.h"
 
-#include "appharness.h"
-#include "peers.h"
+#include "bench/appharness.h"
+#include "bench/peers.h"
 
-#include "traffic/trafficmodel.h"
-#include "store/clock.h"
-#include "workbench.h"
+#include "ui/traffic/trafficmodel.h"
+#include "core/base/clock.h"
+#include "core/workbench.h"
 
 #include <QRandomGenerator>
 #include <QTableView>

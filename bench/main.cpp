@@ -3,11 +3,11 @@
 //
 //   swbench [--quick] [--rounds N] [--only name,name] [--json FILE]
 //   swbench --run NAME --result FILE [--quick] [--rounds N]   (one benchmark; what the driver runs)
-#include "benchmarks.h"
-#include "driver.h"
-#include "peers.h"
+#include "bench/benchmarks.h"
+#include "bench/driver.h"
+#include "bench/peers.h"
 
-#include "store/clock.h"
+#include "core/base/clock.h"
 
 #include <QApplication>
 #include <QFile>

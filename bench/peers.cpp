@@ -1,8 +1,8 @@
-#include "peers.h"
+#include "bench/peers.h"
 
-#include "benchsupport.h"
+#include "bench/benchsupport.h"
 
-#include "store/clock.h"
+#include "core/base/clock.h"
 
 #include <fcntl.h>
 #include <sys/resource.h>

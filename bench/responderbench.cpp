@@ -2,13 +2,13 @@
 // bytes, one at a time, to a listener whose rule answers with a regex match and a template; the
 // same clients against a bare C epoll echo server in the same run. periodic: a 10 ms schedule
 // for 10 s, each datagram's arrival timed by the receiver.
-#include "benchmarks.h"
+#include "bench/benchmarks.h"
 
-#include "appharness.h"
-#include "creference.h"
+#include "bench/appharness.h"
+#include "bench/creference.h"
 
-#include "store/clock.h"
-#include "workbench.h"
+#include "core/base/clock.h"
+#include "core/workbench.h"
 
 #include <fcntl.h>
 #include <netinet/in.h>

@@ -3,7 +3,7 @@
 // eventfd wakes a worker that makes the syscall, a condition variable wakes the caller: the floor
 // of a design where every operation runs on a worker thread) and (c) under `socket-workbench
 // --run`, where each call is journaled, run on an I/O thread and its traffic recorded.
-#include "benchmarks.h"
+#include "bench/benchmarks.h"
 
 #include <QProcess>
 #include <QTemporaryDir>

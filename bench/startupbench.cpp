@@ -1,11 +1,11 @@
 // Benchmark 6: process start to first painted window, for the app (app/main.cpp's sequence),
 // the app opening a session of 100 sockets, and a bare Qt window as the reference.
-#include "benchmarks.h"
+#include "bench/benchmarks.h"
 
-#include "mainwindow.h"
-#include "sockets/socketspanel.h"
-#include "store/clock.h"
-#include "workbench.h"
+#include "ui/mainwindow.h"
+#include "ui/sockets/socketspanel.h"
+#include "core/base/clock.h"
+#include "core/workbench.h"
 
 #include <QAbstractItemModel>
 #include <QApplication>

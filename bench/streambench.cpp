@@ -1,14 +1,14 @@
 // Benchmark 3: 1 GiB through a watched stream socket (TCP on loopback, and UNIX), against bare
 // read(2) loops fed by the same sender: one that keeps every byte in fresh memory, as the store
 // must (the target), and one that reads into a single reused buffer (for information).
-#include "benchmarks.h"
+#include "bench/benchmarks.h"
 
-#include "appharness.h"
-#include "creference.h"
-#include "peers.h"
+#include "bench/appharness.h"
+#include "bench/creference.h"
+#include "bench/peers.h"
 
-#include "store/clock.h"
-#include "workbench.h"
+#include "core/base/clock.h"
+#include "core/workbench.h"
 
 #include <QTemporaryDir>
 

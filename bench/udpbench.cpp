@@ -1,14 +1,14 @@
 // Benchmarks 1 and 2: UDP datagrams into a watched socket, paced (50,000/s) and flat out,
 // against a bare recvmmsg(2) loop, batched as the app's engine reads, fed by the same sender.
-#include "benchmarks.h"
+#include "bench/benchmarks.h"
 
-#include "appharness.h"
-#include "creference.h"
-#include "peers.h"
+#include "bench/appharness.h"
+#include "bench/creference.h"
+#include "bench/peers.h"
 
-#include "traffic/trafficmodel.h"
-#include "store/clock.h"
-#include "workbench.h"
+#include "ui/traffic/trafficmodel.h"
+#include "core/base/clock.h"
+#include "core/workbench.h"
 
 #include <sys/socket.h>
 #include <unistd.h>

@@ -1,16 +1,16 @@
-#include "workbench.h"
-#include "workbenchgate.h"
+#include "core/workbench.h"
+#include "core/workbenchgate.h"
 
-#include "codec/payload.h"
-#include "engine/enginecontext.h"
-#include "engine/iothread.h"
-#include "engine/op.h"
-#include "engine/socketobject.h"
-#include "lookup/lookuppool.h"
-#include "lookup/resolver.h"
-#include "net/constants.h"
-#include "net/errors.h"
-#include "store/clock.h"
+#include "core/text/payload.h"
+#include "core/engine/enginecontext.h"
+#include "core/engine/iothread.h"
+#include "core/engine/op.h"
+#include "core/engine/socketobject.h"
+#include "core/lookup/lookuppool.h"
+#include "core/lookup/resolver.h"
+#include "core/net/constants.h"
+#include "core/net/errors.h"
+#include "core/base/clock.h"
 
 #include <QCoreApplication>
 #include <QThread>

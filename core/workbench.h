@@ -1,11 +1,11 @@
 #pragma once
 
-#include "net/socketaddress.h"
-#include "net/socketoptions.h"
-#include "responder/responder.h"
-#include "store/journal.h"
-#include "store/socketregistry.h"
-#include "store/trafficstore.h"
+#include "core/net/socketaddress.h"
+#include "core/net/socketoptions.h"
+#include "core/responder/responder.h"
+#include "core/store/journal.h"
+#include "core/store/socketregistry.h"
+#include "core/store/trafficstore.h"
 
 #include <QObject>
 

@@ -1,14 +1,14 @@
 // The Workbench's name lookups: they run on the lookup pool's threads (at most four at once), so a
 // resolver that hangs blocks no I/O thread, and report through the LookupGate (a lookup thread
 // may outlive the Workbench).
-#include "workbench.h"
+#include "core/workbench.h"
 
-#include "engine/enginecontext.h"
-#include "engine/iothread.h"
-#include "engine/socketobject.h"
-#include "lookup/lookuppool.h"
-#include "lookup/resolver.h"
-#include "workbenchgate.h"
+#include "core/engine/enginecontext.h"
+#include "core/engine/iothread.h"
+#include "core/engine/socketobject.h"
+#include "core/lookup/lookuppool.h"
+#include "core/lookup/resolver.h"
+#include "core/workbenchgate.h"
 
 namespace core {
 

@@ -1,10 +1,10 @@
 // Workbench: responder rules and schedules. Both are handed to the socket's I/O thread, which
 // runs them (socketresponder.cpp); the board in EngineContext lets any thread read their status.
-#include "workbench.h"
+#include "core/workbench.h"
 
-#include "engine/enginecontext.h"
-#include "engine/iothread.h"
-#include "engine/socketobject.h"
+#include "core/engine/enginecontext.h"
+#include "core/engine/iothread.h"
+#include "core/engine/socketobject.h"
 
 #include <QCoreApplication>
 

@@ -1,10 +1,10 @@
-#include "headless.h"
+#include "python/headless.h"
 
-#include "pythonengine.h"
+#include "python/pythonengine.h"
 
-#include "codec/transcript.h"
-#include "store/pcapngexport.h"
-#include "workbench.h"
+#include "core/export/transcript.h"
+#include "core/export/pcapngexport.h"
+#include "core/workbench.h"
 
 #include <QSaveFile>
 

@@ -6,13 +6,13 @@
 #include <Python.h>
 #include <frameobject.h>
 
-#include "pysocket.h"
-#include "pythonengine.h"
+#include "python/pysocket.h"
+#include "python/pythonengine.h"
 
-#include "codec/payload.h"
-#include "net/socketoptions.h"
-#include "store/clock.h"
-#include "workbench.h"
+#include "core/text/payload.h"
+#include "core/net/socketoptions.h"
+#include "core/base/clock.h"
+#include "core/workbench.h"
 
 #include <QFileInfo>
 #include <QHash>

@@ -1,11 +1,11 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
-#include "pythonengine.h"
+#include "python/pythonengine.h"
 
-#include "pysocket.h"
+#include "python/pysocket.h"
 
-#include "calls/call.h"
+#include "core/calls/call.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,13 +1,13 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
-#include "pythonrunner.h"
+#include "python/pythonrunner.h"
 
-#include "pysocket.h"
-#include "pythonengine.h"
+#include "python/pysocket.h"
+#include "python/pythonengine.h"
 
-#include "calls/call.h"
-#include "workbench.h"
+#include "core/calls/call.h"
+#include "core/workbench.h"
 
 #include <QThread>
 

@@ -9,8 +9,8 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$here"
 lupdate=/usr/lib/qt6/bin/lupdate
 [ -x "$lupdate" ] || lupdate=$(command -v lupdate)
-"$lupdate" -pluralonly -locations none -no-obsolete ui app core -ts translations/socketworkbench_en.ts
-"$lupdate" -locations none -no-obsolete -target-language zh_CN ui app core -ts translations/socketworkbench_zh_CN.ts
+"$lupdate" -I . -pluralonly -locations none -no-obsolete ui app core -ts translations/socketworkbench_en.ts
+"$lupdate" -I . -locations none -no-obsolete -target-language zh_CN ui app core -ts translations/socketworkbench_zh_CN.ts
 python3 - translations/socketworkbench_en.ts <<'PY'
 import re, sys
 path = sys.argv[1]

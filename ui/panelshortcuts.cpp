@@ -1,4 +1,4 @@
-#include "panelshortcuts.h"
+#include "ui/panelshortcuts.h"
 
 #include <QAction>
 #include <QCoreApplication>

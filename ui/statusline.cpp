@@ -1,7 +1,7 @@
-#include "statusline.h"
+#include "ui/statusline.h"
 
-#include "widgets/themecolors.h"
-#include "workbench.h"
+#include "ui/widgets/themecolors.h"
+#include "core/workbench.h"
 
 #include <QLocale>
 #include <QTimer>

@@ -1,8 +1,8 @@
-#include "call.h"
+#include "core/calls/call.h"
 
-#include "codec/payload.h"
-#include "lookup/resolver.h"
-#include "net/constants.h"
+#include "core/text/payload.h"
+#include "core/calls/lookuptext.h"
+#include "core/net/constants.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "net/socketaddress.h"
-#include "net/socketoptions.h"
+#include "core/net/socketaddress.h"
+#include "core/net/socketoptions.h"
 
 #include <QByteArray>
 #include <QString>

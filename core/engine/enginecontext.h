@@ -1,9 +1,9 @@
 #pragma once
 
-#include "responder/responder.h"
-#include "store/journal.h"
-#include "store/socketregistry.h"
-#include "store/trafficstore.h"
+#include "core/responder/responder.h"
+#include "core/store/journal.h"
+#include "core/store/socketregistry.h"
+#include "core/store/trafficstore.h"
 
 #include <QHash>
 #include <QMutex>

@@ -1,9 +1,9 @@
-#include "iothread.h"
+#include "core/engine/iothread.h"
 
-#include "engine/enginecontext.h"
-#include "engine/platform.h"
-#include "engine/socketobject.h"
-#include "store/clock.h"
+#include "core/engine/enginecontext.h"
+#include "core/kernel/platform.h"
+#include "core/engine/socketobject.h"
+#include "core/base/clock.h"
 
 #include <sys/epoll.h>
 #include <sys/eventfd.h>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "calls/call.h"
-#include "engine/socketfile.h"
-#include "store/journal.h"
+#include "core/calls/call.h"
+#include "core/engine/socketfile.h"
+#include "core/store/journal.h"
 
 #include <QByteArray>
 

@@ -1,14 +1,14 @@
 // SocketObject's calls: one function per socket call, each tried on the non-blocking descriptor.
 // A call that would block returns WaitRead/WaitWrite (through wouldBlock) and is tried again when
 // epoll reports the descriptor ready; everything else finishes the call with its outcome.
-#include "socketobject.h"
+#include "core/engine/socketobject.h"
 
-#include "codec/payload.h"
-#include "engine/enginecontext.h"
-#include "engine/iothread.h"
-#include "engine/platform.h"
-#include "net/errors.h"
-#include "store/clock.h"
+#include "core/text/payload.h"
+#include "core/engine/enginecontext.h"
+#include "core/engine/iothread.h"
+#include "core/kernel/platform.h"
+#include "core/net/errors.h"
+#include "core/base/clock.h"
 
 #include <QCoreApplication>
 
@@ -397,7 +397,7 @@ SocketObject::Step SocketObject::doClose(Op &op)
         if (!removed.isEmpty())
             o.note = QCoreApplication::translate("core", "removed the socket file %1 (Python leaves it; os.unlink would)").arg(removed);
         // Live figures describe a descriptor; there is none now.
-        m_info.tcpState.clear();
+        m_info.tcpState = TcpState::Unknown;
         m_info.rxQueue = m_info.txQueue = -1;
         m_info.optionValues.clear();
         setState(SocketState::Closed);

@@ -1,4 +1,4 @@
-#include "socketfile.h"
+#include "core/engine/socketfile.h"
 
 #include <sys/socket.h>
 #include <sys/stat.h>

@@ -1,10 +1,10 @@
 // SocketObject's live figures: queue sizes, TCP state and every readable option's current value,
 // read on the socket's I/O thread for the window's live view. Inspection, not calls: nothing of
 // it goes into the journal.
-#include "socketobject.h"
+#include "core/engine/socketobject.h"
 
-#include "engine/platform.h"
-#include "net/errors.h"
+#include "core/kernel/platform.h"
+#include "core/net/errors.h"
 
 #include <sys/socket.h>
 
@@ -17,7 +17,7 @@ void SocketObject::refreshLive()
     m_info.rxQueue = platform::queuedIn(m_fd);
     m_info.txQueue = platform::queuedOut(m_fd);
     const bool tcp = (m_info.family == AF_INET || m_info.family == AF_INET6) && m_info.type == SOCK_STREAM;
-    m_info.tcpState = tcp ? platform::tcpState(m_fd) : QString();
+    m_info.tcpState = tcp ? platform::tcpState(m_fd) : TcpState::Unknown;
     // Current option values, read without a journal entry: this is inspection, not a call.
     for (const OptionSpec &spec : socketOptions()) {
         if (spec.kind == OptionKind::Membership4 || spec.kind == OptionKind::Membership6)

@@ -1,10 +1,10 @@
-#include "socketobject.h"
+#include "core/engine/socketobject.h"
 
-#include "engine/enginecontext.h"
-#include "engine/iothread.h"
-#include "engine/platform.h"
-#include "net/errors.h"
-#include "store/clock.h"
+#include "core/engine/enginecontext.h"
+#include "core/engine/iothread.h"
+#include "core/kernel/platform.h"
+#include "core/net/errors.h"
+#include "core/base/clock.h"
 
 #include <QCoreApplication>
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "engine/op.h"
-#include "engine/streamlayer.h"
-#include "responder/responder.h"
-#include "store/socketregistry.h"
-#include "store/trafficstore.h"
+#include "core/engine/op.h"
+#include "core/engine/streamlayer.h"
+#include "core/responder/responder.h"
+#include "core/store/socketregistry.h"
+#include "core/store/trafficstore.h"
 
 #include <deque>
 

@@ -1,11 +1,11 @@
 // SocketObject's work of its own: responder rules answer received records, schedules send on a
 // timer of the I/O thread's loop. Both make ordinary calls (journaled, queued in order, in the
 // traffic log), marked with what made them; nothing goes through the GUI thread.
-#include "socketobject.h"
+#include "core/engine/socketobject.h"
 
-#include "engine/enginecontext.h"
-#include "engine/iothread.h"
-#include "store/clock.h"
+#include "core/engine/enginecontext.h"
+#include "core/engine/iothread.h"
+#include "core/base/clock.h"
 
 #include <QCoreApplication>
 

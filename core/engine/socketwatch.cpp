@@ -2,13 +2,13 @@
 // accept on a listener. Each syscall that returns data is one traffic record, so message
 // boundaries stay visible. Reads per wake-up are bounded so one flooded socket cannot starve
 // the others on the same thread; epoll is level-triggered and reports the rest next round.
-#include "socketobject.h"
+#include "core/engine/socketobject.h"
 
-#include "engine/enginecontext.h"
-#include "engine/iothread.h"
-#include "engine/platform.h"
-#include "net/errors.h"
-#include "store/clock.h"
+#include "core/engine/enginecontext.h"
+#include "core/engine/iothread.h"
+#include "core/kernel/platform.h"
+#include "core/net/errors.h"
+#include "core/base/clock.h"
 
 #include <QCoreApplication>
 

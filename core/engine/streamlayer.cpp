@@ -1,6 +1,6 @@
-#include "engine/streamlayer.h"
+#include "core/engine/streamlayer.h"
 
-#include "engine/platform.h"
+#include "core/kernel/platform.h"
 
 #include <cerrno>
 

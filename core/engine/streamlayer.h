@@ -1,7 +1,7 @@
 #pragma once
 
-#include "engine/op.h"
-#include "store/trafficstore.h"
+#include "core/engine/op.h"
+#include "core/store/trafficstore.h"
 
 #include <QByteArrayView>
 

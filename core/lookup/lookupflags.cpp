@@ -1,4 +1,4 @@
-#include "lookupflags.h"
+#include "core/lookup/lookupflags.h"
 
 #include <netdb.h>
 

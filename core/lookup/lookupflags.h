@@ -1,6 +1,6 @@
 #pragma once
 
-#include "net/constants.h"
+#include "core/net/constants.h"
 
 #include <span>
 

@@ -1,4 +1,4 @@
-#include "lookuppool.h"
+#include "core/lookup/lookuppool.h"
 
 #include <chrono>
 #include <thread>

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "store/journal.h"
+#include "core/calls/lookuptext.h"
+#include "core/calls/outcome.h"
 
 namespace core::lookup {
 
@@ -16,17 +17,5 @@ Outcome getnameinfo(const SocketAddress &address, int flags);
 // first getaddrinfo answer of the socket's family). On success *address gets that host and keeps
 // its port (and AF_INET6 flow info and scope id); on failure the Outcome is the socket.gaierror.
 Outcome resolveAddress(const QString &host, SocketAddress *address);
-
-// The Python spelling of each call, for the journal.
-QString gethostnameCall();
-QString gethostbynameCall(const QString &host);
-QString gethostbynameExCall(const QString &host);
-QString getaddrinfoCall(const QString &host, const QString &port, int family, int type, int proto, int flags);
-QString gethostbyaddrCall(const QString &address);
-QString getnameinfoCall(const SocketAddress &address, int flags);
-
-// Python's repr of a getaddrinfo family/kind: <AddressFamily.AF_INET: 2>, <SocketKind.SOCK_STREAM: 1>.
-QString pythonFamilyEnum(int family);
-QString pythonKindEnum(int type);
 
 } // namespace core::lookup

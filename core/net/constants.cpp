@@ -1,4 +1,4 @@
-#include "constants.h"
+#include "core/net/constants.h"
 
 #include <QStringList>
 

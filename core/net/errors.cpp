@@ -1,6 +1,6 @@
-#include "errors.h"
+#include "core/net/errors.h"
 
-#include "net/pythonerror.h"
+#include "core/net/pythonerror.h"
 
 #include <netdb.h>
 

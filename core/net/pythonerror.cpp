@@ -1,6 +1,6 @@
-#include "pythonerror.h"
+#include "core/net/pythonerror.h"
 
-#include "net/errors.h"
+#include "core/net/errors.h"
 
 #include <netdb.h>
 

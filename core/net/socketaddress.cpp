@@ -1,6 +1,6 @@
-#include "socketaddress.h"
+#include "core/net/socketaddress.h"
 
-#include "codec/payload.h"
+#include "core/text/payload.h"
 
 #include <QCoreApplication>
 #include <QHashFunctions>

@@ -1,6 +1,6 @@
-#include "socketoptions.h"
+#include "core/net/socketoptions.h"
 
-#include "codec/payload.h"
+#include "core/text/payload.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

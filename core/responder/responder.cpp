@@ -1,4 +1,4 @@
-#include "responder.h"
+#include "core/responder/responder.h"
 
 #include <QCoreApplication>
 

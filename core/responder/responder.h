@@ -1,7 +1,7 @@
 #pragma once
 
-#include "calls/call.h"
-#include "responder/rule.h"
+#include "core/calls/call.h"
+#include "core/responder/rule.h"
 
 #include <QHash>
 #include <QList>

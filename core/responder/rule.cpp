@@ -1,6 +1,6 @@
-#include "rule.h"
+#include "core/responder/rule.h"
 
-#include "codec/payload.h"
+#include "core/text/payload.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,8 +1,8 @@
-#include "payloadlibrary.h"
+#include "core/session/payloadlibrary.h"
 
-#include "codec/payload.h"
-#include "session/regularfile.h"
-#include "net/errors.h"
+#include "core/text/payload.h"
+#include "core/session/regularfile.h"
+#include "core/net/errors.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "codec/payload.h"
-#include "net/result.h"
+#include "core/text/payload.h"
+#include "core/base/result.h"
 
 #include <QByteArray>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
-#include "quickopen.h"
+#include "core/session/quickopen.h"
 
-#include "net/constants.h"
+#include "core/net/constants.h"
 
 #include <QCoreApplication>
 

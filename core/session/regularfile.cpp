@@ -1,6 +1,6 @@
-#include "regularfile.h"
+#include "core/session/regularfile.h"
 
-#include "net/errors.h"
+#include "core/net/errors.h"
 
 #include <QCoreApplication>
 #include <QFile>

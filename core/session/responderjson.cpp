@@ -1,4 +1,4 @@
-#include "responderjson.h"
+#include "core/session/responderjson.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "net/result.h"
-#include "responder/responder.h"
+#include "core/base/result.h"
+#include "core/responder/responder.h"
 
 #include <QJsonArray>
 

@@ -1,12 +1,12 @@
-#include "session.h"
+#include "core/session/session.h"
 
-#include "net/constants.h"
-#include "net/errors.h"
-#include "net/socketoptions.h"
-#include "session/callchain.h"
-#include "session/regularfile.h"
-#include "session/responderjson.h"
-#include "workbench.h"
+#include "core/net/constants.h"
+#include "core/net/errors.h"
+#include "core/net/socketoptions.h"
+#include "core/recipes/callchain.h"
+#include "core/session/regularfile.h"
+#include "core/session/responderjson.h"
+#include "core/workbench.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "net/result.h"
-#include "net/socketaddress.h"
-#include "responder/responder.h"
-#include "session/payloadlibrary.h"
-#include "store/socketregistry.h"
+#include "core/base/result.h"
+#include "core/net/socketaddress.h"
+#include "core/responder/responder.h"
+#include "core/session/payloadlibrary.h"
+#include "core/store/socketregistry.h"
 
 #include <QByteArray>
 #include <QList>

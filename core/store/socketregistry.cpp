@@ -1,8 +1,8 @@
-#include "socketregistry.h"
+#include "core/store/socketregistry.h"
 
 #include <sys/socket.h>
 
-#include "net/constants.h"
+#include "core/net/constants.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "net/socketaddress.h"
-#include "store/coalescer.h"
+#include "core/kernel/tcpstate.h"
+#include "core/net/socketaddress.h"
+#include "core/base/coalescer.h"
 
 #include <QHash>
 #include <QList>
@@ -60,7 +61,7 @@ struct SocketInfo
     // Live figures, read by Workbench::refreshLive on the socket's thread.
     int rxQueue = -1;       // FIONREAD / SIOCINQ
     int txQueue = -1;       // SIOCOUTQ
-    QString tcpState;       // TCP_INFO tcpi_state: ESTABLISHED, TIME_WAIT, ...
+    TcpState tcpState = TcpState::Unknown; // TCP_INFO tcpi_state
     quint32 drops = 0;      // datagrams the kernel dropped (SO_RXQ_OVFL)
     QMap<QString, QString> options; // options set successfully: name -> value as typed
     QMap<QString, QString> optionValues; // live: every readable option's value, or its errno name

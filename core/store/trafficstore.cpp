@@ -1,6 +1,6 @@
-#include "trafficstore.h"
+#include "core/store/trafficstore.h"
 
-#include "store/clock.h"
+#include "core/base/clock.h"
 
 #include <condition_variable>
 #include <cstring>

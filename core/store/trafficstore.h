@@ -1,7 +1,7 @@
 #pragma once
 
-#include "net/socketaddress.h"
-#include "store/coalescer.h"
+#include "core/net/socketaddress.h"
+#include "core/base/coalescer.h"
 
 #include <QByteArrayView>
 #include <QHash>

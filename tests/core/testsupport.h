@@ -1,7 +1,7 @@
 #pragma once
 
-#include "net/constants.h"
-#include "workbench.h"
+#include "core/net/constants.h"
+#include "core/workbench.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -2,9 +2,9 @@
 // against recording stand-ins for the socket module and its sockets, and what python3 says each
 // call was given must equal the value's typed arguments (compared as JSON, built on our side from
 // the value's fields, never from our own rendering).
-#include "testsupport.h"
+#include "tests/core/testsupport.h"
 
-#include "calls/call.h"
+#include "core/calls/call.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,5 +1,5 @@
-#include "session/clientgroup.h"
-#include "testsupport.h"
+#include "core/recipes/clientgroup.h"
+#include "tests/core/testsupport.h"
 
 #include <QDir>
 #include <QElapsedTimer>

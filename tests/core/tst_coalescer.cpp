@@ -1,4 +1,4 @@
-#include "store/coalescer.h"
+#include "core/base/coalescer.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

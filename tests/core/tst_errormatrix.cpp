@@ -1,5 +1,5 @@
-#include "net/errors.h"
-#include "testsupport.h"
+#include "core/net/errors.h"
+#include "tests/core/testsupport.h"
 
 #include <QRegularExpression>
 #include <QTemporaryDir>

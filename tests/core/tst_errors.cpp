@@ -1,5 +1,5 @@
-#include "net/errors.h"
-#include "store/journal.h"
+#include "core/net/errors.h"
+#include "core/store/journal.h"
 
 #include <QProcess>
 #include <QRegularExpression>

@@ -1,7 +1,7 @@
-#include "engine/enginecontext.h"
-#include "engine/iothread.h"
-#include "engine/socketobject.h"
-#include "testsupport.h"
+#include "core/engine/enginecontext.h"
+#include "core/engine/iothread.h"
+#include "core/engine/socketobject.h"
+#include "tests/core/testsupport.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>

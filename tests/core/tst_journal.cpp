@@ -1,5 +1,5 @@
-#include "store/journal.h"
-#include "store/slabpool.h"
+#include "core/store/journal.h"
+#include "core/base/slabpool.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>

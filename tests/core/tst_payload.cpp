@@ -1,4 +1,4 @@
-#include "codec/payload.h"
+#include "core/text/payload.h"
 
 #include <QProcess>
 #include <QRegularExpression>

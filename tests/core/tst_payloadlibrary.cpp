@@ -1,4 +1,4 @@
-#include "session/payloadlibrary.h"
+#include "core/session/payloadlibrary.h"
 
 #include <QFile>
 #include <QJsonDocument>

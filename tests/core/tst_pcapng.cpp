@@ -1,7 +1,7 @@
-#include "testsupport.h"
+#include "tests/core/testsupport.h"
 
-#include "store/pcapngexport.h"
-#include "store/socketregistry.h"
+#include "core/export/pcapngexport.h"
+#include "core/store/socketregistry.h"
 
 #include <QProcess>
 #include <QRandomGenerator>

@@ -1,7 +1,7 @@
-#include "testsupport.h"
+#include "tests/core/testsupport.h"
 
-#include "codec/payload.h"
-#include "codec/pythonscript.h"
+#include "core/text/payload.h"
+#include "core/export/pythonscript.h"
 
 #include <QFile>
 #include <QProcess>

@@ -1,6 +1,6 @@
-#include "lookup/resolver.h"
+#include "core/lookup/resolver.h"
 
-#include "net/errors.h"
+#include "core/net/errors.h"
 
 #include <QProcess>
 #include <QRegularExpression>

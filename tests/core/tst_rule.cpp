@@ -1,6 +1,6 @@
-#include "responder/responder.h"
-#include "responder/rule.h"
-#include "testsupport.h"
+#include "core/responder/responder.h"
+#include "core/responder/rule.h"
+#include "tests/core/testsupport.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -1,8 +1,8 @@
-#include "session/callchain.h"
-#include "session/examples.h"
-#include "session/quickopen.h"
-#include "session/session.h"
-#include "testsupport.h"
+#include "core/recipes/callchain.h"
+#include "core/recipes/examples.h"
+#include "core/session/quickopen.h"
+#include "core/session/session.h"
+#include "tests/core/testsupport.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "net/socketaddress.h"
+#include "core/net/socketaddress.h"
 
 #include <QProcess>
 #include <QRegularExpression>

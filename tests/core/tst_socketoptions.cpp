@@ -1,5 +1,5 @@
-#include "net/errors.h"
-#include "net/socketoptions.h"
+#include "core/net/errors.h"
+#include "core/net/socketoptions.h"
 
 #include <QProcess>
 #include <QRegularExpression>

@@ -1,6 +1,6 @@
-#include "net/constants.h"
-#include "store/socketregistry.h"
-#include "store/trafficexport.h"
+#include "core/net/constants.h"
+#include "core/store/socketregistry.h"
+#include "core/export/trafficexport.h"
 
 #include <QBuffer>
 #include <QDateTime>

@@ -1,5 +1,5 @@
-#include "store/journal.h"
-#include "store/trafficstore.h"
+#include "core/store/journal.h"
+#include "core/store/trafficstore.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>

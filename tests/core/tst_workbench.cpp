@@ -1,7 +1,7 @@
-#include "codec/payload.h"
-#include "lookup/lookuppool.h"
-#include "net/errors.h"
-#include "testsupport.h"
+#include "core/text/payload.h"
+#include "core/lookup/lookuppool.h"
+#include "core/net/errors.h"
+#include "tests/core/testsupport.h"
 
 #include <QProcess>
 #include <QRegularExpression>
@@ -696,7 +696,8 @@ void tst_Workbench::liveInfo()
     finished(wb, wb.sendAll(c.client, QByteArray(1000, 'z')));
     wb.refreshLive(c.accepted);
     QTRY_COMPARE_WITH_TIMEOUT(wb.sockets().info(c.accepted).rxQueue, 1000, 3000);
-    QCOMPARE(wb.sockets().info(c.accepted).tcpState, QStringLiteral("ESTABLISHED"));
+    QCOMPARE(wb.sockets().info(c.accepted).tcpState, TcpState::Established);
+    QCOMPARE(tcpStateName(TcpState::Established), QStringLiteral("ESTABLISHED"));
     // Option values are read too, without journal entries: inspection is not a call.
     const qsizetype journalBefore = wb.journal().count();
     wb.refreshLive(c.client);

@@ -5,9 +5,9 @@
 // the same address (the form tables and session files use) but for an IPv6 flow label, which the
 // short text leaves out; for IP families toPython() parses back to exactly the same address;
 // its sockaddr bytes copy back to the same address; IP text with a NUL in it never parses.
-#include "fuzzinput.h"
+#include "tests/fuzz/fuzzinput.h"
 
-#include "net/socketaddress.h"
+#include "core/net/socketaddress.h"
 
 #include <netinet/in.h>
 #include <sys/socket.h>

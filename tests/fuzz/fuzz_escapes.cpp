@@ -2,9 +2,9 @@
 // Invariants: decodeEscapes(escapedText(x)) == x and decodeEscapes(editableText(x)) == x for
 // any bytes x, and for any text that decodes, re-escaping its bytes and decoding again gives the
 // same bytes. A failure names a position inside the text.
-#include "fuzzinput.h"
+#include "tests/fuzz/fuzzinput.h"
 
-#include "codec/payload.h"
+#include "core/text/payload.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -1,9 +1,9 @@
 // libFuzzer target: core::decodeHex, the composer's hex decoder.
 // Invariants: decodeHex(spacedHex(x)) == x for any bytes x; what decodes re-encodes to the same
 // bytes; a failure names a position inside the text; the output is at most half the input.
-#include "fuzzinput.h"
+#include "tests/fuzz/fuzzinput.h"
 
-#include "codec/payload.h"
+#include "core/text/payload.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -4,9 +4,9 @@
 // Invariants for a value that encodes: setsockopt gets a buffer of the size getsockopt would
 // return for that option (an int, or the struct); the kept text encodes again to the same bytes;
 // describing the bytes back does not fail.
-#include "fuzzinput.h"
+#include "tests/fuzz/fuzzinput.h"
 
-#include "net/socketoptions.h"
+#include "core/net/socketoptions.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -3,10 +3,10 @@
 // Invariants for a URL that parses: a listener has a bind address and no connect address, a
 // client the reverse; the address has the socket's family; the URL written back from the spec
 // (scheme + the address's toText()) parses to the same spec.
-#include "fuzzinput.h"
+#include "tests/fuzz/fuzzinput.h"
 
-#include "net/constants.h"
-#include "session/quickopen.h"
+#include "core/net/constants.h"
+#include "core/session/quickopen.h"
 
 namespace {
 

@@ -1,9 +1,9 @@
 // libFuzzer target: core::sessionFromJson, the session-file loader (File -> Open session).
 // Invariants for a file that loads: sessionToJson() of it loads again to the same session, and
 // writing that one gives the same bytes (a saved session is a fixed point).
-#include "fuzzinput.h"
+#include "tests/fuzz/fuzzinput.h"
 
-#include "session/session.h"
+#include "core/session/session.h"
 
 namespace {
 

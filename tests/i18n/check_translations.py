@@ -52,7 +52,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         copy = os.path.join(tmp, os.path.basename(ts))
         shutil.copy(ts, copy)
-        run = subprocess.run([lupdate, '-locations', 'none', '-target-language', 'zh_CN', 'ui', 'app', 'core', '-ts', copy],
+        run = subprocess.run([lupdate, '-I', '.', '-locations', 'none', '-target-language', 'zh_CN', 'ui', 'app', 'core', '-ts', copy],
                              cwd=source_dir, capture_output=True, text=True)
         if run.returncode != 0:
             print(run.stdout, run.stderr)

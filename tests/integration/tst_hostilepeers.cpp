@@ -1,7 +1,7 @@
-#include "mainwindow.h"
-#include "testsupport.h"
-#include "traffic/trafficmodel.h"
-#include "traffic/trafficpanel.h"
+#include "ui/mainwindow.h"
+#include "tests/core/testsupport.h"
+#include "ui/traffic/trafficmodel.h"
+#include "ui/traffic/trafficpanel.h"
 
 #include <QRegularExpression>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "testsupport.h"
+#include "tests/core/testsupport.h"
 
 #include <QProcess>
 #include <QRegularExpression>

@@ -1,10 +1,10 @@
 // The embedded interpreter against python3 itself: every script of tests/python runs under both,
 // with the same arguments; stdout, the exit status and the last line of stderr (an uncaught
 // exception's) must be equal. The scripts print nothing that differs between two runs of python3.
-#include "codec/pythonscript.h"
-#include "session/callchain.h"
-#include "session/examples.h"
-#include "workbench.h"
+#include "core/export/pythonscript.h"
+#include "core/recipes/callchain.h"
+#include "core/recipes/examples.h"
+#include "core/workbench.h"
 
 #include <QDir>
 #include <QSignalSpy>

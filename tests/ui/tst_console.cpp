@@ -1,8 +1,8 @@
-#include "console/consolepanel.h"
-#include "mainwindow.h"
-#include "sockets/socketspanel.h"
-#include "sockets/sockettreemodel.h"
-#include "workbench.h"
+#include "ui/console/consolepanel.h"
+#include "ui/mainwindow.h"
+#include "ui/sockets/socketspanel.h"
+#include "ui/sockets/sockettreemodel.h"
+#include "core/workbench.h"
 
 #include <QLineEdit>
 #include <QPlainTextEdit>

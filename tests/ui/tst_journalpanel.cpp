@@ -1,8 +1,8 @@
-#include "journal/journalmodel.h"
-#include "journal/journalpanel.h"
-#include "net/constants.h"
-#include "widgets/themecolors.h"
-#include "workbench.h"
+#include "ui/journal/journalmodel.h"
+#include "ui/journal/journalpanel.h"
+#include "core/net/constants.h"
+#include "ui/widgets/themecolors.h"
+#include "core/workbench.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -1,10 +1,10 @@
-#include "calls/socketpanel.h"
-#include "mainwindow.h"
-#include "net/errors.h"
-#include "net/socketaddress.h"
-#include "store/socketregistry.h"
-#include "translations.h"
-#include "workbench.h"
+#include "ui/socket/socketpanel.h"
+#include "ui/mainwindow.h"
+#include "core/net/errors.h"
+#include "core/net/socketaddress.h"
+#include "core/store/socketregistry.h"
+#include "ui/translations.h"
+#include "core/workbench.h"
 
 #include <QAbstractButton>
 #include <QActionGroup>

@@ -1,7 +1,7 @@
-#include "lookup/lookuppanel.h"
-#include "net/constants.h"
-#include "widgets/themecolors.h"
-#include "workbench.h"
+#include "ui/lookup/lookuppanel.h"
+#include "core/net/constants.h"
+#include "ui/widgets/themecolors.h"
+#include "core/workbench.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>

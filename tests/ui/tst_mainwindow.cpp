@@ -1,12 +1,12 @@
-#include "calls/socketpanel.h"
-#include "journal/journalpanel.h"
-#include "mainwindow.h"
-#include "statusline.h"
-#include "session/callchain.h"
-#include "sockets/socketspanel.h"
-#include "sockets/sockettreemodel.h"
-#include "traffic/trafficpanel.h"
-#include "workbench.h"
+#include "ui/socket/socketpanel.h"
+#include "ui/journal/journalpanel.h"
+#include "ui/mainwindow.h"
+#include "ui/statusline.h"
+#include "core/recipes/callchain.h"
+#include "ui/sockets/socketspanel.h"
+#include "ui/sockets/sockettreemodel.h"
+#include "ui/traffic/trafficpanel.h"
+#include "core/workbench.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -361,10 +361,10 @@ void tst_MainWindow::stateShownIsTheSocketsState()
     QCOMPARE(wb.sockets().openCount(), 2); // the failed socket holds a descriptor too
 
     wb.refreshLive(server);
-    QTRY_VERIFY_WITH_TIMEOUT(!wb.sockets().info(server).tcpState.isEmpty(), 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(wb.sockets().info(server).tcpState != core::TcpState::Unknown, 3000);
     wb.close(server);
     QTRY_COMPARE_WITH_TIMEOUT(wb.sockets().info(server).state, SocketState::Closed, 3000);
-    QVERIFY(wb.sockets().info(server).tcpState.isEmpty());
+    QCOMPARE(wb.sockets().info(server).tcpState, core::TcpState::Unknown);
     QCOMPARE(wb.sockets().info(server).txQueue, -1);
     QCOMPARE(wb.sockets().openCount(), 1);
 }

@@ -1,11 +1,11 @@
-#include "composer/composer.h"
-#include "mainwindow.h"
-#include "payloads/payloaddialog.h"
-#include "payloads/payloadspanel.h"
-#include "sockets/socketspanel.h"
-#include "translations.h"
-#include "widgets/fieldmessage.h"
-#include "workbench.h"
+#include "ui/composer/composer.h"
+#include "ui/mainwindow.h"
+#include "ui/payloads/payloaddialog.h"
+#include "ui/payloads/payloadspanel.h"
+#include "ui/sockets/socketspanel.h"
+#include "ui/translations.h"
+#include "ui/widgets/fieldmessage.h"
+#include "core/workbench.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -1,9 +1,9 @@
-#include "sockets/socketchoicemodel.h"
-#include "sockets/sockettreemodel.h"
+#include "ui/sockets/socketchoicemodel.h"
+#include "ui/sockets/sockettreemodel.h"
 
-#include "store/socketregistry.h"
-#include "testsupport.h"
-#include "workbench.h"
+#include "core/store/socketregistry.h"
+#include "tests/core/testsupport.h"
+#include "core/workbench.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

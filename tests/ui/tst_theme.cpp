@@ -1,9 +1,9 @@
-#include "traffic/trafficmodel.h"
-#include "widgets/fieldmessage.h"
-#include "widgets/themecolors.h"
+#include "ui/traffic/trafficmodel.h"
+#include "ui/widgets/fieldmessage.h"
+#include "ui/widgets/themecolors.h"
 
-#include "store/socketregistry.h"
-#include "store/trafficstore.h"
+#include "core/store/socketregistry.h"
+#include "core/store/trafficstore.h"
 
 #include <QApplication>
 #include <QLabel>

@@ -1,13 +1,13 @@
-#include "traffic/hexdumpview.h"
-#include "traffic/trafficexportdialog.h"
-#include "traffic/trafficmodel.h"
-#include "traffic/trafficpanel.h"
+#include "ui/traffic/hexdumpview.h"
+#include "ui/traffic/trafficexportdialog.h"
+#include "ui/traffic/trafficmodel.h"
+#include "ui/traffic/trafficpanel.h"
 
-#include "codec/payload.h"
-#include "net/errors.h"
-#include "store/trafficexport.h"
-#include "testsupport.h"
-#include "workbench.h"
+#include "core/text/payload.h"
+#include "core/net/errors.h"
+#include "core/export/trafficexport.h"
+#include "tests/core/testsupport.h"
+#include "core/workbench.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>

@@ -1,14 +1,14 @@
-#include "composer.h"
+#include "ui/composer/composer.h"
 
-#include "calls/callwatcher.h"
-#include "codec/payload.h"
-#include "composer/repeatcontrols.h"
-#include "net/constants.h"
-#include "session/payloadlibrary.h"
-#include "widgets/fieldmessage.h"
-#include "widgets/tabchain.h"
-#include "widgets/themecolors.h"
-#include "workbench.h"
+#include "core/recipes/callwatcher.h"
+#include "core/text/payload.h"
+#include "ui/composer/repeatcontrols.h"
+#include "core/net/constants.h"
+#include "core/session/payloadlibrary.h"
+#include "ui/widgets/fieldmessage.h"
+#include "ui/widgets/tabchain.h"
+#include "ui/widgets/themecolors.h"
+#include "core/workbench.h"
 
 #include <QComboBox>
 #include <QFile>

@@ -1,10 +1,10 @@
-#include "repeatcontrols.h"
+#include "ui/composer/repeatcontrols.h"
 
-#include "composer.h"
-#include "net/constants.h"
-#include "widgets/fieldmessage.h"
-#include "widgets/tabchain.h"
-#include "workbench.h"
+#include "ui/composer/composer.h"
+#include "core/net/constants.h"
+#include "ui/widgets/fieldmessage.h"
+#include "ui/widgets/tabchain.h"
+#include "core/workbench.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

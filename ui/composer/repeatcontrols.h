@@ -1,6 +1,6 @@
 #pragma once
 
-#include "responder/responder.h"
+#include "core/responder/responder.h"
 
 #include <QWidget>
 

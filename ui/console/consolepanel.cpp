@@ -1,7 +1,7 @@
-#include "consolepanel.h"
+#include "ui/console/consolepanel.h"
 
-#include "pythonrunner.h"
-#include "widgets/themecolors.h"
+#include "python/pythonrunner.h"
+#include "ui/widgets/themecolors.h"
 
 #include <QFileDialog>
 #include <QHBoxLayout>

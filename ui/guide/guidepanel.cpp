@@ -1,4 +1,4 @@
-#include "guidepanel.h"
+#include "ui/guide/guidepanel.h"
 
 #include <QTabWidget>
 #include <QTextBrowser>

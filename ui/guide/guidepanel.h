@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/journal.h"
+#include "core/store/journal.h"
 
 #include <QWidget>
 

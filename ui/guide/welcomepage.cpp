@@ -1,4 +1,4 @@
-#include "welcomepage.h"
+#include "ui/guide/welcomepage.h"
 
 #include <QGridLayout>
 #include <QLabel>

@@ -1,7 +1,7 @@
-#include "journalmodel.h"
+#include "ui/journal/journalmodel.h"
 
-#include "codec/transcript.h"
-#include "widgets/themecolors.h"
+#include "core/export/transcript.h"
+#include "ui/widgets/themecolors.h"
 
 #include <QColor>
 #include <QDateTime>

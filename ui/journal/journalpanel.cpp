@@ -1,9 +1,9 @@
-#include "journalpanel.h"
+#include "ui/journal/journalpanel.h"
 
-#include "journalmodel.h"
+#include "ui/journal/journalmodel.h"
 
-#include "codec/pythonscript.h"
-#include "workbench.h"
+#include "core/export/pythonscript.h"
+#include "core/workbench.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,14 +1,14 @@
-#include "lookuppanel.h"
+#include "ui/lookup/lookuppanel.h"
 
-#include "calls/callwatcher.h"
+#include "core/recipes/callwatcher.h"
 
-#include "journal/journalmodel.h"
+#include "ui/journal/journalmodel.h"
 
-#include "lookup/lookupflags.h"
-#include "lookup/resolver.h"
-#include "net/constants.h"
-#include "widgets/themecolors.h"
-#include "workbench.h"
+#include "core/lookup/lookupflags.h"
+#include "core/lookup/resolver.h"
+#include "core/net/constants.h"
+#include "ui/widgets/themecolors.h"
+#include "core/workbench.h"
 
 #include <QCheckBox>
 #include <QComboBox>

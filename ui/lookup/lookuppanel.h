@@ -1,7 +1,7 @@
 #pragma once
 
-#include "net/constants.h"
-#include "store/journal.h"
+#include "core/net/constants.h"
+#include "core/store/journal.h"
 
 #include <QWidget>
 

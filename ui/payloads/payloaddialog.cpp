@@ -1,7 +1,7 @@
-#include "payloaddialog.h"
+#include "ui/payloads/payloaddialog.h"
 
-#include "codec/payload.h"
-#include "widgets/fieldmessage.h"
+#include "core/text/payload.h"
+#include "ui/widgets/fieldmessage.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "session/payloadlibrary.h"
+#include "core/session/payloadlibrary.h"
 
 #include <QDialog>
 

@@ -1,7 +1,7 @@
-#include "payloadspanel.h"
+#include "ui/payloads/payloadspanel.h"
 
-#include "payloads/payloaddialog.h"
-#include "widgets/themecolors.h"
+#include "ui/payloads/payloaddialog.h"
+#include "ui/widgets/themecolors.h"
 
 #include <QAction>
 #include <QFileDialog>

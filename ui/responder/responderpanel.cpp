@@ -1,7 +1,7 @@
-#include "responderpanel.h"
+#include "ui/responder/responderpanel.h"
 
-#include "rulespanel.h"
-#include "schedulespanel.h"
+#include "ui/responder/rulespanel.h"
+#include "ui/responder/schedulespanel.h"
 
 namespace ui {
 

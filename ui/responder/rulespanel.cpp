@@ -1,9 +1,9 @@
-#include "rulespanel.h"
+#include "ui/responder/rulespanel.h"
 
-#include "widgets/fieldmessage.h"
-#include "widgets/tabchain.h"
-#include "widgets/themecolors.h"
-#include "workbench.h"
+#include "ui/widgets/fieldmessage.h"
+#include "ui/widgets/tabchain.h"
+#include "ui/widgets/themecolors.h"
+#include "core/workbench.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "responder/rule.h"
+#include "core/responder/rule.h"
 
 #include <QWidget>
 

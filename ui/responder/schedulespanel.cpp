@@ -1,6 +1,6 @@
-#include "schedulespanel.h"
+#include "ui/responder/schedulespanel.h"
 
-#include "workbench.h"
+#include "core/workbench.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -1,8 +1,8 @@
-#include "manyclientsdialog.h"
+#include "ui/sockets/manyclientsdialog.h"
 
-#include "codec/payload.h"
-#include "net/constants.h"
-#include "widgets/fieldmessage.h"
+#include "core/text/payload.h"
+#include "core/net/constants.h"
+#include "ui/widgets/fieldmessage.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

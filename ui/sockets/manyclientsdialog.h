@@ -1,7 +1,7 @@
 #pragma once
 
-#include "session/clientgroup.h"
-#include "session/payloadlibrary.h"
+#include "core/recipes/clientgroup.h"
+#include "core/session/payloadlibrary.h"
 
 #include <QDialog>
 

@@ -1,6 +1,6 @@
-#include "newsocketdialog.h"
+#include "ui/sockets/newsocketdialog.h"
 
-#include "net/constants.h"
+#include "core/net/constants.h"
 
 #include <QCheckBox>
 #include <QComboBox>

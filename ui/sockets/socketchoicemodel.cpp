@@ -1,4 +1,4 @@
-#include "socketchoicemodel.h"
+#include "ui/sockets/socketchoicemodel.h"
 
 #include <algorithm>
 #include <utility>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/socketregistry.h"
+#include "core/store/socketregistry.h"
 
 #include <QAbstractListModel>
 #include <QHash>

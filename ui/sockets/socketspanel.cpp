@@ -1,14 +1,14 @@
-#include "socketspanel.h"
+#include "ui/sockets/socketspanel.h"
 
-#include "net/constants.h"
-#include "net/socketoptions.h"
-#include "session/clientgroup.h"
-#include "sockets/manyclientsdialog.h"
-#include "sockets/newsocketdialog.h"
-#include "sockets/sockettreemodel.h"
-#include "widgets/fieldmessage.h"
-#include "widgets/tabchain.h"
-#include "workbench.h"
+#include "core/net/constants.h"
+#include "core/net/socketoptions.h"
+#include "core/recipes/clientgroup.h"
+#include "ui/sockets/manyclientsdialog.h"
+#include "ui/sockets/newsocketdialog.h"
+#include "ui/sockets/sockettreemodel.h"
+#include "ui/widgets/fieldmessage.h"
+#include "ui/widgets/tabchain.h"
+#include "core/workbench.h"
 
 #include <QCoreApplication>
 #include <QDir>

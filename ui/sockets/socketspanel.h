@@ -1,7 +1,7 @@
 #pragma once
 
-#include "net/socketaddress.h"
-#include "session/payloadlibrary.h"
+#include "core/net/socketaddress.h"
+#include "core/session/payloadlibrary.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
-#include "sockettreemodel.h"
+#include "ui/sockets/sockettreemodel.h"
 
-#include "widgets/themecolors.h"
+#include "ui/widgets/themecolors.h"
 
 #include <QBrush>
 #include <QFont>

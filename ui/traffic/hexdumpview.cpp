@@ -1,8 +1,8 @@
-#include "hexdumpview.h"
+#include "ui/traffic/hexdumpview.h"
 
-#include "codec/payload.h"
-#include "store/trafficexport.h"
-#include "store/trafficstore.h"
+#include "core/text/payload.h"
+#include "core/export/trafficexport.h"
+#include "core/store/trafficstore.h"
 
 #include <QFontDatabase>
 #include <QLabel>

@@ -1,12 +1,12 @@
-#include "trafficactions.h"
+#include "ui/traffic/trafficactions.h"
 
-#include "trafficexportdialog.h"
-#include "trafficmodel.h"
+#include "ui/traffic/trafficexportdialog.h"
+#include "ui/traffic/trafficmodel.h"
 
-#include "codec/payload.h"
-#include "store/pcapngexport.h"
-#include "store/trafficexport.h"
-#include "workbench.h"
+#include "core/text/payload.h"
+#include "core/export/pcapngexport.h"
+#include "core/export/trafficexport.h"
+#include "core/workbench.h"
 
 #include <QAction>
 #include <QApplication>

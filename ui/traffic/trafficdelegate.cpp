@@ -1,4 +1,4 @@
-#include "trafficdelegate.h"
+#include "ui/traffic/trafficdelegate.h"
 
 #include <QApplication>
 #include <QPainter>

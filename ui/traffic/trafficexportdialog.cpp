@@ -1,6 +1,6 @@
-#include "trafficexportdialog.h"
+#include "ui/traffic/trafficexportdialog.h"
 
-#include "store/socketregistry.h"
+#include "core/store/socketregistry.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

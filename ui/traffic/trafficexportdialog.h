@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/trafficstore.h"
+#include "core/store/trafficstore.h"
 
 #include <QDialog>
 

@@ -1,10 +1,10 @@
-#include "trafficmodel.h"
+#include "ui/traffic/trafficmodel.h"
 
-#include "codec/payload.h"
-#include "net/errors.h"
-#include "store/socketregistry.h"
-#include "store/trafficexport.h"
-#include "widgets/themecolors.h"
+#include "core/text/payload.h"
+#include "core/net/errors.h"
+#include "core/store/socketregistry.h"
+#include "core/export/trafficexport.h"
+#include "ui/widgets/themecolors.h"
 
 #include <QColor>
 #include <QFontDatabase>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "net/socketaddress.h"
-#include "store/trafficstore.h"
+#include "core/net/socketaddress.h"
+#include "core/store/trafficstore.h"
 
 #include <QAbstractTableModel>
 #include <QByteArray>

@@ -1,16 +1,16 @@
-#include "trafficpanel.h"
+#include "ui/traffic/trafficpanel.h"
 
-#include "hexdumpview.h"
-#include "trafficactions.h"
-#include "trafficdelegate.h"
-#include "trafficmodel.h"
+#include "ui/traffic/hexdumpview.h"
+#include "ui/traffic/trafficactions.h"
+#include "ui/traffic/trafficdelegate.h"
+#include "ui/traffic/trafficmodel.h"
 
-#include "sockets/socketchoicemodel.h"
+#include "ui/sockets/socketchoicemodel.h"
 
-#include "store/trafficexport.h"
-#include "workbench.h"
-#include "widgets/tabchain.h"
-#include "widgets/themecolors.h"
+#include "core/export/trafficexport.h"
+#include "core/workbench.h"
+#include "ui/widgets/tabchain.h"
+#include "ui/widgets/themecolors.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "net/socketaddress.h"
+#include "core/net/socketaddress.h"
 
 #include <QList>
 #include <QPair>

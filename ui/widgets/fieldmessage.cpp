@@ -1,6 +1,6 @@
-#include "fieldmessage.h"
+#include "ui/widgets/fieldmessage.h"
 
-#include "themecolors.h"
+#include "ui/widgets/themecolors.h"
 
 #include <QFontMetrics>
 

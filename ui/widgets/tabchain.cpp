@@ -1,4 +1,4 @@
-#include "tabchain.h"
+#include "ui/widgets/tabchain.h"
 
 #include <QList>
 #include <QWidget>

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "core/kernel/tcpstate.h"
+
+#include <cerrno>
+
+namespace core::platform {
+
+// The Linux-only reads behind a small seam, so another OS needs only this file's twin.
+int queuedIn(int fd);     // bytes waiting to be read (SIOCINQ), -1 when not available
+int queuedOut(int fd);    // bytes not yet acknowledged/sent (SIOCOUTQ), -1 when not available
+TcpState tcpState(int fd); // TCP_INFO's state; Unknown when it cannot be read
+// Names the calling thread for top, perf and gdb (at most 15 characters on Linux).
+void nameThisThread(const char *name);
+// Descriptors this process may still open: RLIMIT_NOFILE's soft limit less those open now
+// (/proc/self/fd); -1 when not known.
+long descriptorsLeft();
+// Raises RLIMIT_NOFILE's soft limit to the hard limit (at most 1,048,576): a desktop session's
+// soft limit is 1024, too few for "Connect N clients" up to 10,000. Returns the soft limit now.
+long raiseDescriptorLimit();
+
+// Runs a syscall again while it fails with EINTR.
+template<typename Fn>
+auto retryEintr(Fn fn)
+{
+    for (;;) {
+        auto result = fn();
+        if (!(result < 0 && errno == EINTR))
+            return result;
+    }
+}
+
+} // namespace core::platform

@@ -1,0 +1,72 @@
+#include "core/kernel/platform.h"
+
+#include <dirent.h>
+#include <linux/sockios.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <pthread.h>
+#include <sys/ioctl.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+
+#include <algorithm>
+
+namespace core::platform {
+
+int queuedIn(int fd)
+{
+    int value = 0;
+    return ::ioctl(fd, SIOCINQ, &value) == 0 ? value : -1;
+}
+
+int queuedOut(int fd)
+{
+    int value = 0;
+    return ::ioctl(fd, SIOCOUTQ, &value) == 0 ? value : -1;
+}
+
+TcpState tcpState(int fd)
+{
+    tcp_info info{};
+    socklen_t length = sizeof info;
+    if (::getsockopt(fd, IPPROTO_TCP, TCP_INFO, &info, &length) != 0)
+        return TcpState::Unknown;
+    return static_cast<TcpState>(info.tcpi_state);
+}
+
+void nameThisThread(const char *name)
+{
+    ::pthread_setname_np(::pthread_self(), name);
+}
+
+long descriptorsLeft()
+{
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+        return -1;
+    DIR *dir = ::opendir("/proc/self/fd");
+    if (!dir)
+        return -1;
+    long open = -1; // the directory's own descriptor is listed too
+    while (const dirent *entry = ::readdir(dir))
+        open += entry->d_name[0] != '.';
+    ::closedir(dir);
+    return std::max(0L, long(limit.rlim_cur) - open);
+}
+
+long raiseDescriptorLimit()
+{
+    constexpr rlim_t kMost = 1 << 20;
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return -1;
+    const rlim_t wanted = limit.rlim_max == RLIM_INFINITY ? kMost : std::min(limit.rlim_max, kMost);
+    if (limit.rlim_cur < wanted) {
+        limit.rlim_cur = wanted;
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+        ::getrlimit(RLIMIT_NOFILE, &limit);
+    }
+    return long(limit.rlim_cur);
+}
+
+} // namespace core::platform
