@@ -71,8 +71,9 @@ core::Workbench &bench()
 }
 
 // Where in the script the call was made: the innermost frame outside the socket module itself.
-QString callSite()
+core::CallSource callSite()
 {
+    core::CallSource source;
     PyFrameObject *frame = PyEval_GetFrame();
     Py_XINCREF(frame);
     while (frame) {
@@ -82,15 +83,19 @@ QString callSite()
         if (!file.endsWith(QLatin1String("/socket.py")) && !file.endsWith(QLatin1String("/selectors.py"))) {
             const int line = PyFrame_GetLineNumber(frame);
             Py_DECREF(frame);
-            if (file == QLatin1String("<console>"))
-                return QStringLiteral("console [%1]").arg(PythonEngine::current()->consoleInput());
-            return QStringLiteral("%1:%2").arg(file.startsWith(QLatin1Char('<')) ? file : QFileInfo(file).fileName()).arg(line);
+            if (file == QLatin1String("<console>")) {
+                source.consoleInput = PythonEngine::current()->consoleInput();
+            } else {
+                source.file = file.startsWith(QLatin1Char('<')) ? file : QFileInfo(file).fileName();
+                source.line = line;
+            }
+            return source;
         }
         PyFrameObject *back = PyFrame_GetBack(frame);
         Py_DECREF(frame);
         frame = back;
     }
-    return {};
+    return source;
 }
 
 // Raises what the outcome says CPython raises. Always returns nullptr.
@@ -144,7 +149,7 @@ bool perform(Call call, CallRecord *record)
 {
     PythonEngine *engine = PythonEngine::current();
     call.origin = engine->origin();
-    call.where = callSite();
+    call.source = callSite();
     core::Workbench &wb = engine->workbench();
     const core::CallId id = wb.submit(std::move(call));
     // Most calls finish within microseconds on an I/O thread: wait for those spinning, since a

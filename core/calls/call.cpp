@@ -27,36 +27,70 @@ QString socketName(int socketId)
     return QStringLiteral("sk%1").arg(socketId);
 }
 
-QString Call::pythonText() const
+QString CallSource::text() const
 {
-    const QString sk = socketName(socketId);
+    if (rule)
+        return QStringLiteral("rule %1").arg(rule);
+    if (schedule)
+        return QStringLiteral("schedule %1, send %2").arg(schedule).arg(send);
+    if (consoleInput >= 0)
+        return QStringLiteral("console [%1]").arg(consoleInput);
+    if (!file.isEmpty())
+        return QStringLiteral("%1:%2").arg(file).arg(line);
+    return {};
+}
+
+QString CallSpelling::socket(int socketId) const
+{
+    const auto it = sockets.constFind(socketId);
+    return it != sockets.constEnd() ? *it : socketName(socketId);
+}
+
+QString CallSpelling::address(const Call &call) const
+{
+    if (call.addressHost.isEmpty()) {
+        for (const auto &[address, expression] : addresses) {
+            if (address == call.address)
+                return expression;
+        }
+    }
+    return call.typedAddress().toPython();
+}
+
+QString Call::pythonText(const CallSpelling *spelling) const
+{
+    static const CallSpelling plain;
+    const CallSpelling &names = spelling ? *spelling : plain;
+    auto nameOf = [&names](int id) { return names.socket(id); };
+    const QString sk = nameOf(socketId);
+    const QString payload = !sends() ? QString() : names.payload.isEmpty() ? pythonBytesArgument(data) : names.payload;
     auto method = [&sk, this](const QString &args = {}) {
         return QStringLiteral("%1.%2(%3)").arg(sk, callKindName(kind), args);
     };
     switch (kind) {
     case CallKind::Socket:
         return QStringLiteral("%1 = socket.socket(%2, %3%4)")
-            .arg(socketName(newSocketId), pythonConstant(addressFamilies(), family), pythonConstant(socketTypes(), type),
+            .arg(nameOf(newSocketId), pythonConstant(addressFamilies(), family), pythonConstant(socketTypes(), type),
                  protoSuffix(proto));
     case CallKind::SocketPair:
         return QStringLiteral("%1, %2 = socket.socketpair(%3, %4%5)")
-            .arg(socketName(newSocketId), socketName(newSocketId + 1), pythonConstant(addressFamilies(), family),
+            .arg(nameOf(newSocketId), nameOf(newSocketId + 1), pythonConstant(addressFamilies(), family),
                  pythonConstant(socketTypes(), type), protoSuffix(proto));
     case CallKind::Bind:
     case CallKind::Connect:
     case CallKind::ConnectEx:
-        return method(typedAddress().toPython());
+        return method(names.address(*this));
     case CallKind::Listen:
         return method(backlog ? QString::number(*backlog) : QString());
     case CallKind::Accept:
         return QStringLiteral("%1, addr = %2.accept()")
-            .arg(newSocketId >= 0 ? socketName(newSocketId) : QStringLiteral("conn"), sk);
+            .arg(newSocketId >= 0 ? nameOf(newSocketId) : QStringLiteral("conn"), sk);
     case CallKind::Send:
     case CallKind::SendAll:
-        return method(withFlags(pythonBytesArgument(data), flags));
+        return method(withFlags(payload, flags));
     case CallKind::SendTo:
-        return method(flags ? QStringLiteral("%1, %2, %3").arg(pythonBytesArgument(data), pythonFlags(flags), typedAddress().toPython())
-                            : QStringLiteral("%1, %2").arg(pythonBytesArgument(data), typedAddress().toPython()));
+        return method(flags ? QStringLiteral("%1, %2, %3").arg(payload, pythonFlags(flags), names.address(*this))
+                            : QStringLiteral("%1, %2").arg(payload, names.address(*this)));
     case CallKind::Recv:
     case CallKind::RecvFrom:
         return method(withFlags(QString::number(size), flags));
@@ -73,7 +107,7 @@ QString Call::pythonText() const
         return method(buflen ? QStringLiteral("%1, %2").arg(pythonOptionArgs(*option)).arg(buflen) : pythonOptionArgs(*option));
     }
     case CallKind::Dup:
-        return QStringLiteral("%1 = %2.dup()").arg(socketName(newSocketId), sk);
+        return QStringLiteral("%1 = %2.dup()").arg(nameOf(newSocketId), sk);
     case CallKind::Close:
     case CallKind::GetTimeout:
     case CallKind::SockName:

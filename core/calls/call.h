@@ -4,9 +4,12 @@
 #include "core/net/socketoptions.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QString>
 
 #include <optional>
+#include <utility>
+#include <vector>
 
 namespace core {
 
@@ -22,6 +25,39 @@ enum class CallKind : quint8 {
 // Who made a call: the journal says it beside the call.
 enum class CallOrigin : quint8 { Window, Console, Script, Rule, Schedule, Watch, Session };
 
+// What made a call, beyond its origin, as values: the rule, the schedule and which of its sends,
+// the console input, or the script's file and line. Set by whoever makes the call; the journal
+// shows text() and the exported script reads the fields.
+struct CallSource
+{
+    int rule = 0;          // Rule: the rule's number (1-based); 0 none
+    int schedule = 0;      // Schedule: its id; 0 none
+    quint64 send = 0;      // Schedule: which of its sends (1, 2, ...)
+    int consoleInput = -1; // Console: the input's number; -1 none
+    QString file;          // Script: the file's name (or <string>, <stdin>); empty none
+    int line = 0;          // Script: the line
+
+    bool isEmpty() const { return !rule && !schedule && consoleInput < 0 && file.isEmpty(); }
+    // As the journal says it: rule 2, schedule 3, send 4, console [5], script.py:12; empty when none.
+    QString text() const;
+};
+
+struct Call;
+
+// What a rendering of calls names things by, where it differs from the call's own values: a
+// socket by an expression other than sk<N>, an address by an expression that finds it again (a
+// port the kernel picked: sk1.getsockname()), a payload by a variable. The exported script
+// renders each call with its spelling; the journal renders with none.
+struct CallSpelling
+{
+    QHash<int, QString> sockets; // socket id -> its expression
+    std::vector<std::pair<SocketAddress, QString>> addresses; // a numeric address -> its expression
+    QString payload; // send, sendall, sendto: the payload's expression, when set
+
+    QString socket(int socketId) const;
+    QString address(const Call &call) const;
+};
+
 // One call as a value: which socket, which operation, its typed arguments and who made it. The
 // engine's work, the Python text of the call, the journal record and the exported script all
 // come from it; nothing parses the text back.
@@ -29,7 +65,7 @@ struct Call
 {
     CallKind kind = CallKind::Fileno;
     CallOrigin origin = CallOrigin::Window;
-    QString where;              // for a script or the console: file:line, or the console input's number
+    CallSource source;          // the rule, schedule, console input or script line that made it
     int socketId = -1;          // the socket called on; -1 for the module's functions
     int newSocketId = -1;       // socket(), accept(), dup(): the socket it makes (socketpair: the first; +1 the second)
     int group = -1;             // socket(): the client group it joins (session/clientgroup.h); -1 none
@@ -50,8 +86,9 @@ struct Call
     QString host;               // the lookups
     QString port;
 
-    // As Python writes it: sk1.bind(('127.0.0.1', 8080)), sk3, addr = sk1.accept().
-    QString pythonText() const;
+    // As Python writes it: sk1.bind(('127.0.0.1', 8080)), sk3, addr = sk1.accept(); with a
+    // spelling, in its names.
+    QString pythonText(const CallSpelling *spelling = nullptr) const;
     // The text assigns a name (sk1 = socket.socket(...), sk3, addr = sk1.accept()).
     bool assigns() const;
     // recv and recvfrom: calls whose result is the bytes received.

@@ -63,7 +63,7 @@ void SocketObject::respond(QByteArrayView record, const SocketAddress &peer)
         return;
     Call reply;
     reply.origin = CallOrigin::Rule;
-    reply.where = answer->where;
+    reply.source.rule = answer->rule + 1;
     reply.socketId = id();
     if (m_info.type == SOCK_STREAM) {
         reply.kind = CallKind::SendAll;
@@ -83,7 +83,7 @@ void SocketObject::respond(QByteArrayView record, const SocketAddress &peer)
     if (answer->after != AfterReply::Nothing) {
         after.emplace();
         after->origin = CallOrigin::Rule;
-        after->where = reply.where;
+        after->source = reply.source;
         after->socketId = id();
         after->kind = answer->after == AfterReply::Close ? CallKind::Close : CallKind::Shutdown;
         after->size = SHUT_WR;
@@ -158,7 +158,8 @@ void SocketObject::sendScheduled(const std::shared_ptr<ScheduleState> &state)
     const quint64 n = state->sent.fetch_add(1) + 1;
     Call call;
     call.origin = CallOrigin::Schedule;
-    call.where = QStringLiteral("schedule %1, send %2").arg(state->id).arg(n);
+    call.source.schedule = state->id;
+    call.source.send = n;
     call.socketId = id();
     call.kind = schedule.kind;
     call.address = schedule.address;

@@ -6,7 +6,6 @@
 #include "core/store/socketregistry.h"
 
 #include <QHash>
-#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -133,7 +132,8 @@ QString socketSummary(const SocketRegistry &sockets)
 
 // Ports the kernel picked (bind to port 0) differ on every run, so a replayed script must not
 // use the session's numbers. An address a socket got that way is written as the socket's
-// getsockname() in every later call, once that socket's bind() has been replayed.
+// getsockname() in every later call, once that socket's bind() has been replayed: the spelling
+// every call is rendered with names it so.
 class EphemeralNames final
 {
 public:
@@ -142,26 +142,30 @@ public:
         for (const SocketInfo &info : sockets.snapshot()) {
             const bool ip = info.local.family() == sock::AfInet || info.local.family() == sock::AfInet6;
             if (ip && info.boundTo.isValid() && info.boundTo.port() == 0 && info.local.port() != 0)
-                m_pending.insert(info.name, info.local.toPython());
+                m_pending.insert(info.id, info.local);
         }
     }
 
-    // Called for every replayed call, in script order. *picked: this call is the bind whose port
-    // the kernel picks, so the script should say which one it got.
-    QString apply(const CallRecord &r, QString code, bool *picked)
+    // Called for every replayed call, in script order, before it is rendered with spelling().
+    // Returns whether this call is the bind whose port the kernel picks, so the script should
+    // say which one it got; later calls name that address by the socket's getsockname() (the
+    // bind itself names port 0).
+    bool pickedBy(const CallRecord &r)
     {
-        for (auto it = m_active.cbegin(); it != m_active.cend(); ++it)
-            code.replace(it.key(), it.value());
-        const QString name = r.value ? socketName(r.value->socketId) : QString();
-        *picked = r.value && r.value->kind == CallKind::Bind && r.outcome.status == CallStatus::Done && m_pending.contains(name);
-        if (*picked)
-            m_active.insert(m_pending.take(name), name + QStringLiteral(".getsockname()"));
-        return code;
+        const bool picked = r.value && r.value->kind == CallKind::Bind && r.outcome.status == CallStatus::Done
+            && m_pending.contains(r.value->socketId);
+        if (picked) {
+            const int id = r.value->socketId;
+            m_spelling.addresses.emplace_back(m_pending.take(id), m_spelling.socket(id) + QStringLiteral(".getsockname()"));
+        }
+        return picked;
     }
 
+    const CallSpelling &spelling() const { return m_spelling; }
+
 private:
-    QHash<QString, QString> m_pending; // socket name -> its ephemeral address as Python writes it
-    QHash<QString, QString> m_active;  // that address -> the expression that finds it again
+    QHash<int, SocketAddress> m_pending; // socket id -> the address the kernel picked for it
+    CallSpelling m_spelling;
 };
 
 class ScriptWriter final
@@ -192,9 +196,10 @@ public:
         }
         if (writeSchedule(r))
             return;
-        QString code = r.call;
+        const bool picked = m_names.pickedBy(r);
+        CallSpelling spelling = m_names.spelling();
         QString statement;
-        if (!restorePayload(r, &code, &statement)) {
+        if (!restorePayload(r, &spelling, &statement)) {
             m_body += r.payloadComplete()
                 ? QStringLiteral("# payload not restorable: %1\n").arg(commentText(r.call))
                 : QStringLiteral("# payload of %1 bytes not kept whole by the journal (it keeps %2 bytes of each, "
@@ -202,15 +207,14 @@ public:
                       .arg(r.value->dataSize).arg(r.payload().size()).arg(Journal::kPayloadLimit >> 20).arg(commentText(r.call));
             return;
         }
-        bool picked = false;
-        code = m_names.apply(r, code, &picked);
+        QString code = r.value ? r.value->pythonText(&spelling) : r.call;
         if (r.value && r.value->receives())
             code = QStringLiteral("print(%1)").arg(code);
         QString result = r.outcome.result;
         if (!r.outcome.note.isEmpty())
             result += QStringLiteral("; ") + r.outcome.note;
         if (r.value && r.value->origin == CallOrigin::Rule)
-            result += QStringLiteral(" (sent by %1)").arg(r.value->where);
+            result += QStringLiteral(" (sent by %1)").arg(r.value->source.text());
         if (r.outcome.status == CallStatus::Done) {
             statement += QStringLiteral("%1  # -> %2\n").arg(code, commentText(result));
             // Before anything waits on it (an accept), say where a port the kernel picked is.
@@ -239,9 +243,7 @@ private:
     {
         if (!r.value || r.value->origin != CallOrigin::Schedule)
             return false;
-        static const QRegularExpression where(QStringLiteral("^schedule (\\d+),"));
-        const QRegularExpressionMatch m = where.match(r.value->where);
-        const auto it = m.hasMatch() ? m_schedules.constFind(m.captured(1).toInt()) : m_schedules.constEnd();
+        const auto it = m_schedules.constFind(r.value->source.schedule);
         if (it == m_schedules.constEnd())
             return false;
         if (!m_written.contains(it->id)) {
@@ -254,8 +256,8 @@ private:
     }
 
     // A long payload shows in the call as b'...'…<N bytes>: it is written out in full as a
-    // variable (assigned in *prelude) and the call uses that instead.
-    static bool restorePayload(const CallRecord &r, QString *code, QString *prelude)
+    // variable (assigned in *prelude), which the call's spelling names instead.
+    static bool restorePayload(const CallRecord &r, CallSpelling *spelling, QString *prelude)
     {
         if (!r.value || !r.value->sends() || r.value->dataSize == 0)
             return true;
@@ -265,12 +267,8 @@ private:
         const QString shown = pythonBytesArgument(payload);
         if (shown == pythonBytesLiteral(payload) || shown.startsWith(QLatin1String("bytes(")))
             return true;
-        const qsizetype at = code->indexOf(shown);
-        if (at < 0)
-            return false;
-        const QString name = QStringLiteral("payload%1").arg(r.id);
-        *prelude += QStringLiteral("%1 = %2  # %3 bytes\n").arg(name, payloadExpression(payload)).arg(payload.size());
-        code->replace(at, shown.size(), name);
+        spelling->payload = QStringLiteral("payload%1").arg(r.id);
+        *prelude += QStringLiteral("%1 = %2  # %3 bytes\n").arg(spelling->payload, payloadExpression(payload)).arg(payload.size());
         return true;
     }
 

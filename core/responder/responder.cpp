@@ -11,7 +11,6 @@ RuleBook::RuleBook(const QList<Rule> &rules)
     for (const Rule &rule : rules) {
         Entry entry;
         entry.rule = rule;
-        entry.where = QStringLiteral("rule %1").arg(m_entries.size() + 1);
         auto compiled = CompiledRule::compile(rule);
         if (CompiledRule *c = std::get_if<CompiledRule>(&compiled))
             entry.compiled = std::move(*c);
@@ -43,7 +42,6 @@ std::optional<RuleBook::Answer> RuleBook::answer(QByteArrayView record, const So
             continue;
         Answer a;
         a.rule = int(i);
-        a.where = e.where;
         a.hit = m_hits[i].fetch_add(1, std::memory_order_relaxed) + 1;
         TemplateInput input;
         input.received = record;

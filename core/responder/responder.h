@@ -26,7 +26,6 @@ public:
     struct Answer
     {
         int rule = -1;      // 0-based index
-        QString where;      // "rule 2": what the journal files the reply under
         quint64 hit = 0;    // the rule's count including this hit ({counter})
         QByteArray reply;
         AfterReply after = AfterReply::Nothing;
@@ -48,7 +47,6 @@ private:
     struct Entry
     {
         Rule rule;
-        QString where; // made once: a reply's journal record shares it
         std::optional<CompiledRule> compiled;
         std::optional<RuleError> error;
     };

@@ -178,6 +178,8 @@ private slots:
     void init();
     void textMeansTheValue();
     void names();
+    void spellingRenamesWhatItNames();
+    void sourceSaysWhatMadeIt();
 };
 
 void tst_Call::init()
@@ -322,6 +324,61 @@ void tst_Call::names()
     QVERIFY(on(CallKind::RecvFrom).receives());
     QVERIFY(on(CallKind::SendTo).sends() && !on(CallKind::SendTo).assigns());
     QCOMPARE(callOriginName(CallOrigin::Rule), QStringLiteral("rule"));
+}
+
+// The exported script renders calls with its own names (a socket's expression, an address the
+// kernel picked as getsockname(), a long payload as a variable); only what the spelling names changes.
+void tst_Call::spellingRenamesWhatItNames()
+{
+    const SocketAddress picked = address(QStringLiteral("127.0.0.1:54321"), AF_INET);
+    CallSpelling spelling;
+    spelling.sockets.insert(1, QStringLiteral("server"));
+    spelling.addresses.emplace_back(picked, QStringLiteral("server.getsockname()"));
+
+    Call connect = on(CallKind::Connect, 2);
+    connect.address = picked;
+    QCOMPARE(connect.pythonText(), QStringLiteral("sk2.connect(('127.0.0.1', 54321))"));
+    QCOMPARE(connect.pythonText(&spelling), QStringLiteral("sk2.connect(server.getsockname())"));
+    connect.addressHost = QStringLiteral("localhost"); // a name typed stays the name
+    QCOMPARE(connect.pythonText(&spelling), QStringLiteral("sk2.connect(('localhost', 54321))"));
+
+    Call other = on(CallKind::Connect, 2);
+    other.address = address(QStringLiteral("127.0.0.1:54322"), AF_INET);
+    QCOMPARE(other.pythonText(&spelling), QStringLiteral("sk2.connect(('127.0.0.1', 54322))"));
+
+    Call sendto = on(CallKind::SendTo, 1);
+    sendto.data = QByteArray(100, 'x');
+    sendto.dataSize = sendto.data.size();
+    sendto.address = picked;
+    spelling.payload = QStringLiteral("payload7");
+    QCOMPARE(sendto.pythonText(&spelling), QStringLiteral("server.sendto(payload7, server.getsockname())"));
+
+    Call accept = on(CallKind::Accept, 1);
+    accept.newSocketId = 3;
+    spelling.sockets.insert(3, QStringLiteral("conn"));
+    QCOMPARE(accept.pythonText(&spelling), QStringLiteral("conn, addr = server.accept()"));
+    QCOMPARE(on(CallKind::Close, 1).pythonText(&spelling), QStringLiteral("server.close()")); // payload: sends only
+}
+
+void tst_Call::sourceSaysWhatMadeIt()
+{
+    CallSource source;
+    QVERIFY(source.isEmpty());
+    QCOMPARE(source.text(), QString());
+    source.rule = 2;
+    QCOMPARE(source.text(), QStringLiteral("rule 2"));
+    source = {};
+    source.schedule = 3;
+    source.send = 4;
+    QCOMPARE(source.text(), QStringLiteral("schedule 3, send 4"));
+    source = {};
+    source.consoleInput = 0;
+    QVERIFY(!source.isEmpty());
+    QCOMPARE(source.text(), QStringLiteral("console [0]"));
+    source = {};
+    source.file = QStringLiteral("lab.py");
+    source.line = 12;
+    QCOMPARE(source.text(), QStringLiteral("lab.py:12"));
 }
 
 QTEST_GUILESS_MAIN(tst_Call)

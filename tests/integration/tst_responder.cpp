@@ -338,7 +338,8 @@ void tst_Responder::regexTemplateAnswers()
         const CallRecord &r = replies.at(i);
         QVERIFY(succeeded(r));
         QCOMPARE(r.socketId, answering);
-        QCOMPARE(r.value->where, QStringLiteral("rule 1"));
+        QCOMPARE(r.value->source.rule, 1);
+        QCOMPARE(r.value->source.text(), QStringLiteral("rule 1"));
         QVERIFY2(r.call.startsWith(call), qPrintable(r.call));
         QCOMPARE(r.payload(), expected.at(i).toLatin1() + '\n');
     }
@@ -382,7 +383,7 @@ void tst_Responder::firstMatchWinsAndDisabledIsSkipped()
     QTRY_COMPARE_WITH_TIMEOUT(finishedCount(callsBy(wb, CallOrigin::Rule)), 5, 5000);
     QStringList where;
     for (const CallRecord &r : callsBy(wb, CallOrigin::Rule))
-        where << r.value->where;
+        where << r.value->source.text();
     QCOMPARE(where, (QStringList{QStringLiteral("rule 2"), QStringLiteral("rule 5"), QStringLiteral("rule 3"),
                                  QStringLiteral("rule 2"), QStringLiteral("rule 4")}));
 }
@@ -440,7 +441,8 @@ s.close()
     for (const CallRecord &r : calls) {
         QVERIFY(succeeded(r));
         QCOMPARE(r.socketId, conn);
-        QCOMPARE(r.value->where, QStringLiteral("rule 1"));
+        QCOMPARE(r.value->source.rule, 1);
+        QCOMPARE(r.value->source.text(), QStringLiteral("rule 1"));
     }
     QCOMPARE(calls.at(0).call, QStringLiteral("sk%1.sendall(b'bye\\n')").arg(conn));
     if (after == AfterReply::Close) {
@@ -907,7 +909,9 @@ else:
     for (int i = 0; i < 20; ++i) {
         QVERIFY(succeeded(sends.at(i)));
         QCOMPARE(sends.at(i).socketId, s);
-        QCOMPARE(sends.at(i).value->where, QStringLiteral("schedule %1, send %2").arg(id).arg(i + 1));
+        QCOMPARE(sends.at(i).value->source.schedule, id);
+        QCOMPARE(sends.at(i).value->source.send, quint64(i + 1));
+        QCOMPARE(sends.at(i).value->source.text(), QStringLiteral("schedule %1, send %2").arg(id).arg(i + 1));
         QCOMPARE(sends.at(i).value->kind, schedule.kind);
     }
     // On the grid start + k × 10 ms: the twentieth send is made no sooner than 190 ms after the first.
@@ -1036,7 +1040,7 @@ print(len(got), 'in order' if got == expected else 'out of order: %r' % got[:20]
     QCOMPARE(lines, QStringList{QStringLiteral("%1 in order").arg(kSends)});
     const QList<CallRecord> sends = callsBy(wb, CallOrigin::Schedule);
     QCOMPARE(sends.size(), kSends);
-    QCOMPARE(sends.last().value->where, QStringLiteral("schedule %1, send %2").arg(id).arg(kSends));
+    QCOMPARE(sends.last().value->source.text(), QStringLiteral("schedule %1, send %2").arg(id).arg(kSends));
     QCOMPARE(sends.last().payload(), "b" + QByteArray::number(kSends) + '\n');
 }
 

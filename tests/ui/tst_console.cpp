@@ -78,7 +78,8 @@ void tst_Console::typedCallsGoThroughTheWorkbench()
     QCOMPARE(m_wb->journal().count(), before + 3);
     const CallRecord made = m_wb->journal().at(before);
     QCOMPARE(made.value->origin, CallOrigin::Console);
-    QVERIFY2(made.value->where.startsWith(QStringLiteral("console [")), qPrintable(made.value->where));
+    QVERIFY2(made.value->source.consoleInput >= 1, qPrintable(made.value->source.text()));
+    QVERIFY(made.value->source.text().startsWith(QStringLiteral("console [")));
     QVERIFY(made.call.endsWith(QStringLiteral(" = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)")));
     const int id = made.value->newSocketId;
     QTRY_COMPARE(m_window->socketsPanel()->model()->indexOf(id).isValid(), true); // in the tree
@@ -159,7 +160,9 @@ void tst_Console::runsAScript()
     QVERIFY2(output().contains(QStringLiteral("b'from a script'")), qPrintable(output()));
     QVERIFY(output().contains(QStringLiteral("ended with exit status 0")));
     const CallRecord made = m_wb->journal().at(before);
-    QCOMPARE(made.value->where, QStringLiteral("script.py:2"));
+    QCOMPARE(made.value->source.file, QStringLiteral("script.py"));
+    QCOMPARE(made.value->source.line, 2);
+    QCOMPARE(made.value->source.text(), QStringLiteral("script.py:2"));
 }
 
 // Tab completes the name before the cursor (rlcompleter's answer); what was run is kept in the

@@ -102,8 +102,8 @@ QVariant JournalModel::data(const QModelIndex &index, int role) const
             return QDateTime::fromMSecsSinceEpoch(r.startWallNs / 1'000'000).toString(Qt::ISODateWithMs);
         QString text = displayText(r, index.column());
         if (index.column() == CallColumn && r.value && r.value->origin != core::CallOrigin::Window)
-            text += r.value->where.isEmpty() ? tr("\n(made by %1)").arg(core::callOriginName(r.value->origin))
-                                             : tr("\n(made by %1 at %2)").arg(core::callOriginName(r.value->origin), r.value->where);
+            text += r.value->source.isEmpty() ? tr("\n(made by %1)").arg(core::callOriginName(r.value->origin))
+                                              : tr("\n(made by %1 at %2)").arg(core::callOriginName(r.value->origin), r.value->source.text());
         if (index.column() == CallColumn && r.value && r.value->dataSize > 0) {
             text += tr("\n(%n payload byte(s))", nullptr, int(r.value->dataSize));
             if (!r.payloadComplete())
