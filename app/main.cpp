@@ -1,10 +1,10 @@
-#include "python/headless.h"
-#include "ui/mainwindow.h"
-#include "ui/translations.h"
 #include "core/kernel/platform.h"
 #include "core/recipes/callchain.h"
 #include "core/session/quickopen.h"
 #include "core/workbench.h"
+#include "python/headless.h"
+#include "ui/mainwindow.h"
+#include "ui/translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

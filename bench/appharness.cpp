@@ -2,10 +2,10 @@
 
 #include "bench/benchsupport.h"
 
+#include "core/workbench.h"
 #include "ui/mainwindow.h"
 #include "ui/traffic/trafficmodel.h"
 #include "ui/traffic/trafficpanel.h"
-#include "core/workbench.h"
 
 #include <QTableView>
 #include <QWindow>

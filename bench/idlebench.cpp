@@ -5,8 +5,8 @@
 
 #include "bench/appharness.h"
 
-#include "ui/mainwindow.h"
 #include "core/base/clock.h"
+#include "ui/mainwindow.h"
 
 #include <QMainWindow>
 #include <QWindow>

@@ -6,9 +6,9 @@
 #include "bench/appharness.h"
 #include "bench/peers.h"
 
-#include "ui/traffic/trafficmodel.h"
 #include "core/base/clock.h"
 #include "core/workbench.h"
+#include "ui/traffic/trafficmodel.h"
 
 #include <QRandomGenerator>
 #include <QTableView>

@@ -2,10 +2,10 @@
 // the app opening a session of 100 sockets, and a bare Qt window as the reference.
 #include "bench/benchmarks.h"
 
-#include "ui/mainwindow.h"
-#include "ui/sockets/socketspanel.h"
 #include "core/base/clock.h"
 #include "core/workbench.h"
+#include "ui/mainwindow.h"
+#include "ui/sockets/socketspanel.h"
 
 #include <QAbstractItemModel>
 #include <QApplication>

@@ -1,7 +1,7 @@
 #include "core/workbench.h"
 #include "core/workbenchgate.h"
 
-#include "core/text/payload.h"
+#include "core/base/clock.h"
 #include "core/engine/enginecontext.h"
 #include "core/engine/iothread.h"
 #include "core/engine/op.h"
@@ -10,7 +10,7 @@
 #include "core/lookup/resolver.h"
 #include "core/net/constants.h"
 #include "core/net/errors.h"
-#include "core/base/clock.h"
+#include "core/text/payload.h"
 
 #include <QCoreApplication>
 #include <QThread>

@@ -2,8 +2,8 @@
 
 #include "python/pythonengine.h"
 
-#include "core/export/transcript.h"
 #include "core/export/pcapngexport.h"
+#include "core/export/transcript.h"
 #include "core/workbench.h"
 
 #include <QSaveFile>

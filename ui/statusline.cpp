@@ -1,7 +1,7 @@
 #include "ui/statusline.h"
 
-#include "ui/widgets/themecolors.h"
 #include "core/workbench.h"
+#include "ui/widgets/themecolors.h"
 
 #include <QLocale>
 #include <QTimer>

@@ -1,8 +1,8 @@
 #include "core/calls/call.h"
 
-#include "core/text/payload.h"
 #include "core/calls/lookuptext.h"
 #include "core/net/constants.h"
+#include "core/text/payload.h"
 
 #include <QCoreApplication>
 

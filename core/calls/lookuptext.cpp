@@ -1,7 +1,7 @@
 #include "core/calls/lookuptext.h"
 
-#include "core/text/payload.h"
 #include "core/net/constants.h"
+#include "core/text/payload.h"
 
 #include <netdb.h>
 

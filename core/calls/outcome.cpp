@@ -12,6 +12,13 @@ Outcome Outcome::ok(QString result)
     return o;
 }
 
+Outcome Outcome::counted(qint64 count)
+{
+    Outcome o = ok(QString::number(count));
+    o.count = count;
+    return o;
+}
+
 Outcome Outcome::failed(PythonError exception, QString errorName, QString note)
 {
     Outcome o;

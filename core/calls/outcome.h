@@ -50,6 +50,8 @@ struct Outcome
     std::shared_ptr<const LookupResult> lookup; // name lookups only
 
     static Outcome ok(QString result);
+    // A Python int result, kept as a count too (send's bytes, connect_ex's code, fileno).
+    static Outcome counted(qint64 count);
     static Outcome osError(int error, QString note = {});
     static Outcome timeout();
     // Raises exception: result is its text; errorName says it for people (ECONNREFUSED, EAI_NONAME).

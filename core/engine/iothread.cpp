@@ -1,9 +1,9 @@
 #include "core/engine/iothread.h"
 
-#include "core/engine/enginecontext.h"
-#include "core/kernel/platform.h"
-#include "core/engine/socketobject.h"
 #include "core/base/clock.h"
+#include "core/engine/enginecontext.h"
+#include "core/engine/socketobject.h"
+#include "core/kernel/platform.h"
 
 #include <sys/epoll.h>
 #include <sys/eventfd.h>

@@ -3,9 +3,9 @@
 // traffic log), marked with what made them; nothing goes through the GUI thread.
 #include "core/engine/socketobject.h"
 
+#include "core/base/clock.h"
 #include "core/engine/enginecontext.h"
 #include "core/engine/iothread.h"
-#include "core/base/clock.h"
 
 #include <QCoreApplication>
 

@@ -4,11 +4,11 @@
 // the others on the same thread; epoll is level-triggered and reports the rest next round.
 #include "core/engine/socketobject.h"
 
+#include "core/base/clock.h"
 #include "core/engine/enginecontext.h"
 #include "core/engine/iothread.h"
 #include "core/kernel/platform.h"
 #include "core/net/errors.h"
-#include "core/base/clock.h"
 
 #include <QCoreApplication>
 

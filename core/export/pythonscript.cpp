@@ -1,9 +1,9 @@
 #include "core/export/pythonscript.h"
 
-#include "core/text/payload.h"
 #include "core/net/constants.h"
 #include "core/store/journal.h"
 #include "core/store/socketregistry.h"
+#include "core/text/payload.h"
 
 #include <QHash>
 #include <QSet>

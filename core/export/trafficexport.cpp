@@ -1,9 +1,9 @@
 #include "core/export/trafficexport.h"
 
-#include "core/text/payload.h"
-#include "core/net/errors.h"
 #include "core/export/exportsink.h"
+#include "core/net/errors.h"
 #include "core/store/socketregistry.h"
+#include "core/text/payload.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -2,9 +2,9 @@
 
 #include "core/calls/lookuptext.h"
 
-#include "core/text/payload.h"
 #include "core/net/constants.h"
 #include "core/net/errors.h"
+#include "core/text/payload.h"
 
 #include <arpa/inet.h>
 #include <netdb.h>

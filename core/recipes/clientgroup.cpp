@@ -1,8 +1,8 @@
 #include "core/recipes/clientgroup.h"
 
-#include "core/recipes/callwatcher.h"
 #include "core/kernel/platform.h"
 #include "core/net/constants.h"
+#include "core/recipes/callwatcher.h"
 #include "core/workbench.h"
 
 #include <QCoreApplication>

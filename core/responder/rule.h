@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/text/payload.h"
 #include "core/base/result.h"
 #include "core/net/socketaddress.h"
+#include "core/text/payload.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,8 +1,8 @@
 #include "core/session/payloadlibrary.h"
 
-#include "core/text/payload.h"
-#include "core/session/regularfile.h"
 #include "core/net/errors.h"
+#include "core/session/regularfile.h"
+#include "core/text/payload.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/text/payload.h"
 #include "core/base/result.h"
+#include "core/text/payload.h"
 
 #include <QByteArray>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/calls/outcome.h"
 #include "core/base/chunkedvector.h"
 #include "core/base/coalescer.h"
+#include "core/calls/outcome.h"
 
 #include <QObject>
 #include <QStringList>

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/base/coalescer.h"
 #include "core/kernel/tcpstate.h"
 #include "core/net/socketaddress.h"
-#include "core/base/coalescer.h"
 
 #include <QHash>
 #include <QList>

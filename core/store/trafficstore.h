@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/net/socketaddress.h"
 #include "core/base/coalescer.h"
+#include "core/net/socketaddress.h"
 
 #include <QByteArrayView>
 #include <QHash>

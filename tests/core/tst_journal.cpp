@@ -1,5 +1,5 @@
-#include "core/store/journal.h"
 #include "core/base/slabpool.h"
+#include "core/store/journal.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>

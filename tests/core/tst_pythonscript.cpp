@@ -1,7 +1,7 @@
 #include "tests/core/testsupport.h"
 
-#include "core/text/payload.h"
 #include "core/export/pythonscript.h"
+#include "core/text/payload.h"
 
 #include <QFile>
 #include <QProcess>

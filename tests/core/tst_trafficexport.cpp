@@ -1,6 +1,6 @@
+#include "core/export/trafficexport.h"
 #include "core/net/constants.h"
 #include "core/store/socketregistry.h"
-#include "core/export/trafficexport.h"
 
 #include <QBuffer>
 #include <QDateTime>

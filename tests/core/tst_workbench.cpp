@@ -1,6 +1,6 @@
-#include "core/text/payload.h"
 #include "core/lookup/lookuppool.h"
 #include "core/net/errors.h"
+#include "core/text/payload.h"
 #include "tests/core/testsupport.h"
 
 #include <QProcess>

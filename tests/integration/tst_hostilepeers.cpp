@@ -1,5 +1,5 @@
-#include "ui/mainwindow.h"
 #include "tests/core/testsupport.h"
+#include "ui/mainwindow.h"
 #include "ui/traffic/trafficmodel.h"
 #include "ui/traffic/trafficpanel.h"
 

@@ -1,8 +1,8 @@
 // The engine against python3 where a sequence of calls used to give answers Python never gives:
 // each test runs the same calls under python3 (its real socket module, on loopback) and through
 // the Workbench, and compares the results line by line as Python prints them.
-#include "tests/core/testsupport.h"
 #include "core/text/payload.h"
+#include "tests/core/testsupport.h"
 
 #include <QProcess>
 #include <QRegularExpression>

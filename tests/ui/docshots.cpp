@@ -1,19 +1,19 @@
 // docshots: the screenshots in docs/, made by playing README's three stories in the real window
 // at 1500×950 against real loopback peers (curl, a python3 echo server). Not a test: run by
 // scripts/screenshots.sh, which writes docs/*.png. Each step waits for what it needs, bounded.
-#include "ui/socket/socketpanel.h"
+#include "core/workbench.h"
 #include "ui/composer/composer.h"
+#include "ui/composer/repeatcontrols.h"
 #include "ui/console/consolepanel.h"
 #include "ui/journal/journalpanel.h"
-#include "ui/composer/repeatcontrols.h"
 #include "ui/mainwindow.h"
 #include "ui/responder/responderpanel.h"
 #include "ui/responder/rulespanel.h"
+#include "ui/socket/socketpanel.h"
 #include "ui/sockets/socketspanel.h"
 #include "ui/traffic/trafficmodel.h"
 #include "ui/traffic/trafficpanel.h"
 #include "ui/translations.h"
-#include "core/workbench.h"
 
 #include <QApplication>
 #include <QDeadlineTimer>

@@ -1,4 +1,4 @@
-#include "ui/socket/socketpanel.h"
+#include "core/workbench.h"
 #include "ui/composer/composer.h"
 #include "ui/console/consolepanel.h"
 #include "ui/journal/journalpanel.h"
@@ -9,13 +9,13 @@
 #include "ui/responder/responderpanel.h"
 #include "ui/responder/rulespanel.h"
 #include "ui/responder/schedulespanel.h"
+#include "ui/socket/socketpanel.h"
 #include "ui/sockets/manyclientsdialog.h"
 #include "ui/sockets/newsocketdialog.h"
 #include "ui/sockets/socketspanel.h"
 #include "ui/traffic/trafficexportdialog.h"
 #include "ui/traffic/trafficpanel.h"
 #include "ui/translations.h"
-#include "core/workbench.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>

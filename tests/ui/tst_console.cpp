@@ -1,8 +1,8 @@
+#include "core/workbench.h"
 #include "ui/console/consolepanel.h"
 #include "ui/mainwindow.h"
 #include "ui/sockets/socketspanel.h"
 #include "ui/sockets/sockettreemodel.h"
-#include "core/workbench.h"
 
 #include <QLineEdit>
 #include <QPlainTextEdit>

@@ -1,8 +1,8 @@
+#include "core/net/constants.h"
+#include "core/workbench.h"
 #include "ui/journal/journalmodel.h"
 #include "ui/journal/journalpanel.h"
-#include "core/net/constants.h"
 #include "ui/widgets/themecolors.h"
-#include "core/workbench.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -1,10 +1,10 @@
-#include "ui/socket/socketpanel.h"
-#include "ui/mainwindow.h"
 #include "core/net/errors.h"
 #include "core/net/socketaddress.h"
 #include "core/store/socketregistry.h"
-#include "ui/translations.h"
 #include "core/workbench.h"
+#include "ui/mainwindow.h"
+#include "ui/socket/socketpanel.h"
+#include "ui/translations.h"
 
 #include <QAbstractButton>
 #include <QActionGroup>

@@ -1,7 +1,7 @@
-#include "ui/lookup/lookuppanel.h"
 #include "core/net/constants.h"
-#include "ui/widgets/themecolors.h"
 #include "core/workbench.h"
+#include "ui/lookup/lookuppanel.h"
+#include "ui/widgets/themecolors.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>

@@ -1,12 +1,12 @@
-#include "ui/socket/socketpanel.h"
+#include "core/recipes/callchain.h"
+#include "core/workbench.h"
 #include "ui/journal/journalpanel.h"
 #include "ui/mainwindow.h"
-#include "ui/statusline.h"
-#include "core/recipes/callchain.h"
+#include "ui/socket/socketpanel.h"
 #include "ui/sockets/socketspanel.h"
 #include "ui/sockets/sockettreemodel.h"
+#include "ui/statusline.h"
 #include "ui/traffic/trafficpanel.h"
-#include "core/workbench.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>

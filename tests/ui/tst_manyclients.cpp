@@ -1,12 +1,12 @@
+#include "core/recipes/clientgroup.h"
+#include "core/workbench.h"
 #include "ui/composer/composer.h"
 #include "ui/mainwindow.h"
-#include "core/recipes/clientgroup.h"
 #include "ui/sockets/manyclientsdialog.h"
 #include "ui/sockets/socketspanel.h"
 #include "ui/sockets/sockettreemodel.h"
 #include "ui/translations.h"
 #include "ui/widgets/fieldmessage.h"
-#include "core/workbench.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -1,3 +1,4 @@
+#include "core/workbench.h"
 #include "ui/composer/composer.h"
 #include "ui/mainwindow.h"
 #include "ui/payloads/payloaddialog.h"
@@ -5,7 +6,6 @@
 #include "ui/sockets/socketspanel.h"
 #include "ui/translations.h"
 #include "ui/widgets/fieldmessage.h"
-#include "core/workbench.h"
 
 #include <QApplication>
 #include <QComboBox>

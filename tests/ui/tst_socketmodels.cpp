@@ -2,8 +2,8 @@
 #include "ui/sockets/sockettreemodel.h"
 
 #include "core/store/socketregistry.h"
-#include "tests/core/testsupport.h"
 #include "core/workbench.h"
+#include "tests/core/testsupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -3,11 +3,11 @@
 #include "ui/traffic/trafficmodel.h"
 #include "ui/traffic/trafficpanel.h"
 
-#include "core/text/payload.h"
-#include "core/net/errors.h"
 #include "core/export/trafficexport.h"
-#include "tests/core/testsupport.h"
+#include "core/net/errors.h"
+#include "core/text/payload.h"
 #include "core/workbench.h"
+#include "tests/core/testsupport.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>

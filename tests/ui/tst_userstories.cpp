@@ -1,14 +1,14 @@
-#include "ui/socket/optionspanel.h"
-#include "ui/socket/socketpanel.h"
+#include "core/net/constants.h"
+#include "core/workbench.h"
 #include "ui/composer/composer.h"
 #include "ui/mainwindow.h"
-#include "core/net/constants.h"
+#include "ui/socket/optionspanel.h"
+#include "ui/socket/socketpanel.h"
 #include "ui/sockets/socketspanel.h"
 #include "ui/sockets/sockettreemodel.h"
 #include "ui/traffic/trafficmodel.h"
 #include "ui/traffic/trafficpanel.h"
 #include "ui/translations.h"
-#include "core/workbench.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>

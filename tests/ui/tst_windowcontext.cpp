@@ -1,16 +1,16 @@
-#include "ui/socket/socketpanel.h"
+#include "core/recipes/callchain.h"
+#include "core/session/quickopen.h"
+#include "core/workbench.h"
 #include "ui/composer/composer.h"
 #include "ui/guide/guidepanel.h"
 #include "ui/lookup/lookuppanel.h"
 #include "ui/mainwindow.h"
-#include "ui/traffic/trafficpanel.h"
-#include "core/recipes/callchain.h"
-#include "core/session/quickopen.h"
+#include "ui/socket/socketpanel.h"
 #include "ui/sockets/socketspanel.h"
 #include "ui/statusline.h"
+#include "ui/traffic/trafficpanel.h"
 #include "ui/translations.h"
 #include "ui/widgets/fieldmessage.h"
-#include "core/workbench.h"
 
 #include <QApplication>
 #include <QAbstractButton>

@@ -1,14 +1,14 @@
 #include "ui/composer/composer.h"
 
-#include "core/recipes/callwatcher.h"
-#include "core/text/payload.h"
-#include "ui/composer/repeatcontrols.h"
 #include "core/net/constants.h"
+#include "core/recipes/callwatcher.h"
 #include "core/session/payloadlibrary.h"
+#include "core/text/payload.h"
+#include "core/workbench.h"
+#include "ui/composer/repeatcontrols.h"
 #include "ui/widgets/fieldmessage.h"
 #include "ui/widgets/tabchain.h"
 #include "ui/widgets/themecolors.h"
-#include "core/workbench.h"
 
 #include <QComboBox>
 #include <QFile>

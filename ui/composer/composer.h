@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/text/payload.h"
 #include "core/base/result.h"
 #include "core/net/socketaddress.h"
 #include "core/store/journal.h"
+#include "core/text/payload.h"
 
 #include <QWidget>
 

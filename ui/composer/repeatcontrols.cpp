@@ -1,10 +1,10 @@
 #include "ui/composer/repeatcontrols.h"
 
-#include "ui/composer/composer.h"
 #include "core/net/constants.h"
+#include "core/workbench.h"
+#include "ui/composer/composer.h"
 #include "ui/widgets/fieldmessage.h"
 #include "ui/widgets/tabchain.h"
-#include "core/workbench.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

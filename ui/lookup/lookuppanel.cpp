@@ -7,8 +7,8 @@
 #include "core/lookup/lookupflags.h"
 #include "core/lookup/resolver.h"
 #include "core/net/constants.h"
-#include "ui/widgets/themecolors.h"
 #include "core/workbench.h"
+#include "ui/widgets/themecolors.h"
 
 #include <QCheckBox>
 #include <QComboBox>

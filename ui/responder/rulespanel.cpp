@@ -1,9 +1,9 @@
 #include "ui/responder/rulespanel.h"
 
+#include "core/workbench.h"
 #include "ui/widgets/fieldmessage.h"
 #include "ui/widgets/tabchain.h"
 #include "ui/widgets/themecolors.h"
-#include "core/workbench.h"
 
 #include <QCheckBox>
 #include <QComboBox>

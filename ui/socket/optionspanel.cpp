@@ -1,9 +1,9 @@
 #include "ui/socket/optionspanel.h"
 
-#include "core/recipes/callwatcher.h"
 #include "core/net/socketoptions.h"
-#include "ui/widgets/themecolors.h"
+#include "core/recipes/callwatcher.h"
 #include "core/workbench.h"
+#include "ui/widgets/themecolors.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

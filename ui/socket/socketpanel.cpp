@@ -1,13 +1,13 @@
 #include "ui/socket/socketpanel.h"
 
-#include "core/recipes/callwatcher.h"
-#include "ui/socket/optionspanel.h"
 #include "core/net/constants.h"
 #include "core/net/errors.h"
+#include "core/recipes/callwatcher.h"
+#include "core/workbench.h"
+#include "ui/socket/optionspanel.h"
 #include "ui/widgets/fieldmessage.h"
 #include "ui/widgets/tabchain.h"
 #include "ui/widgets/themecolors.h"
-#include "core/workbench.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>

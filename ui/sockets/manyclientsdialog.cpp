@@ -1,7 +1,7 @@
 #include "ui/sockets/manyclientsdialog.h"
 
-#include "core/text/payload.h"
 #include "core/net/constants.h"
+#include "core/text/payload.h"
 #include "ui/widgets/fieldmessage.h"
 
 #include <QComboBox>

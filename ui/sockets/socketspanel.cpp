@@ -3,12 +3,12 @@
 #include "core/net/constants.h"
 #include "core/net/socketoptions.h"
 #include "core/recipes/clientgroup.h"
+#include "core/workbench.h"
 #include "ui/sockets/manyclientsdialog.h"
 #include "ui/sockets/newsocketdialog.h"
 #include "ui/sockets/sockettreemodel.h"
 #include "ui/widgets/fieldmessage.h"
 #include "ui/widgets/tabchain.h"
-#include "core/workbench.h"
 
 #include <QCoreApplication>
 #include <QDir>

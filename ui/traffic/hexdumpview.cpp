@@ -1,8 +1,8 @@
 #include "ui/traffic/hexdumpview.h"
 
-#include "core/text/payload.h"
 #include "core/export/trafficexport.h"
 #include "core/store/trafficstore.h"
+#include "core/text/payload.h"
 
 #include <QFontDatabase>
 #include <QLabel>

@@ -3,9 +3,9 @@
 #include "ui/traffic/trafficexportdialog.h"
 #include "ui/traffic/trafficmodel.h"
 
-#include "core/text/payload.h"
 #include "core/export/pcapngexport.h"
 #include "core/export/trafficexport.h"
+#include "core/text/payload.h"
 #include "core/workbench.h"
 
 #include <QAction>

@@ -1,9 +1,9 @@
 #include "ui/traffic/trafficmodel.h"
 
-#include "core/text/payload.h"
+#include "core/export/trafficexport.h"
 #include "core/net/errors.h"
 #include "core/store/socketregistry.h"
-#include "core/export/trafficexport.h"
+#include "core/text/payload.h"
 #include "ui/widgets/themecolors.h"
 
 #include <QColor>
