@@ -252,7 +252,7 @@ SocketObject::Step SocketObject::doSetOption(Op &op)
         finish(op, Outcome::osError(errno));
         return Step::Done;
     }
-    m_info.options.insert(QLatin1String(op.call.option->name), op.call.optionValue.text);
+    m_info.options.set(*op.call.option, op.call.optionValue);
     changed();
     finish(op, Outcome::ok(QStringLiteral("None")));
     return Step::Done;

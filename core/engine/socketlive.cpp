@@ -19,6 +19,7 @@ void SocketObject::refreshLive()
     const bool tcp = (m_info.family == AF_INET || m_info.family == AF_INET6) && m_info.type == SOCK_STREAM;
     m_info.tcpState = tcp ? platform::tcpState(m_fd) : TcpState::Unknown;
     // Current option values, read without a journal entry: this is inspection, not a call.
+    m_info.optionValues.clear();
     for (const OptionSpec &spec : socketOptions()) {
         if (spec.kind == OptionKind::Membership4 || spec.kind == OptionKind::Membership6)
             continue; // write-only in the kernel
@@ -26,7 +27,7 @@ void SocketObject::refreshLive()
         socklen_t length = socklen_t(raw.size());
         const bool ok = ::getsockopt(m_fd, spec.level, spec.optname, raw.data(), &length) == 0;
         raw.truncate(int(length));
-        m_info.optionValues.insert(QLatin1String(spec.name), ok ? describeOption(spec, raw) : errnoName(errno));
+        m_info.optionValues.add(OptionReading{&spec, ok ? raw : QByteArray(), ok ? 0 : errno});
     }
     changed();
 }

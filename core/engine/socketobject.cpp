@@ -49,9 +49,9 @@ SocketObject::SocketObject(IoThread &thread, SocketInfo info, int fd)
 
 SocketObject::~SocketObject()
 {
-    for (Op &op : m_queue)
-        op.onFinished = nullptr; // the thread is going away: nothing is told
-    cancelQueued(QCoreApplication::translate("core", "the workbench shut down"));
+    // The thread is going away: nothing is told.
+    for (Op &op : m_calls.takeAll())
+        m_thread.context().journal.finish(op.id, Outcome::cancelled(QCoreApplication::translate("core", "the workbench shut down")));
     closeDescriptor(); // the epoll set drops a closed descriptor by itself
 }
 
@@ -71,12 +71,12 @@ void SocketObject::onEvents(quint32 events)
         m_readHangup = true;
     const bool readable = events & (EPOLLIN | EPOLLERR | EPOLLHUP);
     const bool writable = events & (EPOLLOUT | EPOLLERR | EPOLLHUP);
-    const bool woken = (readable && parked(Step::WaitRead)) || (writable && parked(Step::WaitWrite));
+    const bool woken = (readable && m_calls.parked(Step::WaitRead)) || (writable && m_calls.parked(Step::WaitWrite));
     if (woken) {
-        wake(readable ? Step::WaitRead : Step::Done, writable ? Step::WaitWrite : Step::Done);
+        m_calls.wake(readable ? Step::WaitRead : Step::Done, writable ? Step::WaitWrite : Step::Done);
         pump();
     }
-    if (m_info.state == SocketState::Connecting && !parked(Step::WaitWrite) && writable) {
+    if (m_info.state == SocketState::Connecting && !m_calls.parked(Step::WaitWrite) && writable) {
         // A non-blocking connect finished. Its error, if any, stays pending for the user's next
         // call to report (reading SO_ERROR here would clear it), so only the state changes.
         sockaddr_storage peer;
@@ -89,7 +89,7 @@ void SocketObject::onEvents(quint32 events)
             setState(SocketState::Error);
         }
     }
-    if (readable && !parked(Step::WaitRead) && watchReads())
+    if (readable && !m_calls.parked(Step::WaitRead) && watchReads())
         watchRead();
     updateInterest();
 }
@@ -102,18 +102,15 @@ void SocketObject::onDeadline(qint64 nowNs)
             autoAccept();
     }
     bool moved = false;
-    for (size_t i = 0; i < m_queue.size();) {
-        Op &op = m_queue[i];
-        if (op.waiting == Step::Done) {
-            ++i;
-            continue;
-        }
+    m_calls.sweepParked([&](Op &op) {
         if (op.waiting == Step::WaitTimer && op.retryAtNs && op.retryAtNs <= nowNs
             && !(op.deadlineNs && op.deadlineNs <= nowNs)) {
             op.retryAtNs = 0;
             op.waiting = Step::Done;
             moved = true;
-        } else if (op.deadlineNs && op.deadlineNs <= nowNs) {
+            return false;
+        }
+        if (op.deadlineNs && op.deadlineNs <= nowNs) {
             if (op.call.kind == CallKind::ConnectEx) {
                 // CPython's connect_ex reports a timeout as EWOULDBLOCK rather than raising.
                 Outcome o = Outcome::ok(QString::number(EWOULDBLOCK));
@@ -126,12 +123,11 @@ void SocketObject::onDeadline(qint64 nowNs)
                     o.note = QCoreApplication::translate("core", "%1 bytes were transferred before the deadline").arg(op.done);
                 finish(op, std::move(o));
             }
-            m_queue.erase(m_queue.begin() + qsizetype(i));
             moved = true;
-            continue;
+            return true;
         }
-        ++i;
-    }
+        return false;
+    });
     if (moved)
         pump();
     updateInterest();
@@ -143,7 +139,7 @@ void SocketObject::setWatch(bool on)
     if (on && m_fd >= 0 && m_info.type != SOCK_STREAM && m_info.type != SOCK_SEQPACKET) {
         const int one = 1;
         ::setsockopt(m_fd, SOL_SOCKET, SO_RXQ_OVFL, &one, sizeof one); // where supported: drops are then counted
-        if (!m_info.options.contains(QLatin1String("SO_RCVBUF")))
+        if (!m_info.options.find(u"SO_RCVBUF"))
             deepenReceiveBuffer(m_fd);
     }
     if (on && watchReads())
@@ -200,7 +196,7 @@ bool SocketObject::watchReads() const
 void SocketObject::updateInterest()
 {
     quint32 want = 0;
-    for (const Op &op : m_queue) {
+    for (const Op &op : m_calls) {
         if (op.waiting == Step::WaitRead)
             want |= EPOLLIN;
         else if (op.waiting == Step::WaitWrite)
@@ -220,11 +216,8 @@ void SocketObject::updateInterest()
     // epoll refused the descriptor: nothing here can wait on it. What waits fails now with the
     // error (a wait that can never end would be worse), and watch mode ends, both in the journal.
     const QString note = QCoreApplication::translate("core", "epoll_ctl could not watch the descriptor: %1").arg(errnoName(error));
-    while (!m_queue.empty()) {
-        Op op = std::move(m_queue.front());
-        m_queue.pop_front();
+    for (Op &op : m_calls.takeAll())
         m_thread.context().journal.finish(op.id, Outcome::osError(error, note));
-    }
     m_info.pendingCalls = 0;
     m_info.lastError = error;
     if (m_info.watching && !m_readClosed) {

@@ -1,12 +1,10 @@
 #pragma once
 
-#include "core/engine/op.h"
+#include "core/engine/callqueue.h"
 #include "core/engine/streamlayer.h"
 #include "core/responder/responder.h"
 #include "core/store/socketregistry.h"
 #include "core/store/trafficstore.h"
-
-#include <deque>
 
 namespace core {
 
@@ -52,13 +50,8 @@ public:
 private:
     using Step = core::Step;
 
-    // Tries every queued call whose lane is free, in the order they came; see Lane.
+    // Tries every queued call whose lane is free, in the order they came (CallQueue::pump).
     void pump();
-    // Parked calls waiting for one of these steps are tried again by the next pump().
-    void wake(Step a, Step b = Step::Done);
-    bool parked(Step step) const;
-    // Whether a call of this lane queued now would have to wait for an earlier one.
-    bool laneTaken(Lane lane) const;
     Step attempt(Op &op);
     void finish(Op &op, Outcome outcome);
     void told(Op &op, CallStatus status);
@@ -125,9 +118,7 @@ private:
     // Moves the bytes of send, sendall, sendto, recv, recvfrom and watched streams (streamlayer.h).
     std::unique_ptr<StreamLayer> m_layer = std::make_unique<PlainLayer>();
     quint32 m_registered = 0;
-    std::deque<Op> m_queue;     // in the order the calls came, every lane together
-    bool m_pumping = false;     // pump() is running: a call queued meanwhile is seen by its next pass
-    bool m_pumpAgain = false;
+    CallQueue m_calls;
     bool m_readClosed = false;   // EOF or a fatal error seen by watch reads
     bool m_emfileReported = false;
     bool m_readHangup = false;        // epoll said EPOLLRDHUP: the read side is shut down

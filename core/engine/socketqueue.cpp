@@ -1,7 +1,6 @@
-// SocketObject's call queue: calls wait in their lanes (reads, writes, control; see op.h), each
-// lane in order. pump() tries each lane's first call until it is done or waits (for readiness,
-// a deadline, its address's lookup); a waiting control call holds back every lane. epoll's
-// events wake the steps they satisfy (wake()).
+// SocketObject's calls through its queue (callqueue.h decides which call may go): queueing,
+// cancelling, trying a call with its deadline, and telling how it ended. epoll's events wake the
+// steps they satisfy (CallQueue::wake).
 #include "core/engine/socketobject.h"
 
 #include "core/base/clock.h"
@@ -23,145 +22,78 @@ void SocketObject::enqueue(Op op)
     // of its calls is blocked, so the waiting call is what the user means to abandon.
     if (op.call.kind == CallKind::Close)
         cancelQueued(QCoreApplication::translate("core", "cancelled by close()"));
-    op.lane = laneOf(op.call.kind);
-    const bool waits = laneTaken(op.lane);
-    m_queue.push_back(std::move(op));
-    m_info.pendingCalls = int(m_queue.size());
-    // A call behind an earlier one of its lane is tried when that one leaves: no walk of the
-    // queue here, so a flood of replies queued behind a full send buffer costs nothing per reply.
-    if (waits)
-        changed();
-    else
+    const bool ready = m_calls.push(std::move(op));
+    m_info.pendingCalls = int(m_calls.size());
+    if (ready)
         pump();
-}
-
-bool SocketObject::laneTaken(Lane lane) const
-{
-    for (const Op &op : m_queue) {
-        if (op.lane == lane || (op.lane == Lane::Control && op.waiting != Step::Done))
-            return true;
-    }
-    return false;
+    else
+        changed(); // tried when the earlier call of its lane leaves
 }
 
 bool SocketObject::cancel(CallId call, const QString &why)
 {
-    for (auto it = m_queue.begin(); it != m_queue.end(); ++it) {
-        if (it->id != call)
-            continue;
-        Op op = std::move(*it);
-        m_queue.erase(it);
-        QString note = why;
-        if (op.done > 0)
-            note = QCoreApplication::translate("core", "%1 after %2 bytes").arg(why, QString::number(op.done));
-        m_thread.context().journal.finish(op.id, Outcome::cancelled(note));
-        told(op, CallStatus::Cancelled);
-        pump(); // the calls its lane held back may go now
-        return true;
-    }
-    return false;
+    std::optional<Op> op = m_calls.take(call);
+    if (!op)
+        return false;
+    QString note = why;
+    if (op->done > 0)
+        note = QCoreApplication::translate("core", "%1 after %2 bytes").arg(why, QString::number(op->done));
+    m_thread.context().journal.finish(op->id, Outcome::cancelled(note));
+    told(*op, CallStatus::Cancelled);
+    pump(); // the calls its lane held back may go now
+    return true;
 }
 
 void SocketObject::addressResolved(CallId call, const SocketAddress &address, const Outcome &failed)
 {
-    for (auto it = m_queue.begin(); it != m_queue.end(); ++it) {
-        if (it->id != call)
-            continue;
-        if (failed.status == CallStatus::Failed) {
-            m_thread.context().journal.finish(it->id, failed);
-            told(*it, CallStatus::Failed);
-            m_queue.erase(it);
-        } else {
-            it->call.address = address;
-            it->awaitingAddress = false;
-            it->waiting = Step::Done;
-        }
-        pump();
+    Op *op = m_calls.find(call);
+    if (!op)
         return;
+    if (failed.status == CallStatus::Failed) {
+        Op gone = std::move(*m_calls.take(call));
+        m_thread.context().journal.finish(gone.id, failed);
+        told(gone, CallStatus::Failed);
+    } else {
+        op->call.address = address;
+        op->awaitingAddress = false;
+        op->waiting = Step::Done;
     }
+    pump();
 }
 
 void SocketObject::cancelQueued(const QString &why)
 {
-    while (!m_queue.empty()) {
-        Op op = std::move(m_queue.front());
-        m_queue.pop_front();
+    for (Op &op : m_calls.takeAll()) {
         m_thread.context().journal.finish(op.id, Outcome::cancelled(why));
         told(op, CallStatus::Cancelled);
     }
     m_info.pendingCalls = 0;
 }
 
-void SocketObject::wake(Step a, Step b)
-{
-    for (Op &op : m_queue) {
-        if (op.waiting != Step::Done && (op.waiting == a || op.waiting == b))
-            op.waiting = Step::Done;
-    }
-}
-
-bool SocketObject::parked(Step step) const
-{
-    for (const Op &op : m_queue) {
-        if (op.waiting == step)
-            return true;
-    }
-    return false;
-}
-
 void SocketObject::pump()
 {
-    if (m_pumping) {
-        m_pumpAgain = true; // a call finished inside attempt() queued another on this socket
-        return;
-    }
-    m_pumping = true;
     // A rule's replies and a schedule's sends move only the counters when they go through: the
     // snapshot is published with the counts (countsChanged), not once per reply.
     bool onlyOwn = true;
-    do {
-        m_pumpAgain = false;
-        unsigned taken = 0; // lanes with an earlier call still queued
-        constexpr unsigned kAll = 1u << unsigned(Lane::Read) | 1u << unsigned(Lane::Write) | 1u << unsigned(Lane::Control);
-        for (size_t i = 0; i < m_queue.size() && taken != kAll;) {
-            Op &op = m_queue[i];
-            const unsigned lane = 1u << unsigned(op.lane);
-            if (taken & lane) {
-                ++i;
-                continue;
-            }
-            if (op.waiting == Step::Done) {
-                onlyOwn = onlyOwn && (op.call.origin == CallOrigin::Rule || op.call.origin == CallOrigin::Schedule);
-                if (op.awaitingAddress) {
-                    op.waiting = Step::WaitLookup;
-                } else {
-                    if (!op.started) {
-                        op.started = true;
-                        if (m_info.mode == BlockingMode::Timeout && !effectiveNonBlocking(op))
-                            op.deadlineNs = deadlineAfter(m_info.timeout);
-                    }
-                    // A call queued on this socket inside attempt() is appended (a deque keeps
-                    // references to the others) and tried by the next pass (m_pumpAgain).
-                    const Step step = attempt(op);
-                    if (step == Step::Done) {
-                        m_queue.erase(m_queue.begin() + qsizetype(i));
-                        continue;
-                    }
-                    op.waiting = step;
-                    if (op.deadlineNs)
-                        m_thread.scheduleDeadline(op.deadlineNs, id());
-                    if (step == Step::WaitTimer && op.retryAtNs)
-                        m_thread.scheduleDeadline(op.retryAtNs, id());
-                }
-            }
-            // Parked: the later calls of its lane wait behind it; a parked control call holds
-            // back every lane (what comes after a connect needs the connection).
-            taken |= op.lane == Lane::Control ? kAll : lane;
-            ++i;
+    const bool pumped = m_calls.pump([this, &onlyOwn](Op &op) {
+        onlyOwn = onlyOwn && (op.call.origin == CallOrigin::Rule || op.call.origin == CallOrigin::Schedule);
+        if (op.awaitingAddress)
+            return Step::WaitLookup;
+        if (!op.started) {
+            op.started = true;
+            if (m_info.mode == BlockingMode::Timeout && !effectiveNonBlocking(op))
+                op.deadlineNs = deadlineAfter(m_info.timeout);
         }
-    } while (m_pumpAgain);
-    m_pumping = false;
-    m_info.pendingCalls = int(m_queue.size());
+        const Step step = attempt(op);
+        if (step != Step::Done && op.deadlineNs)
+            m_thread.scheduleDeadline(op.deadlineNs, id());
+        if (step == Step::WaitTimer && op.retryAtNs)
+            m_thread.scheduleDeadline(op.retryAtNs, id());
+        return step;
+    });
+    if (!pumped)
+        return; // called from inside attempt(): the running pump() makes another pass
+    m_info.pendingCalls = int(m_calls.size());
     updateInterest();
     if (onlyOwn)
         countsChanged();
@@ -229,7 +161,7 @@ void SocketObject::finish(Op &op, Outcome outcome)
     // Published before the outcome so that whoever reads the result sees the state it left. Nobody
     // waits for the engine's own calls (a rule's reply, a schedule's send): theirs is published
     // with the rest of the thread's changes at the end of the loop's turn.
-    m_info.pendingCalls = int(m_queue.size()) - 1;
+    m_info.pendingCalls = int(m_calls.size()) - 1;
     if (op.call.origin == CallOrigin::Rule || op.call.origin == CallOrigin::Schedule)
         outcome.status == CallStatus::Done ? countsChanged() : changed();
     else

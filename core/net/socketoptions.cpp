@@ -1,5 +1,6 @@
 #include "core/net/socketoptions.h"
 
+#include "core/net/errors.h"
 #include "core/text/payload.h"
 
 #include <QCoreApplication>
@@ -238,6 +239,46 @@ QString pythonOptionResult(const OptionSpec &spec, QByteArrayView raw)
 QString pythonOptionArgs(const OptionSpec &spec)
 {
     return QStringLiteral("socket.%1, socket.%2").arg(QLatin1String(spec.levelName), QLatin1String(spec.name));
+}
+
+void OptionSettings::set(const OptionSpec &spec, OptionValue value)
+{
+    for (OptionSetting &setting : m_settings) {
+        if (setting.spec == &spec) {
+            setting.value = std::move(value);
+            return;
+        }
+    }
+    m_settings.append(OptionSetting{&spec, std::move(value)});
+}
+
+const OptionValue *OptionSettings::find(const OptionSpec &spec) const
+{
+    for (const OptionSetting &setting : m_settings) {
+        if (setting.spec == &spec)
+            return &setting.value;
+    }
+    return nullptr;
+}
+
+const OptionValue *OptionSettings::find(QStringView name) const
+{
+    const OptionSpec *spec = findOption(name);
+    return spec ? find(*spec) : nullptr;
+}
+
+QString OptionReading::text() const
+{
+    return ok() ? describeOption(*spec, raw) : errnoName(error);
+}
+
+const OptionReading *OptionReadings::find(QStringView name) const
+{
+    for (const OptionReading &reading : m_readings) {
+        if (QLatin1String(reading.spec->name) == name)
+            return &reading;
+    }
+    return nullptr;
 }
 
 } // namespace core

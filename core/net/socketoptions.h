@@ -3,6 +3,7 @@
 #include "core/base/result.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <span>
@@ -36,6 +37,64 @@ struct OptionValue
     QByteArray raw;
     QString python;
     QString text; // what the person typed, trimmed (kept with the socket's settings)
+
+    bool operator==(const OptionValue &) const = default;
+};
+
+// An option set on a socket: which option, and the value it got.
+struct OptionSetting
+{
+    const OptionSpec *spec = nullptr; // an entry of socketOptions(): static, never dangling
+    OptionValue value;
+
+    bool operator==(const OptionSetting &) const = default;
+};
+
+// What a socket was set to, one entry per option (a later set replaces the value, the order of
+// first setting is kept: a session sets them again in that order).
+class OptionSettings
+{
+public:
+    void set(const OptionSpec &spec, OptionValue value);
+    const OptionValue *find(const OptionSpec &spec) const;
+    const OptionValue *find(QStringView name) const;
+    bool isEmpty() const { return m_settings.isEmpty(); }
+    qsizetype size() const { return m_settings.size(); }
+    void clear() { m_settings.clear(); }
+    QList<OptionSetting>::const_iterator begin() const { return m_settings.cbegin(); }
+    QList<OptionSetting>::const_iterator end() const { return m_settings.cend(); }
+
+    bool operator==(const OptionSettings &) const = default;
+
+private:
+    QList<OptionSetting> m_settings;
+};
+
+// One option read back with getsockopt: the kernel's bytes, or the errno it refused with
+// (IPV6_V6ONLY on an IPv4 socket: EOPNOTSUPP).
+struct OptionReading
+{
+    const OptionSpec *spec = nullptr;
+    QByteArray raw;
+    int error = 0;
+
+    bool ok() const { return error == 0; }
+    QString text() const; // describeOption(), or the errno's name
+};
+
+// Every readable option of a socket, in the order of socketOptions().
+class OptionReadings
+{
+public:
+    void add(OptionReading reading) { m_readings.append(std::move(reading)); }
+    const OptionReading *find(QStringView name) const;
+    bool isEmpty() const { return m_readings.isEmpty(); }
+    void clear() { m_readings.clear(); }
+    QList<OptionReading>::const_iterator begin() const { return m_readings.cbegin(); }
+    QList<OptionReading>::const_iterator end() const { return m_readings.cend(); }
+
+private:
+    QList<OptionReading> m_readings;
 };
 
 std::span<const OptionSpec> socketOptions();

@@ -43,8 +43,10 @@ Result<SocketSpec> parseQuickOpen(QStringView url, bool listen)
         spec.bind = address.value();
         spec.listen = spec.type != sock::Dgram;
         spec.backlog = 128;
-        if (spec.type == sock::Stream && spec.family != sock::AfUnix)
-            spec.options.insert(QStringLiteral("SO_REUSEADDR"), QStringLiteral("1"));
+        if (spec.type == sock::Stream && spec.family != sock::AfUnix) {
+            const OptionSpec &reuse = *findOption(u"SO_REUSEADDR");
+            spec.options.set(reuse, encodeOption(reuse, u"1").value());
+        }
     } else {
         spec.connect = address.value();
     }

@@ -109,7 +109,7 @@ Result<SocketSpec> specFromJson(const QJsonObject &o, int index, const QStringLi
         const auto encoded = encodeOption(*option, text);
         if (!encoded)
             return fail(QStringLiteral("%1: %2").arg(it.key(), encoded.error().message));
-        spec.options.insert(it.key(), text);
+        spec.options.set(*option, encoded.value());
     }
     for (const char *key : {"bind", "connect"}) {
         const QJsonValue value = o.value(QLatin1String(key));
@@ -185,8 +185,8 @@ QByteArray sessionToJson(const Session &session)
         o.insert(QLatin1String("proto"), spec.proto);
         if (!spec.options.isEmpty()) {
             QJsonObject options;
-            for (auto it = spec.options.begin(); it != spec.options.end(); ++it)
-                options.insert(it.key(), it.value());
+            for (const OptionSetting &setting : spec.options)
+                options.insert(QLatin1String(setting.spec->name), setting.value.text);
             o.insert(QLatin1String("options"), options);
         }
         if (spec.bind.isValid())
@@ -397,10 +397,10 @@ CallChain *applySession(Workbench &workbench, const Session &session, const QLis
             *id = wb.journal().call(made).value->newSocketId;
             return made;
         });
-        for (auto it = spec.options.begin(); it != spec.options.end(); ++it) {
+        for (const OptionSetting &setting : spec.options) {
             Call set = sessionCall(CallKind::SetOption, -1);
-            set.option = findOption(it.key());
-            set.optionValue = encodeOption(*set.option, it.value()).value();
+            set.option = setting.spec;
+            set.optionValue = setting.value;
             chain->then(group, [id, set](Workbench &wb) { return wb.submit(on(*id, set)); });
         }
         if (spec.mode == BlockingMode::Timeout) {

@@ -25,7 +25,7 @@ struct SocketSpec
     int family = 0;
     int type = 0;
     int proto = 0;
-    QMap<QString, QString> options; // option name -> value as typed
+    OptionSettings options;   // each with its value as typed
     SocketAddress bind;       // invalid: not bound
     bool listen = false;
     int backlog = 128;

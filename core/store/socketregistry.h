@@ -3,6 +3,7 @@
 #include "core/base/coalescer.h"
 #include "core/kernel/tcpstate.h"
 #include "core/net/socketaddress.h"
+#include "core/net/socketoptions.h"
 
 #include <QHash>
 #include <QList>
@@ -63,8 +64,8 @@ struct SocketInfo
     int txQueue = -1;       // SIOCOUTQ
     TcpState tcpState = TcpState::Unknown; // TCP_INFO tcpi_state
     quint32 drops = 0;      // datagrams the kernel dropped (SO_RXQ_OVFL)
-    QMap<QString, QString> options; // options set successfully: name -> value as typed
-    QMap<QString, QString> optionValues; // live: every readable option's value, or its errno name
+    OptionSettings options;       // options set successfully, with the value each got
+    OptionReadings optionValues;  // live: every readable option's value, or the errno getsockopt gave
     // What the user asked for, kept so a session can make the socket again.
     SocketAddress boundTo;   // last successful bind()
     SocketAddress connectTo; // last connect()/connect_ex() target

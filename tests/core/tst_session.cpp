@@ -53,7 +53,7 @@ void tst_Session::roundTrip()
     a.name = QStringLiteral("sk1");
     a.family = AF_INET;
     a.type = SOCK_STREAM;
-    a.options.insert(QStringLiteral("SO_REUSEADDR"), QStringLiteral("1"));
+    a.options.set(*findOption(u"SO_REUSEADDR"), encodeOption(*findOption(u"SO_REUSEADDR"), u"1").value());
     a.bind = address(QStringLiteral("127.0.0.1:8080"), AF_INET);
     a.listen = true;
     a.backlog = 2;

@@ -142,6 +142,7 @@ private slots:
     void realSocket();
     void multicastMembership_data();
     void multicastMembership();
+    void settingsKeepOneValuePerOption();
 };
 
 void tst_SocketOptions::init()
@@ -524,6 +525,33 @@ void tst_SocketOptions::multicastMembership()
     QCOMPARE(::setsockopt(s.fd, leaveSpec->level, leaveSpec->optname, value->raw.constData(),
                           socklen_t(value->raw.size())), -1);
     QVERIFY(errno > 0);
+}
+
+// A socket's settings are typed: the option, its bytes and its text; setting one again replaces
+// the value in place, so a session sets options again in the order they were first set.
+void tst_SocketOptions::settingsKeepOneValuePerOption()
+{
+    const OptionSpec &rcvbuf = *core::findOption(u"SO_RCVBUF");
+    const OptionSpec &reuse = *core::findOption(u"SO_REUSEADDR");
+    OptionSettings settings;
+    QVERIFY(settings.isEmpty());
+    settings.set(rcvbuf, encodeOption(rcvbuf, u"4096").value());
+    settings.set(reuse, encodeOption(reuse, u"1").value());
+    settings.set(rcvbuf, encodeOption(rcvbuf, u" 8192 ").value());
+    QCOMPARE(settings.size(), 2);
+    QCOMPARE(settings.begin()->spec, &rcvbuf);
+    QCOMPARE(settings.find(u"SO_RCVBUF")->text, QStringLiteral("8192"));
+    const int eight = 8192;
+    QCOMPARE(settings.find(rcvbuf)->raw, QByteArray(reinterpret_cast<const char *>(&eight), sizeof eight));
+    QVERIFY(!settings.find(u"SO_SNDBUF"));
+    QVERIFY(!settings.find(u"NO_SUCH_OPTION"));
+
+    OptionSettings same;
+    same.set(rcvbuf, encodeOption(rcvbuf, u"8192").value());
+    same.set(reuse, encodeOption(reuse, u"1").value());
+    QCOMPARE(same, settings);
+    same.set(reuse, encodeOption(reuse, u"0").value());
+    QVERIFY(!(same == settings));
 }
 
 QTEST_GUILESS_MAIN(tst_SocketOptions)

@@ -10,8 +10,8 @@ namespace {
 QString describe(const core::SocketSpec &s)
 {
     QString options;
-    for (auto it = s.options.begin(); it != s.options.end(); ++it)
-        options += it.key() + QLatin1Char('=') + it.value() + QLatin1Char(';');
+    for (const core::OptionSetting &setting : s.options)
+        options += QLatin1String(setting.spec->name) + QLatin1Char('=') + setting.value.text + QLatin1Char(';');
     return QStringLiteral("%1 %2/%3/%4 [%5] bind=%6 listen=%7/%8 connect=%9 mode=%10/%11 watch=%12")
         .arg(s.name).arg(s.family).arg(s.type).arg(s.proto).arg(options)
         .arg(s.bind.toPython()).arg(s.listen).arg(s.backlog).arg(s.connect.toPython())

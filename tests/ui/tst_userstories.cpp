@@ -252,7 +252,11 @@ void tst_UserStories::studentLearnsSockets()
         options->table()->selectRow(items.first()->row());
         options->valueField()->setText(value);
         QTest::mouseClick(findButton(options, QStringLiteral("setsockopt")), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(m_wb->sockets().info(socketId).options.value(QString::fromLatin1(name)) == value, 3000);
+        auto setTo = [&] {
+            const core::OptionValue *set = m_wb->sockets().info(socketId).options.find(QString::fromLatin1(name));
+            return set && set->text == value;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(setTo(), 3000);
     };
     setOption(accepted, "SO_RCVBUF", QStringLiteral("4096"));
     setOption(clients[0], "SO_SNDBUF", QStringLiteral("4096"));

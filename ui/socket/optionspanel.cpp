@@ -93,11 +93,12 @@ void OptionsPanel::showValues()
     const core::SocketInfo info = m_workbench.sockets().info(m_socketId);
     for (int row = 0; row < m_table->rowCount(); ++row) {
         const QString name = m_table->item(row, NameColumn)->text();
-        const QString value = m_socketId >= 0 ? info.optionValues.value(name) : QString();
+        const core::OptionReading *reading = m_socketId >= 0 ? info.optionValues.find(name) : nullptr;
+        const QString value = reading ? reading->text() : QString();
         QTableWidgetItem *item = m_table->item(row, ValueColumn);
         if (item->text() != value)
             item->setText(value);
-        item->setForeground(value.startsWith(QLatin1Char('E')) ? QBrush(ThemeColors::of(m_table->palette()).error) : QBrush());
+        item->setForeground(reading && !reading->ok() ? QBrush(ThemeColors::of(m_table->palette()).error) : QBrush());
     }
 }
 
