@@ -6,6 +6,7 @@
 #include "core/base/clock.h"
 #include "core/engine/enginecontext.h"
 #include "core/engine/iothread.h"
+#include "core/responder/rulereply.h"
 
 #include <QCoreApplication>
 
@@ -61,50 +62,27 @@ void SocketObject::respond(QByteArrayView record, const SocketAddress &peer)
     std::optional<RuleBook::Answer> answer = m_rules->answer(record, peer);
     if (!answer)
         return;
-    Call reply;
-    reply.origin = CallOrigin::Rule;
-    reply.source.rule = answer->rule + 1;
-    reply.socketId = id();
-    if (m_info.type == SOCK_STREAM) {
-        reply.kind = CallKind::SendAll;
-    } else if (m_info.peer.isValid() || m_info.type == SOCK_SEQPACKET) {
-        reply.kind = CallKind::Send;
-    } else {
-        if (!peer.isValid() || peer.isUnnamed()) {
-            m_rules->countUnanswerable();
-            return;
-        }
-        reply.kind = CallKind::SendTo;
-        reply.address = peer;
-    }
-    reply.dataSize = answer->reply.size();
-    reply.data = std::move(answer->reply);
-    std::optional<Call> after;
-    if (answer->after != AfterReply::Nothing) {
-        after.emplace();
-        after->origin = CallOrigin::Rule;
-        after->source = reply.source;
-        after->socketId = id();
-        after->kind = answer->after == AfterReply::Close ? CallKind::Close : CallKind::Shutdown;
-        after->size = SHUT_WR;
-    }
-    if (answer->delayMs == 0) { // the usual answer: no list of calls to allocate
-        submitOwn(std::move(reply));
-        if (after)
-            submitOwn(std::move(*after));
+    std::optional<RuleReply> calls = ruleReply(std::move(*answer), ReplyTarget{id(), m_info.type, m_info.peer.isValid()}, peer);
+    if (!calls) {
+        m_rules->countUnanswerable();
         return;
     }
-    std::vector<Call> calls{std::move(reply)};
-    if (after)
-        calls.push_back(std::move(*after));
+    if (calls->delayMs == 0) { // the usual answer, sent now
+        submitOwn(std::move(calls->reply));
+        if (calls->after)
+            submitOwn(std::move(*calls->after));
+        return;
+    }
     IoThread *thread = &m_thread;
     const int socketId = id();
-    m_thread.addTimer(monoNs() + qint64(answer->delayMs) * 1'000'000, [thread, socketId, calls = std::move(calls)]() mutable {
+    const qint64 atNs = monoNs() + qint64(calls->delayMs) * 1'000'000;
+    m_thread.addTimer(atNs, [thread, socketId, calls = std::move(*calls)]() mutable {
         SocketObject *s = thread->socket(socketId);
         if (!s || s->fd() < 0)
             return; // closed meanwhile: the reply has nowhere to go (the hit stays counted)
-        for (Call &c : calls)
-            s->submitOwn(std::move(c));
+        s->submitOwn(std::move(calls.reply));
+        if (calls.after)
+            s->submitOwn(std::move(*calls.after));
     });
 }
 

@@ -55,6 +55,7 @@ void SocketObject::watchStream()
 {
     TrafficStore &traffic = m_thread.context().traffic;
     TrafficStore::ReadSpace &space = m_thread.readSpace();
+    const TrafficLayer layer = m_layer->recordsAs(); // one virtual call per wake, not per record
     for (int i = 0; i < kStreamReadsPerWake; ++i) {
         // Straight into the store when it has room: through the plain layer the bytes are copied
         // once, by the kernel; a layer that decrypts writes its plaintext there.
@@ -75,15 +76,15 @@ void SocketObject::watchStream()
             break;
         }
         if (n == 0) {
-            traffic.append(id(), Direction::In, {}, m_info.peer, TrafficFlag::Eof, 0, 0, m_layer->recordsAs());
+            traffic.append(id(), Direction::In, {}, m_info.peer, TrafficFlag::Eof, 0, 0, layer);
             m_readClosed = true;
             noteReadEof();
             break;
         }
         if (direct)
-            traffic.commit(space, id(), Direction::In, n, m_info.peer, m_layer->recordsAs());
+            traffic.commit(space, id(), Direction::In, n, m_info.peer, layer);
         else
-            traffic.append(id(), Direction::In, QByteArrayView(buffer, n), m_info.peer, 0, 0, 0, m_layer->recordsAs());
+            traffic.append(id(), Direction::In, QByteArrayView(buffer, n), m_info.peer, 0, 0, 0, layer);
         m_info.bytesIn += quint64(n);
         ++m_info.recordsIn;
         countsChanged();

@@ -1,7 +1,6 @@
 #include "core/lookup/resolver.h"
 
 #include "core/calls/lookuptext.h"
-
 #include "core/net/constants.h"
 #include "core/net/errors.h"
 #include "core/text/payload.h"

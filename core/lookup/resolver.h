@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/calls/lookuptext.h"
 #include "core/calls/outcome.h"
+#include "core/net/socketaddress.h"
 
 namespace core::lookup {
 

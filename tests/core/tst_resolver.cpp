@@ -1,5 +1,6 @@
 #include "core/lookup/resolver.h"
 
+#include "core/calls/lookuptext.h"
 #include "core/net/errors.h"
 
 #include <QProcess>

@@ -1,5 +1,6 @@
 #include "core/responder/responder.h"
 #include "core/responder/rule.h"
+#include "core/responder/rulereply.h"
 #include "tests/core/testsupport.h"
 
 #include <QDateTime>
@@ -10,6 +11,7 @@
 #include <QTest>
 
 #include <sys/socket.h>
+#include <sys/un.h>
 
 using namespace core;
 using namespace testsupport;
@@ -48,6 +50,7 @@ private slots:
     void scheduleErrors();
     void ruleBookFirstMatchWins();
     void ruleBookKeepsBrokenRules();
+    void replyCallsFollowTheSocket();
     void namesRoundTrip();
 
 private:
@@ -769,6 +772,52 @@ void tst_Rule::namesRoundTrip()
     MatchKind unchanged = MatchKind::Regex;
     QVERIFY(!matchKindFromName(QStringLiteral("Regex"), &unchanged));
     QCOMPARE(unchanged, MatchKind::Regex);
+}
+
+// The calls an answer makes depend on the socket that got the record, as in a program: sendall on
+// a stream, send where there is a peer (or SEQPACKET), sendto the sender otherwise; nowhere to
+// send for a nameless UNIX sender.
+void tst_Rule::replyCallsFollowTheSocket()
+{
+    const SocketAddress sender = address(QStringLiteral("127.0.0.1:4000"), AF_INET);
+    auto answer = [](AfterReply after, int delayMs) {
+        RuleBook::Answer a;
+        a.rule = 2;
+        a.reply = QByteArrayLiteral("pong");
+        a.after = after;
+        a.delayMs = delayMs;
+        return a;
+    };
+    const auto stream = ruleReply(answer(AfterReply::Close, 0), ReplyTarget{7, SOCK_STREAM, true}, sender);
+    QVERIFY(stream);
+    QCOMPARE(stream->reply.kind, CallKind::SendAll);
+    QCOMPARE(stream->reply.socketId, 7);
+    QCOMPARE(stream->reply.origin, CallOrigin::Rule);
+    QCOMPARE(stream->reply.source.rule, 3); // shown 1-based, as the Rules table numbers them
+    QCOMPARE(stream->reply.data, QByteArrayLiteral("pong"));
+    QCOMPARE(stream->reply.dataSize, qint64(4));
+    QVERIFY(stream->after);
+    QCOMPARE(stream->after->kind, CallKind::Close);
+    QCOMPARE(stream->after->source.rule, 3);
+
+    const auto connected = ruleReply(answer(AfterReply::Shutdown, 250), ReplyTarget{8, SOCK_DGRAM, true}, sender);
+    QCOMPARE(connected->reply.kind, CallKind::Send);
+    QCOMPARE(connected->after->kind, CallKind::Shutdown);
+    QCOMPARE(connected->after->size, qint64(SHUT_WR));
+    QCOMPARE(connected->delayMs, 250);
+
+    QCOMPARE(ruleReply(answer(AfterReply::Nothing, 0), ReplyTarget{9, SOCK_SEQPACKET, false}, sender)->reply.kind, CallKind::Send);
+    const auto unconnected = ruleReply(answer(AfterReply::Nothing, 0), ReplyTarget{10, SOCK_DGRAM, false}, sender);
+    QCOMPARE(unconnected->reply.kind, CallKind::SendTo);
+    QCOMPARE(unconnected->reply.address, sender);
+    QVERIFY(!unconnected->after);
+
+    SocketAddress nameless;
+    const sockaddr_un unnamed{AF_UNIX, {}};
+    nameless = SocketAddress::fromSockaddr(reinterpret_cast<const sockaddr *>(&unnamed), sizeof(sa_family_t));
+    QVERIFY(nameless.isUnnamed());
+    QVERIFY(!ruleReply(answer(AfterReply::Nothing, 0), ReplyTarget{11, SOCK_DGRAM, false}, nameless));
+    QVERIFY(!ruleReply(answer(AfterReply::Nothing, 0), ReplyTarget{11, SOCK_DGRAM, false}, SocketAddress()));
 }
 
 QTEST_GUILESS_MAIN(tst_Rule)

@@ -1,13 +1,12 @@
 #include "ui/lookup/lookuppanel.h"
 
-#include "core/recipes/callwatcher.h"
-
-#include "ui/journal/journalmodel.h"
-
+#include "core/calls/lookuptext.h"
 #include "core/lookup/lookupflags.h"
 #include "core/lookup/resolver.h"
 #include "core/net/constants.h"
+#include "core/recipes/callwatcher.h"
 #include "core/workbench.h"
+#include "ui/journal/journalmodel.h"
 #include "ui/widgets/themecolors.h"
 
 #include <QCheckBox>
