@@ -126,6 +126,10 @@ CallId Workbench::submit(Call call)
         return makeSocket(std::move(call));
     case CallKind::SocketPair:
         return makePair(std::move(call));
+    case CallKind::FromFd:
+        if (call.size < 0)
+            return reject(std::move(call), valueError(QStringLiteral("negative file descriptor")));
+        return adoptDescriptor(std::move(call));
     case CallKind::WatchStopped:
         qWarning("Workbench: a watch record is not a call");
         return 0;
@@ -189,93 +193,6 @@ CallId Workbench::submit(Call call)
     return id;
 }
 
-CallId Workbench::makeSocket(Call call)
-{
-    call.newSocketId = m_context->claimSocketId(call.newSocketId);
-    SocketInfo info;
-    info.id = call.newSocketId;
-    info.name = socketName(info.id);
-    info.family = call.family;
-    info.type = call.type;
-    info.proto = call.proto;
-    info.group = call.group;
-    IoThread *thread = nextThread();
-    if (!thread) {
-        info.state = SocketState::Error;
-        m_registry->publish(info);
-        return reject(std::move(call), Outcome::osError(m_startupErrno, m_startupError));
-    }
-    m_registry->publish(info);
-    const CallId callId = m_journal->begin(std::move(call));
-    m_context->setRoute(info.id, thread->index());
-    thread->post([thread, info, callId]() mutable {
-        const int fd = ::socket(info.family, info.type | SOCK_NONBLOCK | SOCK_CLOEXEC, info.proto);
-        const int error = errno;
-        if (fd < 0)
-            info.state = SocketState::Error;
-        SocketObject &s = thread->adopt(std::make_unique<SocketObject>(*thread, info, fd));
-        if (fd < 0) {
-            QString note;
-            if (info.type == SOCK_RAW && (error == EPERM || error == EACCES))
-                note = QCoreApplication::translate("core", "SOCK_RAW needs the CAP_NET_RAW capability: run as root, or "
-                                                                   "grant it with `setcap cap_net_raw+ep` on the program");
-            thread->context().journal.finish(callId, Outcome::osError(error, note));
-            return;
-        }
-        Outcome o = Outcome::ok(s.info().pythonRepr());
-        o.socketId = s.id();
-        o.count = fd;
-        thread->context().journal.finish(callId, std::move(o));
-    });
-    return callId;
-}
-
-CallId Workbench::makePair(Call call)
-{
-    const int first = m_context->nextSocketId.fetch_add(2);
-    const int second = first + 1;
-    call.newSocketId = first;
-    SocketInfo a;
-    a.family = call.family;
-    a.type = call.type;
-    a.proto = call.proto;
-    SocketInfo b = a;
-    a.id = first;
-    a.name = socketName(first);
-    a.pairedWith = second;
-    b.id = second;
-    b.name = socketName(second);
-    b.pairedWith = first;
-    // Both ends live on one thread so a test or a user can drive them in lock-step.
-    IoThread *thread = nextThread();
-    if (!thread) {
-        a.state = b.state = SocketState::Error;
-        m_registry->publish(a);
-        m_registry->publish(b);
-        return reject(std::move(call), Outcome::osError(m_startupErrno, m_startupError));
-    }
-    m_registry->publish(a);
-    m_registry->publish(b);
-    const CallId callId = m_journal->begin(std::move(call));
-    m_context->setRoute(first, thread->index());
-    m_context->setRoute(second, thread->index());
-    thread->post([thread, a, b, callId]() mutable {
-        int fds[2] = {-1, -1};
-        const int rc = ::socketpair(a.family, a.type | SOCK_NONBLOCK | SOCK_CLOEXEC, a.proto, fds);
-        const int error = errno;
-        a.state = b.state = rc == 0 ? SocketState::Connected : SocketState::Error;
-        SocketObject &sa = thread->adopt(std::make_unique<SocketObject>(*thread, a, fds[0]));
-        SocketObject &sb = thread->adopt(std::make_unique<SocketObject>(*thread, b, fds[1]));
-        if (rc != 0) {
-            thread->context().journal.finish(callId, Outcome::osError(error));
-            return;
-        }
-        Outcome o = Outcome::ok(QStringLiteral("(%1, %2)").arg(sa.info().pythonRepr(), sb.info().pythonRepr()));
-        o.socketId = sa.id();
-        thread->context().journal.finish(callId, std::move(o));
-    });
-    return callId;
-}
 
 CallId Workbench::reject(Call call, Outcome outcome)
 {

@@ -131,6 +131,7 @@ public:
 private:
     CallId makeSocket(Call call);
     CallId makePair(Call call);
+    CallId adoptDescriptor(Call call);
     CallId reject(Call call, Outcome outcome);
     IoThread *threadOf(int socketId) const;
     IoThread *nextThread();

@@ -8,6 +8,7 @@
 #include "python/pythonengine.h"
 
 #include "core/base/clock.h"
+#include "core/net/constants.h"
 #include "core/net/socketoptions.h"
 #include "core/text/payload.h"
 #include "core/workbench.h"
@@ -58,8 +59,10 @@ PyObject *modSocketPair(PyObject *, PyObject *args)
         s->id = record.value->newSocketId + i;
         ownedByPython(s->id);
         s->family = family;
-        s->type = type;
+        s->type = core::baseSocketType(type);
         s->proto = proto;
+        if (type & SOCK_NONBLOCK)
+            s->timeout = 0.0;
         pair[i] = reinterpret_cast<PyObject *>(s);
     }
     return Py_BuildValue("(NN)", pair[0], pair[1]);

@@ -11,6 +11,7 @@
 #include "python/pythonengine.h"
 
 #include "core/base/clock.h"
+#include "core/net/constants.h"
 #include "core/net/socketoptions.h"
 #include "core/text/payload.h"
 #include "core/workbench.h"
@@ -99,32 +100,52 @@ int sockInit(PyObject *object, PyObject *args, PyObject *kwargs)
             }
         }
         if (id < 0) {
-            PyErr_SetString(PyExc_NotImplementedError,
-                            "socket(fileno=...): a descriptor the workbench did not open cannot be driven through it");
-            return -1;
+            // A descriptor made elsewhere (os.dup, a socket passed in, a file): the engine adopts
+            // it, or fails as CPython does (ValueError, EBADF, ENOTSOCK).
+            Call call;
+            call.kind = CallKind::FromFd;
+            call.family = family;
+            call.type = type;
+            call.proto = proto;
+            call.size = fd;
+            CallRecord record;
+            if (!perform(std::move(call), &record))
+                return -1;
+            id = record.outcome.socketId >= 0 ? record.outcome.socketId : record.value->newSocketId;
+            ownedByPython(id);
         }
+        // As CPython: the family, type and proto given win over the descriptor's; the timeout is
+        // the default timeout (0.0 with SOCK_NONBLOCK), whatever the descriptor's mode was.
         const core::SocketInfo info = bench().sockets().info(id);
         self->id = id;
-        self->family = info.family;
-        self->type = info.type;
-        self->proto = info.proto;
+        self->family = family != -1 ? family : info.family;
+        self->type = type != -1 ? core::baseSocketType(type) : info.type;
+        self->proto = proto != -1 ? proto : info.proto;
         self->timeout = info.mode == core::BlockingMode::Timeout ? info.timeout
                       : info.mode == core::BlockingMode::NonBlocking ? 0.0 : -1;
+        const double seconds = type != -1 && (type & SOCK_NONBLOCK) ? 0.0 : defaultTimeout();
+        if (seconds != self->timeout && applyTimeout(self, seconds) < 0)
+            return -1;
         return 0;
     }
+    const int fullType = type == -1 ? SOCK_STREAM : type;
     self->family = family == -1 ? AF_INET : family;
-    self->type = type == -1 ? SOCK_STREAM : type;
+    self->type = core::baseSocketType(fullType);
     self->proto = proto == -1 ? 0 : proto;
     Call call;
     call.kind = CallKind::Socket;
     call.family = self->family;
-    call.type = self->type;
+    call.type = fullType;
     call.proto = self->proto;
     CallRecord record;
     if (!perform(std::move(call), &record))
         return -1;
     self->id = record.outcome.socketId >= 0 ? record.outcome.socketId : record.value->newSocketId;
     ownedByPython(self->id);
+    if (fullType & SOCK_NONBLOCK) {
+        self->timeout = 0.0; // the engine made it non-blocking (Workbench: takeType)
+        return 0;
+    }
     const double seconds = defaultTimeout();
     if (seconds >= 0 && applyTimeout(self, seconds) < 0)
         return -1;

@@ -44,11 +44,14 @@ sys.modules['_socket'] = _shim
 sys.modules.pop('socket', None)
 # sendfile() would hand the descriptor to os.sendfile() behind the engine's back: it takes its
 # own fallback instead, a loop of send() calls, each one journaled.
+# The method keeps the exception class in its closure: the bootstrap's names are deleted below.
 import socket as _socket_module
-def _no_os_sendfile(self, file, offset=0, count=None):
-    raise _socket_module._GiveupOnSendfile('the workbench sends through send()')
-_socket_module.socket._sendfile_use_sendfile = _no_os_sendfile
-del _key, _value, _shim, _cpython_socket, _swsocket, types, sys, _socket_module, _no_os_sendfile
+def _without_os_sendfile(giveup):
+    def _sendfile_use_sendfile(self, file, offset=0, count=None):
+        raise giveup('the workbench sends through send()')
+    return _sendfile_use_sendfile
+_socket_module.socket._sendfile_use_sendfile = _without_os_sendfile(_socket_module._GiveupOnSendfile)
+del _key, _value, _shim, _cpython_socket, _swsocket, types, sys, _socket_module, _without_os_sendfile
 )";
 
 // The exit status of an uncaught SystemExit, as python3 computes it (None: 0, an int: itself,

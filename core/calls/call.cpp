@@ -70,12 +70,11 @@ QString Call::pythonText(const CallSpelling *spelling) const
     switch (kind) {
     case CallKind::Socket:
         return QStringLiteral("%1 = socket.socket(%2, %3%4)")
-            .arg(nameOf(newSocketId), pythonConstant(addressFamilies(), family), pythonConstant(socketTypes(), type),
-                 protoSuffix(proto));
+            .arg(nameOf(newSocketId), pythonConstant(addressFamilies(), family), pythonSocketType(type), protoSuffix(proto));
     case CallKind::SocketPair:
         return QStringLiteral("%1, %2 = socket.socketpair(%3, %4%5)")
             .arg(nameOf(newSocketId), nameOf(newSocketId + 1), pythonConstant(addressFamilies(), family),
-                 pythonConstant(socketTypes(), type), protoSuffix(proto));
+                 pythonSocketType(type), protoSuffix(proto));
     case CallKind::Bind:
     case CallKind::Connect:
     case CallKind::ConnectEx:
@@ -108,6 +107,12 @@ QString Call::pythonText(const CallSpelling *spelling) const
     }
     case CallKind::Dup:
         return QStringLiteral("%1 = %2.dup()").arg(nameOf(newSocketId), sk);
+    case CallKind::FromFd:
+        if (family == -1 && type == -1 && proto == -1)
+            return QStringLiteral("%1 = socket.socket(fileno=%2)").arg(nameOf(newSocketId)).arg(size);
+        return QStringLiteral("%1 = socket.socket(%2, %3, %4, %5)")
+            .arg(nameOf(newSocketId), family == -1 ? QStringLiteral("-1") : pythonConstant(addressFamilies(), family),
+                 type == -1 ? QStringLiteral("-1") : pythonSocketType(type), QString::number(proto), QString::number(size));
     case CallKind::Close:
     case CallKind::GetTimeout:
     case CallKind::SockName:
@@ -140,7 +145,8 @@ bool Call::assigns() const
 QString callKindName(CallKind kind)
 {
     switch (kind) {
-    case CallKind::Socket: return QStringLiteral("socket");
+    case CallKind::Socket:
+    case CallKind::FromFd: return QStringLiteral("socket");
     case CallKind::SocketPair: return QStringLiteral("socketpair");
     case CallKind::Bind: return QStringLiteral("bind");
     case CallKind::Listen: return QStringLiteral("listen");

@@ -18,6 +18,7 @@ enum class CallKind : quint8 {
     Socket, SocketPair, Bind, Listen, Accept, Connect, ConnectEx, Send, SendAll, SendTo, Recv, RecvFrom,
     Shutdown, Close, SetBlocking, SetTimeout, GetTimeout, SetOption, GetOption, SockName, PeerName, Fileno,
     Dup, // socket.dup() (and fromfd() of a workbench socket): a second socket on a duplicate descriptor
+    FromFd, // socket(fileno=N) of a descriptor the workbench did not open: adopted, owned from then on
     GetHostName, GetHostByName, GetHostByNameEx, GetAddrInfo, GetHostByAddr, GetNameInfo,
     WatchStopped, // not a call: watch mode ended on an error no call reports (a comment in Python)
 };
@@ -78,7 +79,7 @@ struct Call
     QByteArray data;            // send, sendall, sendto: the payload (may be a capped copy, see Journal)
     qint64 dataSize = 0;        // the payload's full size
     int flags = 0;              // send/recv flags; getaddrinfo/getnameinfo flags
-    qint64 size = 0;            // recv bufsize, shutdown how, setblocking (1 blocking, 0 not)
+    qint64 size = 0;            // recv bufsize, shutdown how, setblocking (1 blocking, 0 not), fileno=
     std::optional<int> backlog; // listen() as written
     std::optional<double> seconds; // settimeout(): None when empty
     const OptionSpec *option = nullptr; // setsockopt, getsockopt

@@ -197,7 +197,11 @@ SocketObject::Step SocketObject::doClose(Op &op)
     Outcome o = Outcome::ok(QStringLiteral("None"));
     if (m_fd >= 0) {
         m_thread.setInterest(*this, 0);
-        const QString removed = closeDescriptor();
+        int error = 0;
+        const QString removed = closeDescriptor(&error);
+        // CPython raises what close(2) said, but for ECONNRESET (socketmodule.c, sock_close).
+        if (error && error != ECONNRESET)
+            o = Outcome::osError(error);
         if (!removed.isEmpty())
             o.note = QCoreApplication::translate("core", "removed the socket file %1 (Python leaves it; os.unlink would)").arg(removed);
         // Live figures describe a descriptor; there is none now.

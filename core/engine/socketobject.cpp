@@ -55,11 +55,13 @@ SocketObject::~SocketObject()
     closeDescriptor(); // the epoll set drops a closed descriptor by itself
 }
 
-QString SocketObject::closeDescriptor()
+QString SocketObject::closeDescriptor(int *closeError)
 {
     if (m_fd < 0)
         return {};
-    ::close(m_fd);
+    // Linux frees the descriptor even when close() fails (EINTR, EIO): never closed twice.
+    if (::close(m_fd) != 0 && closeError)
+        *closeError = errno;
     m_fd = -1;
     m_info.fd = -1;
     return m_socketFile.removeIfOurs();

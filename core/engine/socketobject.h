@@ -41,8 +41,9 @@ public:
     void stopSchedule(ScheduleState &state, const QString &why);
     void refreshLive();
     // Closes the descriptor and removes the UNIX socket file this socket created, if it is still
-    // that very file (SocketFile). Returns the path removed, or an empty string.
-    QString closeDescriptor();
+    // that very file (SocketFile). Returns the path removed, or an empty string; *closeError:
+    // close(2)'s errno (EBADF when the program closed the descriptor behind the engine's back).
+    QString closeDescriptor(int *closeError = nullptr);
 
     void onEvents(quint32 events);
     void onDeadline(qint64 nowNs);

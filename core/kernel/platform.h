@@ -10,6 +10,18 @@ namespace core::platform {
 int queuedIn(int fd);     // bytes waiting to be read (SIOCINQ), -1 when not available
 int queuedOut(int fd);    // bytes not yet acknowledged/sent (SIOCOUTQ), -1 when not available
 TcpState tcpState(int fd); // TCP_INFO's state; Unknown when it cannot be read
+// What the kernel says a descriptor is (SO_DOMAIN, SO_TYPE, SO_PROTOCOL, SO_ACCEPTCONN).
+struct SocketKind
+{
+    int family = 0;
+    int type = 0;
+    int proto = 0;
+    bool listening = false;
+};
+// 0, or the errno: EBADF for a descriptor that is not open, ENOTSOCK for one that is no socket.
+int describeSocket(int fd, SocketKind *kind);
+// Sets O_NONBLOCK, keeping the descriptor's other status flags; 0 or the errno.
+int setNonBlocking(int fd);
 // Names the calling thread for top, perf and gdb (at most 15 characters on Linux).
 void nameThisThread(const char *name);
 // Descriptors this process may still open: RLIMIT_NOFILE's soft limit less those open now

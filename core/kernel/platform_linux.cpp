@@ -1,6 +1,7 @@
 #include "core/kernel/platform.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <linux/sockios.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -12,6 +13,27 @@
 #include <algorithm>
 
 namespace core::platform {
+
+int describeSocket(int fd, SocketKind *kind)
+{
+    int values[4] = {0, 0, 0, 0};
+    const int names[4] = {SO_DOMAIN, SO_TYPE, SO_PROTOCOL, SO_ACCEPTCONN};
+    for (int i = 0; i < 4; ++i) {
+        socklen_t length = sizeof values[i];
+        if (::getsockopt(fd, SOL_SOCKET, names[i], &values[i], &length) != 0)
+            return errno;
+    }
+    *kind = SocketKind{values[0], values[1], values[2], values[3] != 0};
+    return 0;
+}
+
+int setNonBlocking(int fd)
+{
+    const int flags = ::fcntl(fd, F_GETFL);
+    if (flags < 0 || ::fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0)
+        return errno;
+    return 0;
+}
 
 int queuedIn(int fd)
 {

@@ -52,6 +52,21 @@ QString pythonConstant(std::span<const NamedValue> table, int value)
     return QString::number(value);
 }
 
+int baseSocketType(int type)
+{
+    return type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
+}
+
+QString pythonSocketType(int type)
+{
+    QString text = pythonConstant(socketTypes(), baseSocketType(type));
+    if (type & SOCK_NONBLOCK)
+        text += QStringLiteral(" | socket.SOCK_NONBLOCK");
+    if (type & SOCK_CLOEXEC)
+        text += QStringLiteral(" | socket.SOCK_CLOEXEC");
+    return text;
+}
+
 QString pythonFlags(int flags)
 {
     if (!flags)

@@ -26,6 +26,11 @@ int constantValue(std::span<const NamedValue> table, QStringView name, int fallb
 // Python spelling: socket.AF_INET; flags as socket.MSG_PEEK | socket.MSG_DONTWAIT (0 when none).
 QString pythonConstant(std::span<const NamedValue> table, int value);
 QString pythonFlags(int flags);
+// socket.SOCK_STREAM, with the creation flags Linux takes in the type: socket.SOCK_STREAM |
+// socket.SOCK_NONBLOCK | socket.SOCK_CLOEXEC.
+QString pythonSocketType(int type);
+// The type without those flags, as CPython keeps it (sock.type is SOCK_STREAM whatever was passed).
+int baseSocketType(int type);
 
 namespace sock {
 extern const int AfInet, AfInet6, AfUnix;

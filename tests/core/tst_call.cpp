@@ -190,8 +190,10 @@ void tst_Call::init()
 void tst_Call::textMeansTheValue()
 {
     QList<Call> calls;
-    for (const auto &[family, type, proto] : {std::tuple{AF_INET, SOCK_STREAM, 0}, std::tuple{AF_UNIX, SOCK_DGRAM, 0},
-                                              std::tuple{AF_INET, SOCK_RAW, 1}, std::tuple{AF_INET6, SOCK_SEQPACKET, 0}}) {
+    for (const auto &[family, type, proto] : {std::tuple{AF_INET, int(SOCK_STREAM), 0}, std::tuple{AF_UNIX, int(SOCK_DGRAM), 0},
+                                              std::tuple{AF_INET, int(SOCK_RAW), 1}, std::tuple{AF_INET6, int(SOCK_SEQPACKET), 0},
+                                              std::tuple{AF_INET, int(SOCK_STREAM | SOCK_NONBLOCK), 0},
+                                              std::tuple{AF_UNIX, int(SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC), 0}}) {
         Call c = on(CallKind::Socket, -1);
         c.newSocketId = 2;
         c.family = family;
