@@ -330,6 +330,7 @@ CallId Workbench::getOption(int socketId, const OptionSpec &option)
 {
     Call call = on(socketId, CallKind::GetOption);
     call.option = &option;
+    call.optionBuffer = optionBufferSize(option);
     return submit(std::move(call));
 }
 

@@ -1,4 +1,4 @@
-// _swsocket's setsockopt() and getsockopt(): any option the engine knows by its level and number.
+// _swsocket's setsockopt() and getsockopt(): any option by its level and number.
 #include "python/pysocketparts.h"
 
 #include <frameobject.h>
@@ -28,21 +28,9 @@
 
 namespace py::sock {
 
-const core::OptionSpec *findSpec(int level, int optname)
-{
-    for (const core::OptionSpec &spec : core::socketOptions()) {
-        if (spec.level == level && spec.optname == optname)
-            return &spec;
-    }
-    return nullptr;
-}
-
-PyObject *unknownOption(const char *caller, int level, int optname)
-{
-    PyErr_Format(PyExc_NotImplementedError, "%s(%d, %d): an option the workbench does not know", caller, level, optname);
-    return nullptr;
-}
-
+// As CPython's sock_setsockopt: an int that fits, else a bytes-like object (an int out of range
+// ends there too: "a bytes-like object is required, not 'int'"). Any level and number: the kernel
+// says whether the option exists.
 PyObject *sockSetSockOpt(PyObject *object, PyObject *args)
 {
     auto *self = reinterpret_cast<PySock *>(object);
@@ -51,29 +39,24 @@ PyObject *sockSetSockOpt(PyObject *object, PyObject *args)
     PyObject *value = nullptr;
     if (!PyArg_ParseTuple(args, "iiO:setsockopt", &level, &optname, &value))
         return nullptr;
-    const core::OptionSpec *spec = findSpec(level, optname);
-    if (!spec)
-        return unknownOption("setsockopt", level, optname);
     core::OptionValue option;
-    if (PyLong_Check(value)) {
-        const long number = PyLong_AsLong(value);
-        if (number == -1 && PyErr_Occurred())
-            return nullptr;
-        const int flag = int(number);
+    int flag = 0;
+    if (PyLong_Check(value) && PyArg_Parse(value, "i", &flag)) {
         option.raw = QByteArray(reinterpret_cast<const char *>(&flag), sizeof flag);
-        option.python = QString::number(number);
+        option.python = QString::number(flag);
         option.text = option.python;
     } else if (value == Py_None) {
         PyErr_SetString(PyExc_NotImplementedError, "setsockopt(level, option, None, optlen) is not supported");
         return nullptr;
     } else {
+        PyErr_Clear();
         if (!readBytes(value, &option.raw))
             return nullptr;
         option.python = core::pythonBytesLiteral(option.raw);
         option.text = core::spacedHex(option.raw);
     }
     Call call = on(self, CallKind::SetOption);
-    call.option = spec;
+    call.option = core::OptionRef::byNumber(level, optname);
     call.optionValue = option;
     return noneCall(self, std::move(call));
 }
@@ -86,19 +69,21 @@ PyObject *sockGetSockOpt(PyObject *object, PyObject *args)
     int buflen = 0;
     if (!PyArg_ParseTuple(args, "ii|i:getsockopt", &level, &optname, &buflen))
         return nullptr;
-    const core::OptionSpec *spec = findSpec(level, optname);
-    if (!spec)
-        return unknownOption("getsockopt", level, optname);
+    if (buflen < 0 || buflen > 1024) {
+        PyErr_SetString(PyExc_OSError, "getsockopt buflen out of range");
+        return nullptr;
+    }
     if (!checkOpen(self))
         return nullptr;
     Call call = on(self, CallKind::GetOption);
-    call.option = spec;
+    call.option = core::OptionRef::byNumber(level, optname);
+    call.optionBuffer = buflen;
     CallRecord record;
     if (!perform(std::move(call), &record))
         return nullptr;
     const QByteArray &raw = record.outcome.data;
     if (buflen > 0)
-        return PyBytes_FromStringAndSize(raw.constData(), std::min<qsizetype>(raw.size(), buflen));
+        return PyBytes_FromStringAndSize(raw.constData(), raw.size());
     int value = 0;
     std::memcpy(&value, raw.constData(), std::min<size_t>(sizeof value, size_t(raw.size())));
     return PyLong_FromLong(value);

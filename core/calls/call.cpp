@@ -100,11 +100,9 @@ QString Call::pythonText(const CallSpelling *spelling) const
     case CallKind::SetTimeout:
         return method(seconds ? pythonFloatArgument(*seconds) : QStringLiteral("None"));
     case CallKind::SetOption:
-        return method(QStringLiteral("%1, %2").arg(pythonOptionArgs(*option), optionValue.python));
-    case CallKind::GetOption: {
-        const int buflen = optionBufferSize(*option);
-        return method(buflen ? QStringLiteral("%1, %2").arg(pythonOptionArgs(*option)).arg(buflen) : pythonOptionArgs(*option));
-    }
+        return method(QStringLiteral("%1, %2").arg(option.pythonArgs(), optionValue.python));
+    case CallKind::GetOption:
+        return method(optionBuffer ? QStringLiteral("%1, %2").arg(option.pythonArgs()).arg(optionBuffer) : option.pythonArgs());
     case CallKind::Dup:
         return QStringLiteral("%1 = %2.dup()").arg(nameOf(newSocketId), sk);
     case CallKind::FromFd:

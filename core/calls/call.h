@@ -82,7 +82,8 @@ struct Call
     qint64 size = 0;            // recv bufsize, shutdown how, setblocking (1 blocking, 0 not), fileno=
     std::optional<int> backlog; // listen() as written
     std::optional<double> seconds; // settimeout(): None when empty
-    const OptionSpec *option = nullptr; // setsockopt, getsockopt
+    OptionRef option;           // setsockopt, getsockopt
+    int optionBuffer = 0;       // getsockopt's buflen: 0 reads an int
     OptionValue optionValue;    // setsockopt
     QString host;               // the lookups
     QString port;

@@ -252,11 +252,14 @@ SocketObject::Step SocketObject::doGetTimeout(Op &op)
 
 SocketObject::Step SocketObject::doSetOption(Op &op)
 {
-    if (::setsockopt(m_fd, op.call.option->level, op.call.option->optname, op.call.optionValue.raw.constData(), socklen_t(op.call.optionValue.raw.size())) != 0) {
+    const OptionRef &option = op.call.option;
+    const QByteArray &value = op.call.optionValue.raw;
+    if (::setsockopt(m_fd, option.level, option.optname, value.constData(), socklen_t(value.size())) != 0) {
         finish(op, Outcome::osError(errno));
         return Step::Done;
     }
-    m_info.options.set(*op.call.option, op.call.optionValue);
+    if (option.spec) // an option the table names: kept with the socket's settings (a session sets it again)
+        m_info.options.set(*option.spec, op.call.optionValue);
     changed();
     finish(op, Outcome::ok(QStringLiteral("None")));
     return Step::Done;
@@ -264,17 +267,18 @@ SocketObject::Step SocketObject::doSetOption(Op &op)
 
 SocketObject::Step SocketObject::doGetOption(Op &op)
 {
-    const int wanted = optionBufferSize(*op.call.option);
+    const OptionRef &option = op.call.option;
+    const int wanted = op.call.optionBuffer;
     QByteArray raw(wanted ? wanted : int(sizeof(int)), '\0');
     socklen_t length = socklen_t(raw.size());
-    if (::getsockopt(m_fd, op.call.option->level, op.call.option->optname, raw.data(), &length) != 0) {
+    if (::getsockopt(m_fd, option.level, option.optname, raw.data(), &length) != 0) {
         finish(op, Outcome::osError(errno));
         return Step::Done;
     }
     raw.truncate(length);
-    Outcome o = Outcome::ok(pythonOptionResult(*op.call.option, raw));
+    Outcome o = Outcome::ok(OptionRef::pythonResult(raw, wanted));
     o.data = raw;
-    o.note = describeOption(*op.call.option, raw);
+    o.note = option.describe(raw);
     if (!wanted && raw.size() >= int(sizeof(int))) {
         int value;
         std::memcpy(&value, raw.constData(), sizeof value);

@@ -12,6 +12,7 @@
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace core {
@@ -239,6 +240,57 @@ QString pythonOptionResult(const OptionSpec &spec, QByteArrayView raw)
 QString pythonOptionArgs(const OptionSpec &spec)
 {
     return QStringLiteral("socket.%1, socket.%2").arg(QLatin1String(spec.levelName), QLatin1String(spec.name));
+}
+
+OptionRef::OptionRef(const OptionSpec *known)
+    : level(known ? known->level : 0)
+    , optname(known ? known->optname : 0)
+    , spec(known)
+{
+}
+
+OptionRef OptionRef::byNumber(int level, int optname)
+{
+    for (const OptionSpec &entry : kOptions) {
+        if (entry.level == level && entry.optname == optname)
+            return OptionRef(&entry);
+    }
+    OptionRef ref;
+    ref.level = level;
+    ref.optname = optname;
+    return ref;
+}
+
+int OptionRef::bufferSize() const
+{
+    return spec ? optionBufferSize(*spec) : 0;
+}
+
+QString OptionRef::pythonArgs() const
+{
+    return spec ? pythonOptionArgs(*spec) : QStringLiteral("%1, %2").arg(level).arg(optname);
+}
+
+QString OptionRef::pythonResult(QByteArrayView raw, int buflen)
+{
+    if (buflen == 0) {
+        int value = 0;
+        std::memcpy(&value, raw.data(), std::min(sizeof value, size_t(raw.size())));
+        return QString::number(value);
+    }
+    return pythonBytesLiteral(raw);
+}
+
+QString OptionRef::describe(QByteArrayView raw) const
+{
+    if (spec)
+        return describeOption(*spec, raw);
+    if (raw.size() == qsizetype(sizeof(int))) {
+        int value;
+        std::memcpy(&value, raw.data(), sizeof value);
+        return QString::number(value);
+    }
+    return spacedHex(raw);
 }
 
 void OptionSettings::set(const OptionSpec &spec, OptionValue value)

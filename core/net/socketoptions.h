@@ -41,6 +41,30 @@ struct OptionValue
     bool operator==(const OptionValue &) const = default;
 };
 
+// Which option a setsockopt/getsockopt call names: the kernel's level and number, and the
+// workbench's entry for it when it has one (its name, how its value reads). The kernel, not the
+// table, decides which options exist: one without an entry goes by its numbers, setsockopt(41, 51, 1).
+struct OptionRef
+{
+    int level = 0;
+    int optname = 0;
+    const OptionSpec *spec = nullptr;
+
+    OptionRef() = default;
+    OptionRef(const OptionSpec *known); // NOLINT: a table entry is a reference to its option
+    static OptionRef byNumber(int level, int optname); // with the table's entry, if it has one
+
+    explicit operator bool() const { return spec || level || optname; }
+    // getsockopt's buffer for the window's reads: the entry's struct, else an int (0).
+    int bufferSize() const;
+    // socket.SOL_SOCKET, socket.SO_REUSEADDR; the numbers when the table has no entry: 41, 51
+    QString pythonArgs() const;
+    // getsockopt's answer as Python returns it: an int for buflen 0, else the bytes.
+    static QString pythonResult(QByteArrayView raw, int buflen);
+    // As people read it: the entry's reading ("on, 5 s"), else the int or the bytes in hex.
+    QString describe(QByteArrayView raw) const;
+};
+
 // An option set on a socket: which option, and the value it got.
 struct OptionSetting
 {

@@ -130,8 +130,8 @@ QJsonArray meaning(const Call &c)
         a << (c.seconds ? floatValue(*c.seconds) : QJsonValue());
         break;
     case CallKind::SetOption:
-        a << c.option->level << c.option->optname;
-        if (optionBufferSize(*c.option)) {
+        a << c.option.level << c.option.optname;
+        if (c.option.bufferSize() || c.optionValue.raw.size() != sizeof(int)) {
             a << bytesValue(c.optionValue.raw);
         } else {
             int value = 0;
@@ -140,9 +140,9 @@ QJsonArray meaning(const Call &c)
         }
         break;
     case CallKind::GetOption:
-        a << c.option->level << c.option->optname;
-        if (const int buflen = optionBufferSize(*c.option))
-            a << buflen;
+        a << c.option.level << c.option.optname;
+        if (c.optionBuffer)
+            a << c.optionBuffer;
         break;
     case CallKind::GetHostByName:
     case CallKind::GetHostByNameEx:
@@ -270,7 +270,20 @@ void tst_Call::textMeansTheValue()
         set.optionValue = encoded.value();
         Call get = on(CallKind::GetOption);
         get.option = option;
+        get.optionBuffer = optionBufferSize(*option);
         calls << set << get;
+    }
+    // An option the table has no entry for goes by its numbers (IPV6_RECVHOPLIMIT), as the kernel takes it.
+    {
+        Call set = on(CallKind::SetOption);
+        set.option = OptionRef::byNumber(41, 51);
+        const int one = 1;
+        set.optionValue = OptionValue{QByteArray(reinterpret_cast<const char *>(&one), sizeof one), QStringLiteral("1"), QStringLiteral("1")};
+        Call get = on(CallKind::GetOption);
+        get.option = OptionRef::byNumber(41, 51);
+        Call getBytes = get;
+        getBytes.optionBuffer = 16;
+        calls << set << get << getBytes;
     }
     for (CallKind kind : {CallKind::Close, CallKind::GetTimeout, CallKind::SockName, CallKind::PeerName, CallKind::Fileno})
         calls << on(kind);
