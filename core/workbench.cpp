@@ -144,6 +144,13 @@ CallId Workbench::submit(Call call)
         if (call.size < 0)
             return reject(std::move(call), valueError(QStringLiteral("negative buffersize in %1").arg(callKindName(call.kind))));
         break;
+    case CallKind::RecvMsg:
+    case CallKind::RecvMsgInto:
+        if (call.size < 0)
+            return reject(std::move(call), valueError(QStringLiteral("negative buffer size in recvmsg()")));
+        if (call.ancillarySize < 0)
+            return reject(std::move(call), valueError(QStringLiteral("invalid ancillary data buffer length")));
+        break;
     case CallKind::SetTimeout:
         if (call.seconds) {
             // As CPython's socket_parse_timeout: whole nanoseconds rounded away from zero, which

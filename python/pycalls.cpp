@@ -128,8 +128,23 @@ inline void cpuRelax()
 
 // Makes the call and waits for it with the GIL released, a slice at a time: between slices
 // Ctrl+C (or the window's Stop) cancels it and raises KeyboardInterrupt. False: an exception is set.
+bool g_forkedChild = false;
+
+bool refusedInForkedChild(const char *name)
+{
+    if (!g_forkedChild)
+        return false;
+    PyErr_Format(PyExc_RuntimeError,
+                 "%s() in a child of os.fork(): the workbench's I/O threads are in the parent process; "
+                 "make socket calls in the parent, or use threads",
+                 name);
+    return true;
+}
+
 bool perform(Call call, CallRecord *record)
 {
+    if (refusedInForkedChild(qPrintable(core::callKindName(call.kind))))
+        return false;
     PythonEngine *engine = PythonEngine::current();
     call.origin = engine->origin();
     call.source = callSite();

@@ -152,18 +152,35 @@ PyObject *modGetAddrInfo(PyObject *, PyObject *args, PyObject *kwargs)
     if (!PyArg_ParseTupleAndKeywords(args, kwargs, "OO|iiii:getaddrinfo", const_cast<char **>(keywords), &host, &port,
                                      &family, &type, &proto, &flags))
         return nullptr;
+    // As CPython's socket_getaddrinfo: a str host is IDNA-encoded (bücher.example is looked up as
+    // xn--bcher-kva.example), a str port UTF-8; what cannot be encoded raises the codec's error.
     Call call;
     call.kind = CallKind::GetAddrInfo;
-    call.host = host == Py_None ? QString() : textArgument(host);
-    if (PyLong_Check(port))
-        call.port = QString::number(PyLong_AsLong(port));
-    else if (port != Py_None)
-        call.port = textArgument(port);
-    if (host != Py_None && !PyUnicode_Check(host) && !PyBytes_Check(host)) {
+    if (PyUnicode_Check(host)) {
+        PyObject *idna = PyUnicode_AsEncodedString(host, "idna", nullptr);
+        if (!idna)
+            return nullptr;
+        call.host = QString::fromUtf8(PyBytes_AS_STRING(idna));
+        Py_DECREF(idna);
+    } else if (PyBytes_Check(host)) {
+        call.host = QString::fromUtf8(PyBytes_AS_STRING(host));
+    } else if (host != Py_None) {
         PyErr_SetString(PyExc_TypeError, "getaddrinfo() argument 1 must be string or None");
         return nullptr;
     }
-    if (port != Py_None && !PyLong_Check(port) && !PyUnicode_Check(port) && !PyBytes_Check(port)) {
+    if (PyLong_CheckExact(port)) {
+        const long number = PyLong_AsLong(port);
+        if (number == -1 && PyErr_Occurred())
+            return nullptr;
+        call.port = QString::number(number);
+    } else if (PyUnicode_Check(port)) {
+        const char *text = PyUnicode_AsUTF8(port);
+        if (!text)
+            return nullptr;
+        call.port = QString::fromUtf8(text);
+    } else if (PyBytes_Check(port)) {
+        call.port = QString::fromUtf8(PyBytes_AS_STRING(port));
+    } else if (port != Py_None) {
         PyErr_SetString(PyExc_OSError, "Int or String expected");
         return nullptr;
     }
@@ -203,6 +220,10 @@ PyObject *modGetNameInfo(PyObject *, PyObject *args)
     unsigned int scope = 0;
     if (!PyArg_ParseTuple(sa, "si|II;getnameinfo(): illegal sockaddr argument", &host, &port, &flow, &scope))
         return nullptr;
+    if (flow > 0xfffff) {
+        PyErr_SetString(PyExc_OverflowError, "getnameinfo(): flowinfo must be 0-1048575.");
+        return nullptr;
+    }
     const QString text = QString::fromUtf8(host);
     const bool v6 = text.contains(QLatin1Char(':'));
     const auto address = core::parseAddress(v6 ? QStringLiteral("[%1]:%2").arg(text).arg(port) : QStringLiteral("%1:%2").arg(text).arg(port),
@@ -211,6 +232,10 @@ PyObject *modGetNameInfo(PyObject *, PyObject *args)
         PyObject *args2 = Py_BuildValue("(is)", EAI_NONAME, gai_strerror(EAI_NONAME));
         PyErr_SetObject(g_gaierror, args2);
         Py_XDECREF(args2);
+        return nullptr;
+    }
+    if (!v6 && PyTuple_GET_SIZE(sa) != 2) {
+        PyErr_SetString(PyExc_OSError, "IPv4 sockaddr must be 2 tuple");
         return nullptr;
     }
     Call call;
@@ -226,12 +251,21 @@ PyObject *modGetNameInfo(PyObject *, PyObject *args)
     return Py_BuildValue("(ss)", name.toUtf8().constData(), service.toUtf8().constData());
 }
 
+// os.register_at_fork(after_in_child=...) calls it: see g_forkedChild.
+PyObject *modForked(PyObject *, PyObject *)
+{
+    g_forkedChild = true;
+    Py_RETURN_NONE;
+}
+
 // _socket.dup(fd), which socket.dup() and socket.fromfd() use: a descriptor of a workbench socket
 // is duplicated by the engine (a dup() call, journaled: the copy is a socket of its own, sk5 =
 // sk1.dup()), and the next socket(fileno=...) of the new descriptor takes that socket over. Any
 // other descriptor is CPython's business.
 PyObject *modDup(PyObject *, PyObject *arg)
 {
+    if (refusedInForkedChild("dup"))
+        return nullptr;
     const long fd = PyLong_AsLong(arg);
     if (fd == -1 && PyErr_Occurred())
         return nullptr;
@@ -272,6 +306,7 @@ PyObject *modWrite(PyObject *, PyObject *args)
 PyMethodDef g_functions[] = {
     {"_write", modWrite, METH_VARARGS, "_write(text, error): the console's output"},
     {"dup", modDup, METH_O, "dup(integer) -> integer: a duplicate descriptor"},
+    {"_forked", modForked, METH_NOARGS, "marks this process as a child of os.fork()"},
     {"socketpair", modSocketPair, METH_VARARGS, "socketpair([family[, type[, proto]]]) -> (socket object, socket object)"},
     {"gethostname", modGetHostName, METH_NOARGS, "gethostname() -> string"},
     {"gethostbyname", modGetHostByName, METH_VARARGS, "gethostbyname(host) -> address"},

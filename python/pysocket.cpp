@@ -28,6 +28,7 @@
 #include <sys/un.h>
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <cstring>
 
@@ -80,6 +81,8 @@ int sockInit(PyObject *object, PyObject *args, PyObject *kwargs)
     PyObject *fileno = Py_None;
     if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|iiiO:socket", const_cast<char **>(keywords), &family, &type, &proto,
                                      &fileno))
+        return -1;
+    if (refusedInForkedChild("socket"))
         return -1;
     if (fileno != Py_None) {
         const long fd = PyLong_AsLong(fileno);
@@ -152,11 +155,26 @@ int sockInit(PyObject *object, PyObject *args, PyObject *kwargs)
     return 0;
 }
 
-// Garbage-collected while open: closed, as CPython closes it (its ResourceWarning is not shown).
+// Garbage-collected while open: warned about and closed, as CPython's sock_finalize does (the
+// ResourceWarning is shown where warnings are: python3 -X dev, -W, or a warnings filter).
 void sockFinalize(PyObject *object)
 {
     auto *self = reinterpret_cast<PySock *>(object);
+    if (self->id >= 0 && g_forkedChild) {
+        self->id = -1; // the parent's engine owns the socket: nothing to close from here
+        return;
+    }
     if (self->id >= 0 && PythonEngine::current()) {
+        PyObject *type = nullptr;
+        PyObject *value = nullptr;
+        PyObject *traceback = nullptr;
+        PyErr_Fetch(&type, &value, &traceback); // a finalizer keeps the exception being raised
+        if (PyErr_ResourceWarning(object, 1, "unclosed %R", object) != 0) {
+            if (PyErr_ExceptionMatches(PyExc_Warning))
+                PyErr_WriteUnraisable(object);
+            PyErr_Clear();
+        }
+        PyErr_Restore(type, value, traceback);
         Call call = on(self, CallKind::Close);
         call.origin = PythonEngine::current()->origin();
         bench().submit(std::move(call));
@@ -256,6 +274,10 @@ PyObject *sockShutdown(PyObject *object, PyObject *how)
     const long value = PyLong_AsLong(how);
     if (value == -1 && PyErr_Occurred())
         return nullptr;
+    if (value < INT_MIN || value > INT_MAX) { // CPython reads how as a C int
+        PyErr_SetString(PyExc_OverflowError, "Python int too large to convert to C int");
+        return nullptr;
+    }
     Call call = on(self, CallKind::Shutdown);
     call.size = value;
     return noneCall(self, std::move(call));
@@ -362,9 +384,11 @@ PyObject *sockSetTimeout(PyObject *object, PyObject *value)
 PyObject *sockSetBlocking(PyObject *object, PyObject *flag)
 {
     auto *self = reinterpret_cast<PySock *>(object);
-    const int blocking = PyObject_IsTrue(flag);
-    if (blocking < 0)
+    // An integer, as CPython reads it (setblocking(None) is a TypeError, not False).
+    const long value = PyLong_AsLong(flag);
+    if (value == -1 && PyErr_Occurred())
         return nullptr;
+    const bool blocking = value != 0;
     if (!checkOpen(self))
         return nullptr;
     Call call = on(self, CallKind::SetBlocking);
@@ -439,9 +463,9 @@ PyMethodDef g_methods[] = {
     {"sendall", sockSendAll, METH_VARARGS, "sendall(data[, flags])"},
     {"sendto", sockSendTo, METH_VARARGS, "sendto(data[, flags], address) -> count"},
     {"shutdown", sockShutdown, METH_O, "shutdown(how)"},
-    {"sendmsg", sockSendMsg, METH_VARARGS, "sendmsg(): not available here"},
-    {"recvmsg", sockRecvMsg, METH_VARARGS, "recvmsg(): not available here"},
-    {"recvmsg_into", sockRecvMsgInto, METH_VARARGS, "recvmsg_into(): not available here"},
+    {"sendmsg", sockSendMsg, METH_VARARGS, "sendmsg(buffers[, ancdata[, flags[, address]]]) -> count"},
+    {"recvmsg", sockRecvMsg, METH_VARARGS, "recvmsg(bufsize[, ancbufsize[, flags]]) -> (data, ancdata, msg_flags, address)"},
+    {"recvmsg_into", sockRecvMsgInto, METH_VARARGS, "recvmsg_into(buffers[, ancbufsize[, flags]]) -> (nbytes, ancdata, msg_flags, address)"},
     {nullptr, nullptr, 0, nullptr},
 };
 

@@ -177,26 +177,4 @@ PyObject *sockRecvFromInto(PyObject *self, PyObject *args, PyObject *kwargs)
     return intoCall(self, args, kwargs, CallKind::RecvFrom);
 }
 
-// What the engine has no call for yet: said plainly, never done behind its back.
-PyObject *notHere(const char *what)
-{
-    PyErr_Format(PyExc_NotImplementedError, "%s: not routed through the workbench's engine", what);
-    return nullptr;
-}
-
-PyObject *sockSendMsg(PyObject *, PyObject *)
-{
-    return notHere("sendmsg()");
-}
-
-PyObject *sockRecvMsg(PyObject *, PyObject *)
-{
-    return notHere("recvmsg()");
-}
-
-PyObject *sockRecvMsgInto(PyObject *, PyObject *)
-{
-    return notHere("recvmsg_into()");
-}
-
 } // namespace py::sock

@@ -2,8 +2,8 @@
 // The parts of `_swsocket` (python/pysocket.h) that its files share: the socket object, the way a
 // method becomes a Call and waits for it, and the conversions between Python's values and ours.
 // pycalls.cpp: the plumbing; pysocket.cpp: the socket type; pysocketoptions.cpp and
-// pysocketio.cpp: its options and its sending and receiving methods; pymodule.cpp: the module's
-// functions and the module itself.
+// pysocketio.cpp: its options and its sending and receiving methods; pymessages.cpp: sendmsg and
+// recvmsg; pymodule.cpp: the module's functions and the module itself.
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
@@ -46,6 +46,11 @@ extern QSet<int> g_pythonSockets;  // ids of the sockets Python made
 void ownedByPython(int id);
 core::Workbench &bench();
 bool perform(Call call, CallRecord *record);
+// Set in a child of os.fork(): the engine's I/O threads stayed in the parent, so every socket call
+// fails at once (RuntimeError) instead of waiting for a thread that does not exist.
+extern bool g_forkedChild;
+// True, with the RuntimeError set, in such a child.
+bool refusedInForkedChild(const char *name);
 Call on(PySock *self, CallKind kind);
 PyObject *pyAddress(const core::SocketAddress &address);
 bool toAddress(PySock *self, PyObject *arg, const char *caller, core::TypedAddress *out);

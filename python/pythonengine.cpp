@@ -51,6 +51,10 @@ def _without_os_sendfile(giveup):
         raise giveup('the workbench sends through send()')
     return _sendfile_use_sendfile
 _socket_module.socket._sendfile_use_sendfile = _without_os_sendfile(_socket_module._GiveupOnSendfile)
+# A child of os.fork() has none of the engine's threads: its socket calls fail at once.
+import os as _os
+_os.register_at_fork(after_in_child=_swsocket._forked)
+del _os
 del _key, _value, _shim, _cpython_socket, _swsocket, types, sys, _socket_module, _without_os_sendfile
 )";
 

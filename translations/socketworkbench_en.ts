@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>core</name>
+    <message numerus="yes">
+        <source>%n ancillary item(s) sent</source>
+        <translation>
+            <numerusform>%n ancillary item sent</numerusform>
+            <numerusform>%n ancillary items sent</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ui::Composer</name>
     <message numerus="yes">
         <source>%n byte(s) from %1</source>

@@ -915,6 +915,20 @@
         <source>%1: its saved schedule did not start: %2</source>
         <translation>%1：保存的定时发送未能启动：%2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n ancillary item(s) sent</source>
+        <translation>
+            <numerusform>已发送 %n 项辅助数据</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>MSG_CTRUNC: the ancillary data did not fit in %1 bytes</source>
+        <translation>MSG_CTRUNC：辅助数据超出了 %1 字节的缓冲区</translation>
+    </message>
+    <message>
+        <source>MSG_TRUNC: the datagram was longer than %1 bytes</source>
+        <translation>MSG_TRUNC：数据报长于 %1 字节</translation>
+    </message>
 </context>
 <context>
     <name>ui::Composer</name>

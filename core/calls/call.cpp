@@ -5,6 +5,9 @@
 #include "core/text/payload.h"
 
 #include <QCoreApplication>
+#include <QStringList>
+
+#include <algorithm>
 
 namespace core {
 
@@ -93,6 +96,42 @@ QString Call::pythonText(const CallSpelling *spelling) const
     case CallKind::Recv:
     case CallKind::RecvFrom:
         return method(withFlags(QString::number(size), flags));
+    case CallKind::SendMsg: {
+        // sendmsg(buffers[, ancdata[, flags[, address]]]): the arguments up to the last one given.
+        QStringList parts;
+        qsizetype at = 0; // the journal may keep a capped copy of data: each buffer shows what is kept
+        for (const qint64 length : buffers) {
+            const qsizetype from = std::min<qsizetype>(at, data.size());
+            parts += pythonBytesArgument(QByteArrayView(data).sliced(from, std::min<qsizetype>(length, data.size() - from)));
+            at += length;
+        }
+        QStringList args{QLatin1Char('[') + parts.join(QLatin1String(", ")) + QLatin1Char(']')};
+        const bool to = address.isValid();
+        if (!ancillary.isEmpty() || flags || to)
+            args += pythonAncillaryArgument(ancillary);
+        if (flags || to)
+            args += pythonFlags(flags);
+        if (to)
+            args += names.address(*this);
+        return method(args.join(QLatin1String(", ")));
+    }
+    case CallKind::RecvMsg:
+    case CallKind::RecvMsgInto: {
+        QStringList args;
+        if (kind == CallKind::RecvMsg) {
+            args += QString::number(size);
+        } else {
+            QStringList made;
+            for (const qint64 length : buffers)
+                made += QStringLiteral("bytearray(%1)").arg(length);
+            args += QLatin1Char('[') + made.join(QLatin1String(", ")) + QLatin1Char(']');
+        }
+        if (ancillarySize || flags)
+            args += QString::number(ancillarySize);
+        if (flags)
+            args += pythonFlags(flags);
+        return method(args.join(QLatin1String(", ")));
+    }
     case CallKind::Shutdown:
         return method(pythonConstant(shutdownModes(), int(size)));
     case CallKind::SetBlocking:
@@ -137,7 +176,8 @@ TypedAddress Call::typedAddress() const
 
 bool Call::assigns() const
 {
-    return kind == CallKind::Socket || kind == CallKind::SocketPair || kind == CallKind::Accept || kind == CallKind::Dup;
+    return kind == CallKind::Socket || kind == CallKind::SocketPair || kind == CallKind::Accept || kind == CallKind::Dup
+        || kind == CallKind::FromFd;
 }
 
 QString callKindName(CallKind kind)
@@ -146,6 +186,9 @@ QString callKindName(CallKind kind)
     case CallKind::Socket:
     case CallKind::FromFd: return QStringLiteral("socket");
     case CallKind::SocketPair: return QStringLiteral("socketpair");
+    case CallKind::SendMsg: return QStringLiteral("sendmsg");
+    case CallKind::RecvMsg: return QStringLiteral("recvmsg");
+    case CallKind::RecvMsgInto: return QStringLiteral("recvmsg_into");
     case CallKind::Bind: return QStringLiteral("bind");
     case CallKind::Listen: return QStringLiteral("listen");
     case CallKind::Accept: return QStringLiteral("accept");

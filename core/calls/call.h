@@ -1,10 +1,12 @@
 #pragma once
 
+#include "core/net/ancillary.h"
 #include "core/net/socketaddress.h"
 #include "core/net/socketoptions.h"
 
 #include <QByteArray>
 #include <QHash>
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -19,6 +21,7 @@ enum class CallKind : quint8 {
     Shutdown, Close, SetBlocking, SetTimeout, GetTimeout, SetOption, GetOption, SockName, PeerName, Fileno,
     Dup, // socket.dup() (and fromfd() of a workbench socket): a second socket on a duplicate descriptor
     FromFd, // socket(fileno=N) of a descriptor the workbench did not open: adopted, owned from then on
+    SendMsg, RecvMsg, RecvMsgInto, // with ancillary data (SCM_RIGHTS, SCM_CREDENTIALS, IP_PKTINFO...)
     GetHostName, GetHostByName, GetHostByNameEx, GetAddrInfo, GetHostByAddr, GetNameInfo,
     WatchStopped, // not a call: watch mode ended on an error no call reports (a comment in Python)
 };
@@ -76,7 +79,10 @@ struct Call
     SocketAddress address;      // bind, connect, connect_ex, sendto, getnameinfo
     QString addressHost;        // bind, connect, connect_ex, sendto: the host name typed, if any; the
                                 // address gets its host once the name is resolved (lookup thread)
-    QByteArray data;            // send, sendall, sendto: the payload (may be a capped copy, see Journal)
+    QByteArray data;            // send, sendall, sendto, sendmsg: the payload (may be a capped copy, see Journal)
+    QList<qint64> buffers;      // sendmsg: the sizes of the buffers data joins; recvmsg_into: of those filled
+    QList<Ancillary> ancillary; // sendmsg's ancdata
+    int ancillarySize = 0;      // recvmsg's ancbufsize
     qint64 dataSize = 0;        // the payload's full size
     int flags = 0;              // send/recv flags; getaddrinfo/getnameinfo flags
     qint64 size = 0;            // recv bufsize, shutdown how, setblocking (1 blocking, 0 not), fileno=
@@ -93,8 +99,11 @@ struct Call
     QString pythonText(const CallSpelling *spelling = nullptr) const;
     // The text assigns a name (sk1 = socket.socket(...), sk3, addr = sk1.accept()).
     bool assigns() const;
-    // recv and recvfrom: calls whose result is the bytes received.
-    bool receives() const { return kind == CallKind::Recv || kind == CallKind::RecvFrom; }
+    // recv, recvfrom, recvmsg, recvmsg_into: calls whose result is the bytes received.
+    bool receives() const
+    {
+        return kind == CallKind::Recv || kind == CallKind::RecvFrom || kind == CallKind::RecvMsg || kind == CallKind::RecvMsgInto;
+    }
     // accept, recv, recvfrom wait for another party and take effect when they finish.
     bool waitsForPeer() const { return kind == CallKind::Accept || receives(); }
     // The module's name lookups (no socket; each runs on a thread of its own).

@@ -32,6 +32,13 @@ struct LookupResult
     QList<AddressInfo> entries;
 };
 
+// What recvmsg() returns beside the bytes and the address: its ancillary items and msg_flags.
+struct ReceivedMessage
+{
+    QList<Ancillary> ancillary;
+    int flags = 0; // MSG_TRUNC, MSG_CTRUNC, MSG_EOR, MSG_OOB...
+};
+
 enum class CallStatus : quint8 { Pending, Done, Failed, Cancelled };
 
 // How a call ended, as a value, plus its Python rendering. Filled by the thread that ran it.
@@ -48,6 +55,7 @@ struct Outcome
     int socketId = -1;     // the socket a call created (socket, accept)
     QString note;          // what Python does not show: "3 send() calls", "truncated from 2000 bytes"
     std::shared_ptr<const LookupResult> lookup; // name lookups only
+    std::shared_ptr<const ReceivedMessage> message; // recvmsg and recvmsg_into only
 
     static Outcome ok(QString result);
     // A Python int result, kept as a count too (send's bytes, connect_ex's code, fileno).

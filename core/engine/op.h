@@ -27,9 +27,12 @@ constexpr Lane laneOf(CallKind kind)
     switch (kind) {
     case CallKind::Recv:
     case CallKind::RecvFrom:
+    case CallKind::RecvMsg:
+    case CallKind::RecvMsgInto:
     case CallKind::Accept: return Lane::Read;
     case CallKind::Send:
     case CallKind::SendTo:
+    case CallKind::SendMsg:
     case CallKind::SendAll: return Lane::Write;
     default: return Lane::Control;
     }

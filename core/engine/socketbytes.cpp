@@ -50,6 +50,13 @@ SocketObject::Step SocketObject::doSend(Op &op)
     const bool to = op.call.kind == CallKind::SendTo;
     const LayerMove move = m_layer->send(m_fd, op.call.data, op.call.flags, to ? op.call.address.data() : nullptr,
                                          to ? op.call.address.length() : 0);
+    return sent(op, move, to, {});
+}
+
+// What one send syscall came to (send, sendto, sendmsg): the wait, the error, or its count; a
+// partial send said in the note, beside the caller's own.
+SocketObject::Step SocketObject::sent(Op &op, const LayerMove &move, bool to, QString note)
+{
     if (move.want != Step::Done)
         return wouldBlock(op, move.want, EAGAIN);
     if (move.error) {
@@ -59,11 +66,14 @@ SocketObject::Step SocketObject::doSend(Op &op)
     }
     const qint64 n = move.count;
     if (to && (!m_info.local.isValid() || m_info.local.port() == 0))
-        readLocalAddress(); // sendto() on an unbound socket binds it
+        readLocalAddress(); // sending to an address binds an unbound socket
     recordSent(QByteArrayView(op.call.data).first(n), to ? op.call.address : m_info.peer);
     Outcome o = Outcome::counted(n);
-    if (n < op.call.data.size())
-        o.note = QCoreApplication::translate("core", "partial send: %1 of %2 bytes").arg(n).arg(op.call.data.size());
+    if (n < op.call.data.size()) {
+        const QString partial = QCoreApplication::translate("core", "partial send: %1 of %2 bytes").arg(n).arg(op.call.data.size());
+        note = note.isEmpty() ? partial : partial + QLatin1String("; ") + note;
+    }
+    o.note = std::move(note);
     finish(op, std::move(o));
     return Step::Done;
 }

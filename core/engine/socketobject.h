@@ -81,6 +81,9 @@ private:
     Step doSend(Op &op);
     Step doSendAll(Op &op);
     Step doRecv(Op &op);
+    Step sent(Op &op, const LayerMove &move, bool to, QString note);
+    Step doSendMsg(Op &op); // socketmessages.cpp
+    Step doRecvMsg(Op &op);
     Step doShutdown(Op &op);
     Step doClose(Op &op);
     Step doMode(Op &op);

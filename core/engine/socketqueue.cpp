@@ -136,6 +136,9 @@ SocketObject::Step SocketObject::attempt(Op &op)
     case CallKind::SendAll: return doSendAll(op);
     case CallKind::Recv:
     case CallKind::RecvFrom: return doRecv(op);
+    case CallKind::SendMsg: return doSendMsg(op);
+    case CallKind::RecvMsg:
+    case CallKind::RecvMsgInto: return doRecvMsg(op);
     case CallKind::Shutdown: return doShutdown(op);
     case CallKind::Close: return doClose(op);
     case CallKind::SetBlocking:

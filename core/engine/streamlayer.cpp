@@ -39,4 +39,23 @@ LayerMove PlainLayer::receive(int fd, char *buffer, qsizetype size, int flags, s
     return fromSyscall(n, Step::WaitRead);
 }
 
+LayerMove PlainLayer::sendMessage(int fd, const msghdr &message, int flags)
+{
+    const ssize_t n = platform::retryEintr([&] { return ::sendmsg(fd, &message, flags | MSG_NOSIGNAL); });
+    return fromSyscall(n, Step::WaitWrite);
+}
+
+LayerMove PlainLayer::receiveMessage(int fd, msghdr *message, int flags)
+{
+    // recvmsg rewrites the lengths: an attempt after EINTR starts from the sizes given.
+    const socklen_t nameRoom = message->msg_namelen;
+    const size_t controlRoom = message->msg_controllen;
+    const ssize_t n = platform::retryEintr([&] {
+        message->msg_namelen = nameRoom;
+        message->msg_controllen = controlRoom;
+        return ::recvmsg(fd, message, flags);
+    });
+    return fromSyscall(n, Step::WaitRead);
+}
+
 } // namespace core

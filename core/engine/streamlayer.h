@@ -44,6 +44,11 @@ public:
     // *fromLength is set (0: no address).
     virtual LayerMove receive(int fd, char *buffer, qsizetype size, int flags, sockaddr *from,
                               socklen_t *fromLength) = 0;
+    // sendmsg(2) / recvmsg(2), ancillary data and all. A layer with records of its own has no
+    // place for a message's control data: it answers EOPNOTSUPP (Python's SSLSocket raises
+    // NotImplementedError for sendmsg and recvmsg).
+    virtual LayerMove sendMessage(int fd, const msghdr &message, int flags) = 0;
+    virtual LayerMove receiveMessage(int fd, msghdr *message, int flags) = 0;
 };
 
 // The socket's own calls on its descriptor: no layer between. A watched stream reads through it
@@ -54,6 +59,8 @@ public:
     TrafficLayer recordsAs() const override { return TrafficLayer::Plain; }
     LayerMove send(int fd, QByteArrayView bytes, int flags, const sockaddr *to, socklen_t toLength) override;
     LayerMove receive(int fd, char *buffer, qsizetype size, int flags, sockaddr *from, socklen_t *fromLength) override;
+    LayerMove sendMessage(int fd, const msghdr &message, int flags) override;
+    LayerMove receiveMessage(int fd, msghdr *message, int flags) override;
 };
 
 } // namespace core

@@ -29,7 +29,8 @@ import socket, struct, json, sys, math
 out = []
 def norm(x):
     if isinstance(x, bytes): return {'bytes': x.hex()}
-    if isinstance(x, tuple): return [norm(i) for i in x]
+    if isinstance(x, (tuple, list)): return [norm(i) for i in x]
+    if isinstance(x, bytearray): return {'bytearray': len(x)}
     if isinstance(x, bool): return x
     if isinstance(x, int): return int(x)
     if isinstance(x, float): return x if math.isfinite(x) else {'float': repr(x)}
@@ -118,6 +119,41 @@ QJsonArray meaning(const Call &c)
     case CallKind::Recv:
     case CallKind::RecvFrom:
         a << c.size;
+        withFlags();
+        break;
+    case CallKind::SendMsg: {
+        QJsonArray buffers;
+        qsizetype at = 0;
+        for (const qint64 length : c.buffers) {
+            buffers << bytesValue(c.data.mid(at, length));
+            at += length;
+        }
+        a << buffers;
+        const bool to = c.address.isValid();
+        if (!c.ancillary.isEmpty() || c.flags || to) {
+            QJsonArray items;
+            for (const Ancillary &item : c.ancillary)
+                items << QJsonArray{item.level, item.type, bytesValue(item.data)};
+            a << items;
+        }
+        if (c.flags || to)
+            a << c.flags;
+        if (to)
+            a << addressValue(c.address);
+        break;
+    }
+    case CallKind::RecvMsg:
+    case CallKind::RecvMsgInto:
+        if (c.kind == CallKind::RecvMsg) {
+            a << c.size;
+        } else {
+            QJsonArray buffers;
+            for (const qint64 length : c.buffers)
+                buffers << QJsonObject{{QStringLiteral("bytearray"), length}};
+            a << buffers;
+        }
+        if (c.ancillarySize || c.flags)
+            a << c.ancillarySize;
         withFlags();
         break;
     case CallKind::Shutdown:
@@ -272,6 +308,32 @@ void tst_Call::textMeansTheValue()
         get.option = option;
         get.optionBuffer = optionBufferSize(*option);
         calls << set << get;
+    }
+    // sendmsg with buffers, ancillary data, flags and an address; recvmsg and recvmsg_into.
+    {
+        Call plain = on(CallKind::SendMsg);
+        plain.data = QByteArrayLiteral("abcdef");
+        plain.buffers = {2, 4};
+        Call rights = plain;
+        const int fd = 7;
+        rights.ancillary = {Ancillary{SOL_SOCKET, SCM_RIGHTS, QByteArray(reinterpret_cast<const char *>(&fd), sizeof fd)},
+                            Ancillary{41, 50, QByteArrayLiteral("\x01\x00")}};
+        Call to = on(CallKind::SendMsg);
+        to.data = QByteArrayLiteral("x");
+        to.buffers = {1};
+        to.flags = MSG_DONTWAIT;
+        to.address = address(QStringLiteral("127.0.0.1:9"), AF_INET);
+        Call none = on(CallKind::SendMsg);
+        Call recv = on(CallKind::RecvMsg);
+        recv.size = 100;
+        Call recvAnc = recv;
+        recvAnc.ancillarySize = 64;
+        recvAnc.flags = MSG_PEEK;
+        Call into = on(CallKind::RecvMsgInto);
+        into.buffers = {3, 10};
+        into.size = 13;
+        into.ancillarySize = 24;
+        calls << plain << rights << to << none << recv << recvAnc << into;
     }
     // An option the table has no entry for goes by its numbers (IPV6_RECVHOPLIMIT), as the kernel takes it.
     {
