@@ -96,7 +96,7 @@ int sockInit(PyObject *object, PyObject *args, PyObject *kwargs)
                 g_accepted.erase(it);
             }
         }
-        if (id < 0) {
+        if (id < 0 && fd >= 0) { // -1 is no descriptor: a closed socket's fd must not match it
             for (const core::SocketInfo &info : bench().sockets().snapshot()) {
                 if (info.fd == fd && info.state != core::SocketState::Closed)
                     id = info.id;
@@ -155,8 +155,7 @@ int sockInit(PyObject *object, PyObject *args, PyObject *kwargs)
     return 0;
 }
 
-// Garbage-collected while open: warned about and closed, as CPython's sock_finalize does (the
-// ResourceWarning is shown where warnings are: python3 -X dev, -W, or a warnings filter).
+// Collected while open: a ResourceWarning (shown under -X dev or -W), then closed, as CPython does.
 void sockFinalize(PyObject *object)
 {
     auto *self = reinterpret_cast<PySock *>(object);
@@ -175,9 +174,12 @@ void sockFinalize(PyObject *object)
             PyErr_Clear();
         }
         PyErr_Restore(type, value, traceback);
-        Call call = on(self, CallKind::Close);
-        call.origin = PythonEngine::current()->origin();
-        bench().submit(std::move(call));
+        // Closed through another object on the same descriptor: CPython's finalizer ignores that EBADF.
+        if (bench().sockets().info(self->id).state != core::SocketState::Closed) {
+            Call call = on(self, CallKind::Close);
+            call.origin = PythonEngine::current()->origin();
+            bench().submit(std::move(call));
+        }
         self->id = -1;
     }
 }
@@ -293,6 +295,7 @@ PyObject *sockClose(PyObject *object, PyObject *)
     self->id = -1;
     CallRecord record;
     call.socketId = id;
+    call.size = 1; // this object holds the descriptor: EBADF if another closed it
     if (!perform(std::move(call), &record)) {
         // ECONNRESET from close() is ignored by CPython; anything else is raised.
         if (record.outcome.error == ECONNRESET) {

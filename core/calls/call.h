@@ -85,7 +85,8 @@ struct Call
     int ancillarySize = 0;      // recvmsg's ancbufsize
     qint64 dataSize = 0;        // the payload's full size
     int flags = 0;              // send/recv flags; getaddrinfo/getnameinfo flags
-    qint64 size = 0;            // recv bufsize, shutdown how, setblocking (1 blocking, 0 not), fileno=
+    qint64 size = 0;            // recv bufsize, shutdown how, setblocking (1 blocking, 0 not), fileno=,
+                                // close (1: the caller held the descriptor open, so EBADF if it is gone)
     std::optional<int> backlog; // listen() as written
     std::optional<double> seconds; // settimeout(): None when empty
     OptionRef option;           // setsockopt, getsockopt

@@ -195,6 +195,11 @@ SocketObject::Step SocketObject::doShutdown(Op &op)
 SocketObject::Step SocketObject::doClose(Op &op)
 {
     Outcome o = Outcome::ok(QStringLiteral("None"));
+    // Closing twice is allowed (as one Python object does); but a caller that still held the
+    // descriptor open (a second Python object on it, socket(fileno=sk.fileno())) finds it gone:
+    // close(2) says EBADF, as CPython's close() of that object raises it.
+    if (m_fd < 0 && m_info.state == SocketState::Closed && op.call.size == 1)
+        o = Outcome::osError(EBADF);
     if (m_fd >= 0) {
         m_thread.setInterest(*this, 0);
         int error = 0;

@@ -21,9 +21,19 @@ def all_tests(suite):
 
 
 class Recorder(unittest.TestResult):
-    def __init__(self, out):
+    def __init__(self, out, current):
         super().__init__()
         self.out = out
+        self.current = current
+
+    def startTest(self, test):
+        super().startTest(test)
+        self.current['id'], self.current['since'] = test.id(), time.monotonic()
+        self.note('START', test)
+
+    def stopTest(self, test):
+        super().stopTest(test)
+        self.current['id'] = None
 
     def note(self, word, test):
         self.out.write(f'{word} {test.id()}\n')
@@ -75,15 +85,9 @@ def main():
                 os._exit(3)
 
     threading.Thread(target=watchdog, daemon=True).start()
-    result = Recorder(out)
-    if hasattr(module, 'setUpModule'):
-        module.setUpModule()
-    for test in tests:
-        current['id'], current['since'] = test.id(), time.monotonic()
-        out.write(f'START {test.id()}\n')
-        out.flush()
-        test(result)
-        current['id'] = None
+    # One suite of what is left, in the module's order: it runs the class and module fixtures
+    # (setUpClass, setUpModule) as unittest's own runner does.
+    unittest.TestSuite(tests).run(Recorder(out, current))
     out.write('END\n')
     out.flush()
     os._exit(0)  # no interpreter teardown: a thread a test left blocked must not hold the exit

@@ -52,6 +52,7 @@ for s in (client, conn, client2, conn2, server):
 
 # socket(fileno=): a descriptor made elsewhere is adopted; what is no socket fails as in python3.
 attempt('fileno=-1', lambda: socket.socket(fileno=-1))
+attempt('fileno=-1 with a family', lambda: socket.socket(socket.AF_INET, socket.SOCK_STREAM, fileno=-1))
 r, w = os.pipe()
 os.close(r)
 attempt('closed fd', lambda: socket.socket(fileno=r))
@@ -81,4 +82,9 @@ s = socket.socket()
 os.close(s.fileno())
 attempt('close after os.close', s.close)
 print('fileno after', s.fileno())
+# Two objects on one descriptor: the second close() finds it gone.
+s = socket.socket()
+s.bind(('127.0.0.1', 0))
+socket.socket(fileno=s.fileno()).close()
+attempt('close after the other object closed it', s.close)
 print('done')
