@@ -117,6 +117,11 @@ Workbench::PairCall Workbench::socketPair(int family, int type, int proto)
     return {first, first + 1, id};
 }
 
+int Workbench::socketOfDescriptor(int fd) const
+{
+    return fd < 0 ? -1 : m_context->socketOfDescriptor(fd);
+}
+
 CallId Workbench::submit(Call call)
 {
     if (call.isLookup())

@@ -56,6 +56,8 @@ public:
     const Journal &journal() const { return *m_journal; }
     const TrafficStore &traffic() const { return *m_traffic; }
     const SocketRegistry &sockets() const { return *m_registry; }
+    // The workbench socket that holds this descriptor now, or -1 (exact, unlike a snapshot).
+    int socketOfDescriptor(int fd) const;
     int ioThreadCount() const { return int(m_threads.size()); }
     // Empty, or why I/O threads could not start (descriptors exhausted): the engine then runs on
     // those that did, and with none every call fails with that error.

@@ -37,7 +37,6 @@ PyObject *g_osDup = nullptr;
 PyTypeObject *g_socketType = nullptr;
 
 QMutex g_adoptMutex;
-QHash<int, int> g_accepted;
 QSet<int> g_pythonSockets;
 
 void ownedByPython(int id)

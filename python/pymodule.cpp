@@ -269,11 +269,7 @@ PyObject *modDup(PyObject *, PyObject *arg)
     const long fd = PyLong_AsLong(arg);
     if (fd == -1 && PyErr_Occurred())
         return nullptr;
-    int id = -1;
-    for (const core::SocketInfo &info : bench().sockets().snapshot()) {
-        if (info.fd == fd && info.state != core::SocketState::Closed)
-            id = info.id;
-    }
+    const int id = bench().socketOfDescriptor(int(fd));
     if (id < 0)
         return PyObject_CallOneArg(g_osDup, arg);
     Call call;
@@ -284,12 +280,7 @@ PyObject *modDup(PyObject *, PyObject *arg)
         return nullptr;
     const int copy = record.outcome.socketId;
     ownedByPython(copy);
-    const int copyFd = bench().sockets().info(copy).fd;
-    {
-        QMutexLocker lock(&g_adoptMutex);
-        g_accepted.insert(copyFd, copy);
-    }
-    return PyLong_FromLong(copyFd);
+    return PyLong_FromLong(bench().sockets().info(copy).fd);
 }
 
 // print() and tracebacks of the console: sys.stdout and sys.stderr write here.

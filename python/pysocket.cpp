@@ -88,20 +88,9 @@ int sockInit(PyObject *object, PyObject *args, PyObject *kwargs)
         const long fd = PyLong_AsLong(fileno);
         if (fd == -1 && PyErr_Occurred())
             return -1;
-        int id = -1;
-        {
-            QMutexLocker lock(&g_adoptMutex);
-            if (const auto it = g_accepted.constFind(int(fd)); it != g_accepted.constEnd()) {
-                id = it.value();
-                g_accepted.erase(it);
-            }
-        }
-        if (id < 0 && fd >= 0) { // -1 is no descriptor: a closed socket's fd must not match it
-            for (const core::SocketInfo &info : bench().sockets().snapshot()) {
-                if (info.fd == fd && info.state != core::SocketState::Closed)
-                    id = info.id;
-            }
-        }
+        // socket.py's accept() and socketpair() wrap what _accept() and detach() gave: the
+        // engine's socket on that descriptor, found by it (Workbench::socketOfDescriptor).
+        int id = bench().socketOfDescriptor(int(fd));
         if (id < 0) {
             // A descriptor made elsewhere (os.dup, a socket passed in, a file): the engine adopts
             // it, or fails as CPython does (ValueError, EBADF, ENOTSOCK).
@@ -260,10 +249,6 @@ PyObject *sockAccept(PyObject *object, PyObject *)
     const int id = record.outcome.socketId;
     ownedByPython(id);
     const int fd = bench().sockets().info(id).fd;
-    {
-        QMutexLocker lock(&g_adoptMutex);
-        g_accepted.insert(fd, id);
-    }
     PyObject *address = pyAddress(record.outcome.address);
     if (!address)
         return nullptr;
@@ -315,10 +300,6 @@ PyObject *sockDetach(PyObject *object, PyObject *)
     if (self->id < 0)
         return PyLong_FromLong(-1);
     const int fd = bench().sockets().info(self->id).fd;
-    {
-        QMutexLocker lock(&g_adoptMutex);
-        g_accepted.insert(fd, self->id);
-    }
     self->id = -1;
     return PyLong_FromLong(fd);
 }

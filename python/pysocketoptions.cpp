@@ -41,7 +41,16 @@ PyObject *sockSetSockOpt(PyObject *object, PyObject *args)
         return nullptr;
     core::OptionValue option;
     int flag = 0;
-    if (PyLong_Check(value) && PyArg_Parse(value, "i", &flag)) {
+    if (self->family == AF_VSOCK) {
+        // AF_VSOCK's options are 64-bit (CPython: "iiK"), whatever the level.
+        const unsigned long long wide = PyLong_AsUnsignedLongLongMask(value);
+        if (PyErr_Occurred())
+            return nullptr;
+        const quint64 bits = wide;
+        option.raw = QByteArray(reinterpret_cast<const char *>(&bits), sizeof bits);
+        option.python = QString::number(bits);
+        option.text = option.python;
+    } else if (PyLong_Check(value) && PyArg_Parse(value, "i", &flag)) {
         option.raw = QByteArray(reinterpret_cast<const char *>(&flag), sizeof flag);
         option.python = QString::number(flag);
         option.text = option.python;
@@ -75,13 +84,19 @@ PyObject *sockGetSockOpt(PyObject *object, PyObject *args)
     }
     if (!checkOpen(self))
         return nullptr;
+    const bool vsock = self->family == AF_VSOCK && buflen == 0; // a 64-bit value, as CPython reads it
     Call call = on(self, CallKind::GetOption);
     call.option = core::OptionRef::byNumber(level, optname);
-    call.optionBuffer = buflen;
+    call.optionBuffer = vsock ? int(sizeof(quint64)) : buflen;
     CallRecord record;
     if (!perform(std::move(call), &record))
         return nullptr;
     const QByteArray &raw = record.outcome.data;
+    if (vsock) {
+        quint64 wide = 0;
+        std::memcpy(&wide, raw.constData(), std::min<size_t>(sizeof wide, size_t(raw.size())));
+        return PyLong_FromUnsignedLongLong(wide);
+    }
     if (buflen > 0)
         return PyBytes_FromStringAndSize(raw.constData(), raw.size());
     int value = 0;

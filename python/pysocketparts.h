@@ -36,11 +36,7 @@ extern PyObject *g_herror;
 extern PyObject *g_osDup; // CPython's _socket.dup, for descriptors the workbench does not own
 extern PyTypeObject *g_socketType; // this interpreter's _socket.socket
 
-// Accepted or detached sockets by descriptor: socket.py's accept() and socketpair() make
-// socket(fileno=fd) of what _accept() or detach() gave, and that object must be the engine's
-// socket, not a new one.
-extern QMutex g_adoptMutex;
-extern QHash<int, int> g_accepted; // fd -> socket id
+extern QMutex g_adoptMutex;       // guards g_pythonSockets
 extern QSet<int> g_pythonSockets;  // ids of the sockets Python made
 
 void ownedByPython(int id);

@@ -20,8 +20,8 @@ if [ "${SWB_PACKAGE_TEST:-0}" = 1 ]; then
     package_test=ON
     packages+=(dpkg-dev desktop-file-utils appstream)
 fi
-# SWB_CPYTHON_TESTS=1 (scripts/cpython-tests.sh): CPython's own test suite, run as the oracle.
-if [ "${SWB_CPYTHON_TESTS:-0}" = 1 ]; then packages+=(libpython3.11-testsuite); fi
+# CPython's own test suite, run as the oracle (ctest cpython_suite, scripts/cpython-tests.sh).
+if [ "$preset" = dev ] || [ "${SWB_CPYTHON_TESTS:-0}" = 1 ]; then packages+=(libpython3.11-testsuite); fi
 # tst_pcapng reads the exported captures back with tshark.
 case "$preset" in dev | asan | tsan) packages+=(tshark) ;; esac
 missing=()

@@ -11,7 +11,7 @@ cd "$here"
 export QT_QPA_PLATFORM=offscreen
 ctest --preset dev --timeout 300 "$@"
 
-echo "== The same tests under ASan + UBSan (build/asan); benchmarks left out: their timing targets mean nothing here"
+echo "== The same tests under ASan + UBSan (build/asan); benchmarks left out (their timing targets mean nothing here), and CPython's suite (the oracle of behaviour, run once above)"
 "$here/scripts/setup.sh" asan
 # PYTHONMALLOC=malloc: the embedded CPython's own allocator reads arena headers ASan cannot tell
 # from overflows; with malloc every Python object is checked like ours.
@@ -19,7 +19,7 @@ PYTHONMALLOC=malloc \
 ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 \
 LSAN_OPTIONS="suppressions=$here/tests/sanitizers/lsan.supp:print_suppressions=0" \
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-    ctest --preset asan --timeout 600 -E '^bench' "$@"
+    ctest --preset asan --timeout 600 -E '^bench|^cpython_suite' "$@"
 
 echo "== Fuzz smoke: each libFuzzer target for a few seconds (build/fuzz)"
 "$here/scripts/fuzz.sh" 5

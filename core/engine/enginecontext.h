@@ -50,9 +50,29 @@ struct EngineContext
         return route.value(socketId, -1);
     }
 
+    // Which socket holds which descriptor, kept as descriptors open and close: a descriptor is
+    // dropped before close(2), so a number the kernel hands out again never maps to the old socket
+    // (the registry's snapshots may lag; this may not).
+    void setDescriptor(int fd, int socketId)
+    {
+        QMutexLocker lock(&routeMutex);
+        descriptors.insert(fd, socketId);
+    }
+    void dropDescriptor(int fd)
+    {
+        QMutexLocker lock(&routeMutex);
+        descriptors.remove(fd);
+    }
+    int socketOfDescriptor(int fd) const
+    {
+        QMutexLocker lock(&routeMutex);
+        return descriptors.value(fd, -1);
+    }
+
 private:
     mutable QMutex routeMutex;
     QHash<int, int> route;
+    QHash<int, int> descriptors;
 };
 
 } // namespace core

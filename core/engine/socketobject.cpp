@@ -45,6 +45,8 @@ SocketObject::SocketObject(IoThread &thread, SocketInfo info, int fd)
     , m_fd(fd)
 {
     m_info.fd = fd;
+    if (fd >= 0)
+        m_thread.context().setDescriptor(fd, m_info.id);
 }
 
 SocketObject::~SocketObject()
@@ -59,6 +61,7 @@ QString SocketObject::closeDescriptor(int *closeError)
 {
     if (m_fd < 0)
         return {};
+    m_thread.context().dropDescriptor(m_fd);
     // Linux frees the descriptor even when close() fails (EINTR, EIO): never closed twice.
     if (::close(m_fd) != 0 && closeError)
         *closeError = errno;

@@ -64,6 +64,7 @@ def main():
     parser.add_argument('--out', required=True)
     parser.add_argument('--done', help='file of test ids already run (skipped here)')
     parser.add_argument('--per-test', type=float, default=30.0)
+    parser.add_argument('--only', action='append', default=[], help='run only these test ids')
     args = parser.parse_args()
     done = set()
     if args.done and os.path.exists(args.done):
@@ -71,7 +72,7 @@ def main():
             done = {line.split(' ', 1)[1].strip() for line in f if ' ' in line}
     module = importlib.import_module(args.module)
     suite = unittest.TestLoader().loadTestsFromModule(module)  # load_tests() where the module has one
-    tests = [t for t in all_tests(suite) if t.id() not in done]
+    tests = [t for t in all_tests(suite) if t.id() not in done and (not args.only or t.id() in args.only)]
     current = {'id': None, 'since': 0.0}
     out = open(args.out, 'a')
 
