@@ -299,6 +299,30 @@ CallId Workbench::recvFrom(int socketId, qint64 bufsize, int flags)
     return submit(std::move(call));
 }
 
+CallId Workbench::sendMsg(int socketId, const QList<QByteArray> &buffers, const QList<Ancillary> &ancillary, int flags,
+                          const TypedAddress &address)
+{
+    Call call = on(socketId, CallKind::SendMsg);
+    for (const QByteArray &buffer : buffers) {
+        call.data += buffer;
+        call.buffers.append(buffer.size());
+    }
+    call.ancillary = ancillary;
+    call.flags = flags;
+    call.address = address.address;
+    call.addressHost = address.hostName;
+    return submit(std::move(call));
+}
+
+CallId Workbench::recvMsg(int socketId, qint64 bufsize, int ancillarySize, int flags)
+{
+    Call call = on(socketId, CallKind::RecvMsg);
+    call.size = bufsize;
+    call.ancillarySize = ancillarySize;
+    call.flags = flags;
+    return submit(std::move(call));
+}
+
 CallId Workbench::shutdown(int socketId, int how)
 {
     Call call = on(socketId, CallKind::Shutdown);
@@ -332,17 +356,27 @@ CallId Workbench::getTimeout(int socketId)
 
 CallId Workbench::setOption(int socketId, const OptionSpec &option, const OptionValue &value)
 {
-    Call call = on(socketId, CallKind::SetOption);
-    call.option = &option;
-    call.optionValue = value;
-    return submit(std::move(call));
+    return setOption(socketId, OptionRef(&option), value);
 }
 
 CallId Workbench::getOption(int socketId, const OptionSpec &option)
 {
+    return getOption(socketId, OptionRef(&option), optionBufferSize(option));
+}
+
+CallId Workbench::setOption(int socketId, const OptionRef &option, const OptionValue &value)
+{
+    Call call = on(socketId, CallKind::SetOption);
+    call.option = option;
+    call.optionValue = value;
+    return submit(std::move(call));
+}
+
+CallId Workbench::getOption(int socketId, const OptionRef &option, int buflen)
+{
     Call call = on(socketId, CallKind::GetOption);
-    call.option = &option;
-    call.optionBuffer = optionBufferSize(option);
+    call.option = option;
+    call.optionBuffer = buflen;
     return submit(std::move(call));
 }
 

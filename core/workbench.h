@@ -83,6 +83,11 @@ public:
     CallId sendTo(int socketId, const QByteArray &data, const TypedAddress &address, int flags = 0);
     CallId recv(int socketId, qint64 bufsize, int flags = 0);
     CallId recvFrom(int socketId, qint64 bufsize, int flags = 0);
+    // sendmsg(buffers, ancdata, flags, address) (no address: an invalid one) and
+    // recvmsg(bufsize, ancbufsize, flags); the message's ancillary items are in Outcome::message.
+    CallId sendMsg(int socketId, const QList<QByteArray> &buffers, const QList<Ancillary> &ancillary, int flags = 0,
+                   const TypedAddress &address = {});
+    CallId recvMsg(int socketId, qint64 bufsize, int ancillarySize, int flags = 0);
     CallId shutdown(int socketId, int how);
     CallId close(int socketId);
     CallId setBlocking(int socketId, bool blocking);
@@ -90,6 +95,9 @@ public:
     CallId getTimeout(int socketId);
     CallId setOption(int socketId, const OptionSpec &option, const OptionValue &value);
     CallId getOption(int socketId, const OptionSpec &option);
+    // Any option by its numbers (OptionRef::byNumber); buflen 0 reads an int, as Python's getsockopt.
+    CallId setOption(int socketId, const OptionRef &option, const OptionValue &value);
+    CallId getOption(int socketId, const OptionRef &option, int buflen);
     CallId sockName(int socketId);
     CallId peerName(int socketId);
     CallId fileno(int socketId);

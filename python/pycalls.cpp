@@ -24,6 +24,7 @@
 #include <sys/un.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 
@@ -52,10 +53,42 @@ core::Workbench &bench()
     return PythonEngine::current()->workbench();
 }
 
+// The name of the Python thread making a call, or empty on the interpreter's main thread (the
+// script's or the console's own thread: naming it would say nothing). threading is looked at only
+// from other threads, so a single-threaded script pays one comparison per call.
+QString callingThread()
+{
+    static std::atomic<unsigned long> mainIdent{0}; // the interpreter's main thread, once known
+    const unsigned long ident = PyThread_get_thread_ident();
+    if (ident == mainIdent.load(std::memory_order_relaxed))
+        return {};
+    PyObject *threading = PyImport_ImportModule("threading");
+    QString name;
+    if (threading) {
+        PyObject *main = PyObject_CallMethod(threading, "main_thread", nullptr);
+        PyObject *current = PyObject_CallMethod(threading, "current_thread", nullptr);
+        if (main && current && main == current) {
+            mainIdent.store(ident, std::memory_order_relaxed);
+        } else if (current) {
+            if (PyObject *value = PyObject_GetAttrString(current, "name")) {
+                if (const char *utf8 = PyUnicode_Check(value) ? PyUnicode_AsUTF8(value) : nullptr)
+                    name = QString::fromUtf8(utf8);
+                Py_DECREF(value);
+            }
+        }
+        Py_XDECREF(main);
+        Py_XDECREF(current);
+        Py_DECREF(threading);
+    }
+    PyErr_Clear(); // a thread being torn down has no name to give; the call goes on without it
+    return name;
+}
+
 // Where in the script the call was made: the innermost frame outside the socket module itself.
 core::CallSource callSite()
 {
     core::CallSource source;
+    source.thread = callingThread();
     PyFrameObject *frame = PyEval_GetFrame();
     Py_XINCREF(frame);
     while (frame) {

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Writes docs/*.png: the window at 1500×950 on a first start and in README's three stories,
+# Writes docs/*.png: the window at 1500×950 on a first start, in README's three stories and the
+# other shots docshots plays (console, responder, a descriptor passed in the Messages tab),
 # played for real (curl and a python3 echo server as peers). Uses Xvfb when it is installed (the
 # fonts and style of a desktop), else Qt's offscreen platform. docs/dark.png and docs/scale200.png
 # are the UDP story again, in a dark theme (Fusion, SWB_DOCSHOTS_DARK=1) and at 200 % scale

@@ -929,6 +929,58 @@
         <source>MSG_TRUNC: the datagram was longer than %1 bytes</source>
         <translation>MSG_TRUNC：数据报长于 %1 字节</translation>
     </message>
+    <message>
+        <source>the level is a number or SOL_SOCKET, IPPROTO_IP, IPPROTO_IPV6: %1</source>
+        <translation>层级应为数字或 SOL_SOCKET、IPPROTO_IP、IPPROTO_IPV6：%1</translation>
+    </message>
+    <message>
+        <source>the type is a number or a name of its level (SCM_RIGHTS, SCM_CREDENTIALS, IP_PKTINFO...): %1</source>
+        <translation>类型应为数字或其层级下的名称（SCM_RIGHTS、SCM_CREDENTIALS、IP_PKTINFO……）：%1</translation>
+    </message>
+    <message>
+        <source>Receive the sender&apos;s pid, uid and gid (SCM_CREDENTIALS) with each recvmsg() on a UNIX socket</source>
+        <translation>在 UNIX 套接字上每次 recvmsg() 时一并接收发送方的 pid、uid 和 gid（SCM_CREDENTIALS）</translation>
+    </message>
+    <message>
+        <source>Receive the kernel&apos;s receive time (SCM_TIMESTAMPNS) with each recvmsg()</source>
+        <translation>每次 recvmsg() 时一并接收内核的接收时间（SCM_TIMESTAMPNS）</translation>
+    </message>
+    <message>
+        <source>Receive a datagram&apos;s destination address and interface (IP_PKTINFO) with each recvmsg()</source>
+        <translation>每次 recvmsg() 时一并接收数据报的目的地址和接口（IP_PKTINFO）</translation>
+    </message>
+    <message>
+        <source>Receive a datagram&apos;s destination address and interface (IPV6_PKTINFO) with each recvmsg()</source>
+        <translation>每次 recvmsg() 时一并接收数据报的目的地址和接口（IPV6_PKTINFO）</translation>
+    </message>
+    <message>
+        <source>the level is a number or SOL_SOCKET, IPPROTO_TCP, IPPROTO_IP, IPPROTO_IPV6, IPPROTO_UDP</source>
+        <translation>层级应为数字或 SOL_SOCKET、IPPROTO_TCP、IPPROTO_IP、IPPROTO_IPV6、IPPROTO_UDP</translation>
+    </message>
+    <message>
+        <source>the option is a number (or the name of one in the table, of this level)</source>
+        <translation>选项应为数字（或表中属于该层级的选项名称）</translation>
+    </message>
+    <message>
+        <source>descriptors %1</source>
+        <translation>描述符 %1</translation>
+    </message>
+    <message>
+        <source>pid %1, uid %2, gid %3</source>
+        <translation>pid %1，uid %2，gid %3</translation>
+    </message>
+    <message>
+        <source>interface %1, to %2, local %3</source>
+        <translation>接口 %1，目的地址 %2，本地 %3</translation>
+    </message>
+    <message>
+        <source>interface %1, to %2</source>
+        <translation>接口 %1，目的地址 %2</translation>
+    </message>
+    <message>
+        <source>(no data)</source>
+        <translation>（无数据）</translation>
+    </message>
 </context>
 <context>
     <name>ui::Composer</name>
@@ -1870,6 +1922,205 @@
     </message>
 </context>
 <context>
+    <name>ui::MessagesPanel</name>
+    <message>
+        <source>The flags as a number: MSG_OOB 1, MSG_PEEK 2, MSG_DONTWAIT 64, MSG_WAITALL 256, MSG_CMSG_CLOEXEC 1073741824</source>
+        <translation>以数字表示的标志：MSG_OOB 1、MSG_PEEK 2、MSG_DONTWAIT 64、MSG_WAITALL 256、MSG_CMSG_CLOEXEC 1073741824</translation>
+    </message>
+    <message>
+        <source>sendmsg flags</source>
+        <translation>sendmsg 标志</translation>
+    </message>
+    <message>
+        <source>recvmsg flags</source>
+        <translation>recvmsg 标志</translation>
+    </message>
+    <message>
+        <source>Adopt descriptors received as sockets</source>
+        <translation>把收到的描述符接管为套接字</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Message data</source>
+        <translation>消息数据</translation>
+    </message>
+    <message>
+        <source>the bytes, with escapes: hello\n, \x00\xff</source>
+        <translation>字节，可用转义：hello\n、\x00\xff</translation>
+    </message>
+    <message>
+        <source>sendmsg([data], ancdata, flags, address): the message&apos;s one buffer</source>
+        <translation>sendmsg([data], ancdata, flags, address)：消息的唯一缓冲区</translation>
+    </message>
+    <message>
+        <source>Ancillary data</source>
+        <translation>辅助数据</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Data (hex)</source>
+        <translation>数据（十六进制）</translation>
+    </message>
+    <message>
+        <source>Reads as</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>The ancdata items (cmsg_level, cmsg_type, cmsg_data): edit a level or type by name or number, the data as hex</source>
+        <translation>ancdata 中的各项（cmsg_level、cmsg_type、cmsg_data）：层级和类型可按名称或编号编辑，数据用十六进制</translation>
+    </message>
+    <message>
+        <source>Socket to pass</source>
+        <translation>要传递的套接字</translation>
+    </message>
+    <message>
+        <source>A socket of the workbench whose descriptor SCM_RIGHTS passes (over a UNIX socket)</source>
+        <translation>工作台中的一个套接字，其描述符由 SCM_RIGHTS 传递（经由 UNIX 套接字）</translation>
+    </message>
+    <message>
+        <source>Add descriptor</source>
+        <translation>添加描述符</translation>
+    </message>
+    <message>
+        <source>Add credentials</source>
+        <translation>添加凭据</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>添加一项</translation>
+    </message>
+    <message>
+        <source>An item of any level and type</source>
+        <translation>任意层级和类型的一项</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>删除项</translation>
+    </message>
+    <message>
+        <source>Removes the selected items</source>
+        <translation>删除所选的项</translation>
+    </message>
+    <message>
+        <source>Message address</source>
+        <translation>消息地址</translation>
+    </message>
+    <message>
+        <source>none (connected), or 127.0.0.1:9000, /path/to.sock</source>
+        <translation>留空（已连接），或 127.0.0.1:9000、/path/to.sock</translation>
+    </message>
+    <message>
+        <source>sendmsg&apos;s address: for an unconnected datagram socket</source>
+        <translation>sendmsg 的地址：用于未连接的数据报套接字</translation>
+    </message>
+    <message>
+        <source>sendmsg</source>
+        <translation>sendmsg</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>数据(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Ancillary</source>
+        <translation>辅助数据</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>发往(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <source>recvmsg bufsize</source>
+        <translation>recvmsg 的 bufsize</translation>
+    </message>
+    <message>
+        <source>recvmsg(bufsize, ...): the most bytes of data one call returns</source>
+        <translation>recvmsg(bufsize, ...)：一次调用最多返回的数据字节数</translation>
+    </message>
+    <message>
+        <source>ancbufsize</source>
+        <translation>ancbufsize</translation>
+    </message>
+    <message>
+        <source>recvmsg(..., ancbufsize): room for ancillary data; socket.CMSG_SPACE(4) = %1 holds one descriptor. Too little and the kernel sets MSG_CTRUNC (descriptors that do not fit are closed)</source>
+        <translation>recvmsg(..., ancbufsize)：辅助数据的空间；socket.CMSG_SPACE(4) = %1 可容纳一个描述符。空间太小时内核会设置 MSG_CTRUNC（放不下的描述符被关闭）</translation>
+    </message>
+    <message>
+        <source>recvmsg</source>
+        <translation>recvmsg</translation>
+    </message>
+    <message>
+        <source>Adopt descriptors</source>
+        <translation>接管描述符</translation>
+    </message>
+    <message>
+        <source>Received ancillary data</source>
+        <translation>收到的辅助数据</translation>
+    </message>
+    <message>
+        <source>bufsize</source>
+        <translation>bufsize</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到</translation>
+    </message>
+    <message>
+        <source>%1 (fd %2, %3)</source>
+        <translation>%1（fd %2，%3）</translation>
+    </message>
+    <message>
+        <source>no open socket to pass: create one first</source>
+        <translation>没有可传递的已打开套接字：请先创建一个</translation>
+    </message>
+    <message>
+        <source>%1 holds no descriptor now</source>
+        <translation>%1 现在没有描述符</translation>
+    </message>
+    <message>
+        <source>item %1: %2</source>
+        <translation>第 %1 项：%2</translation>
+    </message>
+    <message>
+        <source>no ancillary data</source>
+        <translation>没有辅助数据</translation>
+    </message>
+    <message>
+        <source>MSG_CTRUNC: the ancillary data did not fit in ancbufsize %1; the kernel dropped the rest (descriptors that did not fit were closed)</source>
+        <translation>MSG_CTRUNC：辅助数据超出了 ancbufsize %1；内核丢弃了其余部分（放不下的描述符已被关闭）</translation>
+    </message>
+    <message>
+        <source>MSG_TRUNC: the datagram was longer than bufsize; the rest is lost</source>
+        <translation>MSG_TRUNC：数据报比 bufsize 长；其余部分已丢失</translation>
+    </message>
+    <message>
+        <source>fd %1: socket.socket(fileno=%1) …</source>
+        <translation>fd %1：socket.socket(fileno=%1) …</translation>
+    </message>
+    <message>
+        <source>fd %1 is now %2</source>
+        <translation>fd %1 现在是 %2</translation>
+    </message>
+    <message>
+        <source>fd %1: %2 (left open)</source>
+        <translation>fd %1：%2（保持打开）</translation>
+    </message>
+</context>
+<context>
     <name>ui::NewSocketDialog</name>
     <message>
         <source>socketpair() — two connected ends (AF_UNIX)</source>
@@ -1953,6 +2204,82 @@
     <message>
         <source>…</source>
         <translation>…</translation>
+    </message>
+    <message>
+        <source>Only options this socket has</source>
+        <translation>只显示此套接字具有的选项</translation>
+    </message>
+    <message>
+        <source>Hide the options the kernel refuses for this kind of socket (ENOPROTOOPT, EOPNOTSUPP)</source>
+        <translation>隐藏内核对这类套接字拒绝的选项（ENOPROTOOPT、EOPNOTSUPP）</translation>
+    </message>
+    <message>
+        <source>Any option by number</source>
+        <translation>按编号设置任意选项</translation>
+    </message>
+    <message>
+        <source>Raw option level</source>
+        <translation>原始选项层级</translation>
+    </message>
+    <message>
+        <source>level: SOL_SOCKET, IPPROTO_TCP, 41</source>
+        <translation>层级：SOL_SOCKET、IPPROTO_TCP、41</translation>
+    </message>
+    <message>
+        <source>Raw option number</source>
+        <translation>原始选项编号</translation>
+    </message>
+    <message>
+        <source>option: 15, TCP_NODELAY</source>
+        <translation>选项：15、TCP_NODELAY</translation>
+    </message>
+    <message>
+        <source>int</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>bytes (hex)</source>
+        <translation>字节（十六进制）</translation>
+    </message>
+    <message>
+        <source>Raw option form</source>
+        <translation>原始选项值的形式</translation>
+    </message>
+    <message>
+        <source>setsockopt(level, option, 1) takes an int; setsockopt(level, option, b&apos;...&apos;) the bytes of a struct</source>
+        <translation>setsockopt(level, option, 1) 接受整数；setsockopt(level, option, b&apos;...&apos;) 接受结构体的字节</translation>
+    </message>
+    <message>
+        <source>Raw option value</source>
+        <translation>原始选项值</translation>
+    </message>
+    <message>
+        <source>value for setsockopt</source>
+        <translation>setsockopt 的值</translation>
+    </message>
+    <message>
+        <source>buflen</source>
+        <translation>buflen</translation>
+    </message>
+    <message>
+        <source>getsockopt(level, option, buflen): 0 reads an int; more reads that many bytes</source>
+        <translation>getsockopt(level, option, buflen)：0 读取一个整数；更大的值读取相应字节数</translation>
+    </message>
+    <message>
+        <source>buflen </source>
+        <translation>buflen </translation>
+    </message>
+    <message>
+        <source>Raw option result</source>
+        <translation>原始选项结果</translation>
+    </message>
+    <message>
+        <source>Raw getsockopt</source>
+        <translation>原始 getsockopt</translation>
+    </message>
+    <message>
+        <source>Raw setsockopt</source>
+        <translation>原始 setsockopt</translation>
     </message>
 </context>
 <context>
@@ -3048,10 +3375,6 @@
         <translation>recv 标志中的 socket.%1</translation>
     </message>
     <message>
-        <source>(interrupts the call this socket is waiting in)</source>
-        <translation>（中断此套接字正在等待的调用）</translation>
-    </message>
-    <message>
         <source>… waiting</source>
         <translation>… 等待中</translation>
     </message>
@@ -3080,6 +3403,50 @@
         <translation>
             <numerusform>内核丢弃了 %n 个数据报（SO_RXQ_OVFL）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Waiting calls</source>
+        <translation>等待中的调用</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>调用</translation>
+    </message>
+    <message>
+        <source>Made by</source>
+        <translation>发起者</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>已等待</translation>
+    </message>
+    <message>
+        <source>Each call this socket is waiting in, oldest first, and who made it: the window, the console, a script (its file, line and thread), a rule or a schedule</source>
+        <translation>该套接字正在等待的每个调用，最早的在前，以及由谁发起：窗口、控制台、脚本（其文件、行号和线程）、规则或定时发送</translation>
+    </message>
+    <message>
+        <source>(interrupts the selected waiting call, else the oldest)</source>
+        <translation>（中断所选的等待中调用，未选时中断最早的一个）</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>&amp;Messages</source>
+        <translation>消息(&amp;M)</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>&amp;Waiting calls (%1)</source>
+        <translation>等待中的调用(&amp;W)（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Waiting calls: none</source>
+        <translation>等待中的调用(&amp;W)：无</translation>
     </message>
 </context>
 <context>

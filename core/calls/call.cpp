@@ -32,6 +32,12 @@ QString socketName(int socketId)
 
 QString CallSource::text() const
 {
+    if (!thread.isEmpty()) {
+        CallSource where = *this;
+        where.thread.clear();
+        const QString place = where.text();
+        return place.isEmpty() ? QStringLiteral("thread %1").arg(thread) : QStringLiteral("%1, thread %2").arg(place, thread);
+    }
     if (rule)
         return QStringLiteral("rule %1").arg(rule);
     if (schedule)

@@ -40,9 +40,11 @@ struct CallSource
     int consoleInput = -1; // Console: the input's number; -1 none
     QString file;          // Script: the file's name (or <string>, <stdin>); empty none
     int line = 0;          // Script: the line
+    QString thread;        // Console, Script: the Python thread's name when not the main thread; empty none
 
-    bool isEmpty() const { return !rule && !schedule && consoleInput < 0 && file.isEmpty(); }
-    // As the journal says it: rule 2, schedule 3, send 4, console [5], script.py:12; empty when none.
+    bool isEmpty() const { return !rule && !schedule && consoleInput < 0 && file.isEmpty() && thread.isEmpty(); }
+    // As the journal says it: rule 2, schedule 3, send 4, console [5], script.py:12, and the
+    // thread when it is not the main one (script.py:12, thread reader); empty when none.
     QString text() const;
 };
 

@@ -42,7 +42,11 @@ constexpr OptionSpec kOptions[] = {
      QT_TRANSLATE_NOOP("core", "The pending socket error (reading clears it)")},
     {"SO_TYPE", "SOL_SOCKET", SOL_SOCKET, SO_TYPE, OptionKind::ReadOnlyInt, QT_TRANSLATE_NOOP("core", "The socket type")},
     {"SO_RXQ_OVFL", "SOL_SOCKET", SOL_SOCKET, SO_RXQ_OVFL, OptionKind::Bool,
-     QT_TRANSLATE_NOOP("core", "Report datagrams the kernel dropped because the receive buffer was full")},
+     QT_TRANSLATE_NOOP("core", "Report datagrams the kernel dropped because the receive buffer was full"), false},
+    {"SO_PASSCRED", "SOL_SOCKET", SOL_SOCKET, SO_PASSCRED, OptionKind::Bool,
+     QT_TRANSLATE_NOOP("core", "Receive the sender's pid, uid and gid (SCM_CREDENTIALS) with each recvmsg() on a UNIX socket")},
+    {"SO_TIMESTAMPNS", "SOL_SOCKET", SOL_SOCKET, SO_TIMESTAMPNS, OptionKind::Bool,
+     QT_TRANSLATE_NOOP("core", "Receive the kernel's receive time (SCM_TIMESTAMPNS) with each recvmsg()"), false},
     {"TCP_NODELAY", "IPPROTO_TCP", IPPROTO_TCP, TCP_NODELAY, OptionKind::Bool,
      QT_TRANSLATE_NOOP("core", "Disable Nagle's algorithm: send small segments at once")},
     {"TCP_KEEPIDLE", "IPPROTO_TCP", IPPROTO_TCP, TCP_KEEPIDLE, OptionKind::Int,
@@ -54,6 +58,8 @@ constexpr OptionSpec kOptions[] = {
      QT_TRANSLATE_NOOP("core", "Time to live of outgoing multicast datagrams")},
     {"IP_MULTICAST_LOOP", "IPPROTO_IP", IPPROTO_IP, IP_MULTICAST_LOOP, OptionKind::Bool,
      QT_TRANSLATE_NOOP("core", "Deliver our own multicast datagrams back to us")},
+    {"IP_PKTINFO", "IPPROTO_IP", IPPROTO_IP, IP_PKTINFO, OptionKind::Bool,
+     QT_TRANSLATE_NOOP("core", "Receive a datagram's destination address and interface (IP_PKTINFO) with each recvmsg()"), false},
     {"IP_ADD_MEMBERSHIP", "IPPROTO_IP", IPPROTO_IP, IP_ADD_MEMBERSHIP, OptionKind::Membership4,
      QT_TRANSLATE_NOOP("core", "Join a multicast group: 'group' or 'group,interface-address'")},
     {"IP_DROP_MEMBERSHIP", "IPPROTO_IP", IPPROTO_IP, IP_DROP_MEMBERSHIP, OptionKind::Membership4,
@@ -66,6 +72,8 @@ constexpr OptionSpec kOptions[] = {
      QT_TRANSLATE_NOOP("core", "Hop limit of outgoing multicast packets")},
     {"IPV6_MULTICAST_LOOP", "IPPROTO_IPV6", IPPROTO_IPV6, IPV6_MULTICAST_LOOP, OptionKind::Bool,
      QT_TRANSLATE_NOOP("core", "Deliver our own IPv6 multicast back to us")},
+    {"IPV6_RECVPKTINFO", "IPPROTO_IPV6", IPPROTO_IPV6, IPV6_RECVPKTINFO, OptionKind::Bool,
+     QT_TRANSLATE_NOOP("core", "Receive a datagram's destination address and interface (IPV6_PKTINFO) with each recvmsg()")},
     {"IPV6_JOIN_GROUP", "IPPROTO_IPV6", IPPROTO_IPV6, IPV6_JOIN_GROUP, OptionKind::Membership6,
      QT_TRANSLATE_NOOP("core", "Join an IPv6 multicast group: 'group' or 'group,interface'")},
     {"IPV6_LEAVE_GROUP", "IPPROTO_IPV6", IPPROTO_IPV6, IPV6_LEAVE_GROUP, OptionKind::Membership6,
@@ -198,6 +206,69 @@ Result<OptionValue> encodeOption(const OptionSpec &spec, QStringView text)
     return result;
 }
 
+namespace {
+
+struct LevelName
+{
+    const char *name;
+    int level;
+};
+
+constexpr LevelName kLevels[] = {{"SOL_SOCKET", SOL_SOCKET}, {"IPPROTO_IP", IPPROTO_IP}, {"IPPROTO_TCP", IPPROTO_TCP},
+                                 {"IPPROTO_UDP", IPPROTO_UDP}, {"IPPROTO_IPV6", IPPROTO_IPV6}, {"SOL_IP", SOL_IP},
+                                 {"SOL_TCP", SOL_TCP}};
+
+QString withoutModule(QStringView text)
+{
+    QString t = text.trimmed().toString();
+    if (t.startsWith(QLatin1String("socket."), Qt::CaseInsensitive))
+        t = t.mid(7);
+    return t;
+}
+
+} // namespace
+
+Result<OptionRef> parseOptionRef(QStringView levelText, QStringView optionText)
+{
+    const QString levelName = withoutModule(levelText);
+    int level = -1;
+    for (const LevelName &known : kLevels) {
+        if (levelName.compare(QLatin1String(known.name), Qt::CaseInsensitive) == 0)
+            level = known.level;
+    }
+    bool ok = level >= 0;
+    if (!ok)
+        level = levelName.toInt(&ok, 0);
+    if (!ok || level < 0)
+        return Result<OptionRef>::failure(QCoreApplication::translate("core", "the level is a number or SOL_SOCKET, IPPROTO_TCP, "
+                                                                              "IPPROTO_IP, IPPROTO_IPV6, IPPROTO_UDP"));
+    const QString optionName = withoutModule(optionText);
+    for (const OptionSpec &entry : kOptions) {
+        if (entry.level == level && optionName.compare(QLatin1String(entry.name), Qt::CaseInsensitive) == 0)
+            return OptionRef(&entry);
+    }
+    const int optname = optionName.toInt(&ok, 0);
+    if (!ok || optname < 0)
+        return Result<OptionRef>::failure(QCoreApplication::translate("core", "the option is a number (or the name of one "
+                                                                              "in the table, of this level)"));
+    return OptionRef::byNumber(level, optname);
+}
+
+Result<OptionValue> encodeRawOption(QStringView text, bool bytes)
+{
+    Result<OptionValue> value = bytes ? Result<OptionValue>(OptionValue{}) : intValue(text, false);
+    if (bytes) {
+        const auto raw = decodeHex(text);
+        if (!raw)
+            return Result<OptionValue>::failure(raw.error().message, raw.error().position);
+        value.value().raw = raw.value();
+        value.value().python = pythonBytesLiteral(raw.value());
+    }
+    if (value)
+        value.value().text = text.trimmed().toString();
+    return value;
+}
+
 int optionBufferSize(const OptionSpec &spec)
 {
     switch (spec.kind) {
@@ -239,6 +310,8 @@ QString pythonOptionResult(const OptionSpec &spec, QByteArrayView raw)
 
 QString pythonOptionArgs(const OptionSpec &spec)
 {
+    if (!spec.inPython)
+        return QStringLiteral("socket.%1, %2").arg(QLatin1String(spec.levelName)).arg(spec.optname);
     return QStringLiteral("socket.%1, socket.%2").arg(QLatin1String(spec.levelName), QLatin1String(spec.name));
 }
 

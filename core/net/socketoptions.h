@@ -29,6 +29,7 @@ struct OptionSpec
     int optname;
     OptionKind kind;
     const char *help;      // English, marked for lupdate (context "core"): optionHelp() translates it
+    bool inPython = true;  // Python 3.11's socket module has the name (not SO_TIMESTAMPNS, IP_PKTINFO)
 };
 
 // A value ready for setsockopt, with its Python spelling (1, struct.pack('ii', 1, 0), ...).
@@ -135,7 +136,15 @@ QString pythonOptionResult(const OptionSpec &spec, QByteArrayView raw);
 // The getsockopt buffer size to ask for: 0 for the int forms (Python's default), else the struct size.
 int optionBufferSize(const OptionSpec &spec);
 
-// Python spelling of the level and name: socket.SOL_SOCKET, socket.SO_REUSEADDR.
+// Any option by number (the options tab's raw row): a level as a name (SOL_SOCKET, IPPROTO_TCP,
+// IPPROTO_IP, IPPROTO_IPV6, IPPROTO_UDP) or a number, an option as a number or the name of a
+// table entry of that level; a value as an int or as hex bytes (struct bytes, as Python's
+// setsockopt takes a bytes value). The kernel, not these parsers, decides if the option exists.
+Result<OptionRef> parseOptionRef(QStringView level, QStringView option);
+Result<OptionValue> encodeRawOption(QStringView text, bool bytes);
+
+// Python spelling of the level and name: socket.SOL_SOCKET, socket.SO_REUSEADDR; the number
+// where the module has no name (socket.SOL_SOCKET, 35).
 QString pythonOptionArgs(const OptionSpec &spec);
 
 } // namespace core

@@ -181,6 +181,13 @@ CallId Journal::oldestPending(int socketId) const
     return pending == m_pendingBySocket.end() || pending->second.empty() ? 0 : pending->second.front();
 }
 
+std::vector<CallId> Journal::pendingOf(int socketId) const
+{
+    std::lock_guard lock(m_mutex);
+    const auto pending = m_pendingBySocket.find(socketId);
+    return pending == m_pendingBySocket.end() ? std::vector<CallId>() : pending->second;
+}
+
 bool Journal::wait(CallId id, int timeoutMs) const
 {
     std::unique_lock lock(m_mutex);

@@ -65,6 +65,8 @@ public:
     // The socket's oldest call still waiting (what a program blocked on that socket waits in),
     // or 0: kept as calls begin and finish, so asking costs no scan.
     CallId oldestPending(int socketId) const;
+    // All of the socket's calls still waiting, oldest first (the Socket panel lists them).
+    std::vector<CallId> pendingOf(int socketId) const;
 
     // Blocks the calling thread until the call finishes or the timeout passes. For tests,
     // benchmarks and scripts; the window never calls it.

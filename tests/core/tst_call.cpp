@@ -456,6 +456,12 @@ void tst_Call::sourceSaysWhatMadeIt()
     source.file = QStringLiteral("lab.py");
     source.line = 12;
     QCOMPARE(source.text(), QStringLiteral("lab.py:12"));
+    source.thread = QStringLiteral("reader");
+    QCOMPARE(source.text(), QStringLiteral("lab.py:12, thread reader"));
+    source = {};
+    source.thread = QStringLiteral("Thread-1 (serve)");
+    QVERIFY(!source.isEmpty());
+    QCOMPARE(source.text(), QStringLiteral("thread Thread-1 (serve)"));
 }
 
 QTEST_GUILESS_MAIN(tst_Call)

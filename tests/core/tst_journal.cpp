@@ -312,8 +312,11 @@ void tst_Journal::oldestPendingFollowsFinishes()
     const CallId c = journal.begin(callOn(CallKind::Send, 4, 0, "d"));
     QCOMPARE(journal.oldestPending(4), a);
     QCOMPARE(journal.oldestPending(5), other);
+    QCOMPARE(journal.pendingOf(4), (std::vector<CallId>{a, b, c}));
+    QVERIFY(journal.pendingOf(9).empty());
     QVERIFY(journal.finish(b, Outcome::ok(QStringLiteral("1"))));
     QCOMPARE(journal.oldestPending(4), a); // a later call finishing first leaves the oldest
+    QCOMPARE(journal.pendingOf(4), (std::vector<CallId>{a, c}));
     QVERIFY(journal.finish(a, Outcome::ok(QStringLiteral("1"))));
     QCOMPARE(journal.oldestPending(4), c);
     QVERIFY(journal.finish(c, Outcome::ok(QStringLiteral("1"))));

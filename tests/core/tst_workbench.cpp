@@ -317,7 +317,8 @@ void tst_Workbench::lookupsRunOnABoundedPool()
     }
     QCOMPARE(finished(wb, lookups.first()).outcome.result, QStringLiteral("'127.0.0.1'"));
     QTRY_COMPARE_WITH_TIMEOUT(wb.lookupThreads(), 0, LookupPool::kIdleMs + 3000);
-    QTRY_COMPARE_WITH_TIMEOUT(threadCount(), threadsBefore, 3000);
+    // No more threads than before (a thread a previous test left may have ended meanwhile).
+    QTRY_VERIFY_WITH_TIMEOUT(threadCount() <= threadsBefore, 3000);
 }
 
 // connect/bind/sendto to a host name: the journal writes the name, a lookup thread resolves it,

@@ -1,5 +1,6 @@
 // docshots: the screenshots in docs/, made by playing README's three stories in the real window
-// at 1500×950 against real loopback peers (curl, a python3 echo server). Not a test: run by
+// at 1500×950 against real loopback peers (curl, a python3 echo server), the console, the
+// responder and a descriptor passed in the Messages tab. Not a test: run by
 // scripts/screenshots.sh, which writes docs/*.png. Each step waits for what it needs, bounded.
 #include "core/workbench.h"
 #include "ui/composer/composer.h"
@@ -9,6 +10,7 @@
 #include "ui/mainwindow.h"
 #include "ui/responder/responderpanel.h"
 #include "ui/responder/rulespanel.h"
+#include "ui/socket/messagespanel.h"
 #include "ui/socket/socketpanel.h"
 #include "ui/sockets/socketspanel.h"
 #include "ui/traffic/trafficmodel.h"
@@ -16,11 +18,13 @@
 #include "ui/translations.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPalette>
 #include <QPlainTextEdit>
 #include <QProcess>
@@ -28,6 +32,7 @@
 #include <QRadioButton>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -316,6 +321,46 @@ void responder(const QString &dir)
     save(window, dir, QStringLiteral("schedules.png"));
 }
 
+// A descriptor passed over a UNIX socketpair in the Socket panel's Messages tab: a UDP socket's fd
+// goes with SCM_RIGHTS and credentials, and the other end adopts it as a new socket.
+void passDescriptor(const QString &dir)
+{
+    Workbench wb;
+    ui::MainWindow window(wb);
+    present(window);
+    ui::SocketPanel *panel = window.socketPanel();
+    const int udp = window.socketsPanel()->newSocket(AF_INET, SOCK_DGRAM);
+    waitFor([&] { return panel->socketId() == udp; });
+    panel->addressField()->setText(QStringLiteral("127.0.0.1:0"));
+    panel->button(QStringLiteral("bind"))->click();
+    if (!waitFor([&] { return wb.sockets().info(udp).state == SocketState::Bound; }))
+        fail("bind 127.0.0.1:0 failed");
+    const int first = window.socketsPanel()->newSocketPair(AF_UNIX, SOCK_STREAM);
+    if (!waitFor([&] { return wb.sockets().contains(first) && wb.sockets().contains(first + 1); }))
+        fail("socketpair() made no sockets");
+    const int second = first + 1;
+    window.socketsPanel()->followNewSocket(first);
+    waitFor([&] { return panel->socketId() == first; });
+    auto *tabs = panel->findChild<QTabWidget *>();
+    tabs->setCurrentIndex(2);
+    ui::MessagesPanel *messages = panel->messages();
+    messages->setSocket(first);
+    messages->passChoice()->setCurrentIndex(messages->passChoice()->findData(udp));
+    messages->addDescriptor();
+    messages->addCredentials();
+    messages->dataField()->setText(QStringLiteral("take this\\n"));
+    messages->sendMessage();
+    if (!waitFor([&] { return panel->resultLabel()->text().contains(QStringLiteral("sendmsg")); }))
+        fail("sendmsg() did not finish");
+    wb.setOption(second, OptionRef::byNumber(SOL_SOCKET, SO_PASSCRED), encodeRawOption(u"1", false).value());
+    window.socketsPanel()->followNewSocket(second);
+    waitFor([&] { return panel->socketId() == second; });
+    messages->receiveMessage();
+    if (!waitFor([&] { return wb.sockets().contains(second + 1); }))
+        fail("recvmsg() adopted no descriptor");
+    save(window, dir, QStringLiteral("socket-messages.png"));
+}
+
 // Fusion's colours for a dark desktop theme, as KDE's Breeze Dark and GNOME's Adwaita-dark give them.
 QPalette darkPalette()
 {
@@ -359,5 +404,6 @@ int main(int argc, char **argv)
     echoAndReplay(dir);
     console(dir);
     responder(dir);
+    passDescriptor(dir);
     return 0;
 }

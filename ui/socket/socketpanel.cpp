@@ -4,6 +4,7 @@
 #include "core/net/errors.h"
 #include "core/recipes/callwatcher.h"
 #include "core/workbench.h"
+#include "ui/socket/messagespanel.h"
 #include "ui/socket/optionspanel.h"
 #include "ui/widgets/fieldmessage.h"
 #include "ui/widgets/tabchain.h"
@@ -18,17 +19,20 @@
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QHeaderView>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStringListModel>
 #include <QStyle>
 #include <QTabWidget>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -71,7 +75,10 @@ SocketPanel::SocketPanel(core::Workbench &workbench, QWidget *parent)
     , m_watch(new QCheckBox(tr("Watch: record all that arrives / accept all"), this))
     , m_result(new QLabel(this))
     , m_cancel(nullptr)
+    , m_waiting(new QTreeWidget(this))
+    , m_waitingTitle(new QLabel(this))
     , m_options(new OptionsPanel(workbench, this))
+    , m_messages(new MessagesPanel(workbench, this))
     , m_liveTimer(new QTimer(this))
 {
     setAccessibleName(tr("Socket"));
@@ -213,7 +220,25 @@ SocketPanel::SocketPanel(core::Workbench &workbench, QWidget *parent)
             m_workbench.setWatch(m_socketId, on);
     });
     grid->addWidget(m_watch, row++, 0, 1, 4);
-    m_cancel = addButton(tr("Cancel waiting call"), tr("(interrupts the call this socket is waiting in)"),
+    // The calls waiting on this socket, from every front end: a read blocked in one script
+    // thread beside a write from another, or a recv clicked here.
+    m_waiting->setAccessibleName(tr("Waiting calls"));
+    m_waiting->setColumnCount(3);
+    m_waiting->setHeaderLabels({tr("Call"), tr("Made by"), tr("Waiting")});
+    m_waiting->setRootIsDecorated(false);
+    m_waiting->setUniformRowHeights(true);
+    m_waiting->setTextElideMode(Qt::ElideMiddle);
+    m_waiting->header()->setStretchLastSection(false);
+    m_waiting->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_waiting->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_waiting->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_waiting->setMaximumHeight(m_waiting->fontMetrics().lineSpacing() * 6 + 8);
+    m_waiting->setToolTip(tr("Each call this socket is waiting in, oldest first, and who made it: the window, the "
+                             "console, a script (its file, line and thread), a rule or a schedule"));
+    m_waitingTitle->setBuddy(m_waiting);
+    grid->addWidget(m_waitingTitle, row++, 0, 1, 4);
+    grid->addWidget(m_waiting, row++, 0, 1, 4);
+    m_cancel = addButton(tr("Cancel waiting call"), tr("(interrupts the selected waiting call, else the oldest)"),
                          &SocketPanel::doCancel);
     auto *cancelRow = new QHBoxLayout;
     cancelRow->addWidget(m_cancel);
@@ -231,6 +256,15 @@ SocketPanel::SocketPanel(core::Workbench &workbench, QWidget *parent)
     auto *tabs = new QTabWidget(this);
     tabs->addTab(calls, tr("&Calls"));
     tabs->addTab(m_options, tr("&Options"));
+    // sendmsg/recvmsg scroll: their two forms are taller than a small dock.
+    auto *messagesScroll = new QScrollArea(this);
+    messagesScroll->setWidget(m_messages);
+    messagesScroll->setWidgetResizable(true);
+    messagesScroll->setFrameShape(QFrame::NoFrame);
+    messagesScroll->setFocusPolicy(Qt::NoFocus); // Tab goes to its fields, and scrolls to each
+    messagesScroll->setAccessibleName(tr("Messages"));
+    tabs->addTab(messagesScroll, tr("&Messages"));
+    connect(m_messages, &MessagesPanel::callMade, this, &SocketPanel::track);
     tabs->setAccessibleName(tr("Calls and options"));
 
     auto *layout = new QVBoxLayout(this);
@@ -244,14 +278,17 @@ SocketPanel::SocketPanel(core::Workbench &workbench, QWidget *parent)
                  m_backlog, button(tr("listen")), button(tr("accept")), m_bufsize, button(tr("recv")),
                  button(tr("recvfrom")), m_peek, m_waitAll, m_dontWait, m_oob, m_how, button(tr("shutdown")),
                  button(tr("close")), button(tr("getsockname")), button(tr("getpeername")), button(tr("fileno")),
-                 button(tr("gettimeout")), m_blocking, m_nonBlocking, m_timeoutMode, m_timeout, m_watch, m_cancel,
-                 m_options});
+                 button(tr("gettimeout")), m_blocking, m_nonBlocking, m_timeoutMode, m_timeout, m_watch, m_waiting,
+                 m_cancel, m_options, m_messages});
 
     connect(&workbench.sockets(), &core::SocketRegistry::changed, this, &SocketPanel::refreshInfo);
+    connect(&workbench.journal(), &core::Journal::changed, this, &SocketPanel::refreshWaiting);
     m_liveTimer->setInterval(1000);
     connect(m_liveTimer, &QTimer::timeout, this, [this] {
-        if (m_socketId >= 0 && isVisible())
+        if (m_socketId >= 0 && isVisible()) {
             m_workbench.refreshLive(m_socketId);
+            refreshWaiting(); // how long each has waited
+        }
     });
     setSocket(-1);
 }
@@ -298,6 +335,7 @@ void SocketPanel::setSocket(int socketId)
         m_address->setText(text);
     }
     m_options->setSocket(socketId);
+    m_messages->setSocket(socketId);
     const bool any = socketId >= 0;
     for (QPushButton *b : m_buttons)
         b->setEnabled(any);
@@ -315,6 +353,7 @@ void SocketPanel::setSocket(int socketId)
         m_liveTimer->stop();
     }
     refreshInfo();
+    refreshWaiting();
     validateAddress();
 }
 
@@ -375,7 +414,6 @@ void SocketPanel::refreshInfo()
         m_timeout->setValue(info.timeout);
     m_watch->setChecked(info.watching);
     m_settingMode = false;
-    m_cancel->setEnabled(info.pendingCalls > 0);
     m_backlog->setToolTip(tr("listen(backlog): connections the kernel completes before accept()"));
     updateSuggestions(info);
 }

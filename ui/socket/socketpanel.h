@@ -17,6 +17,7 @@ class QPushButton;
 class QRadioButton;
 class QSpinBox;
 class QTimer;
+class QTreeWidget;
 
 namespace core {
 class CallWatcher;
@@ -26,10 +27,12 @@ class Workbench;
 namespace ui {
 
 class FieldMessage;
+class MessagesPanel;
 class OptionsPanel;
 
 // The calls of the selected socket: bind, listen, accept, connect, connect_ex, recv, recvfrom,
-// shutdown, close, the blocking mode, watch, names, cancel, and its options. Every call stays
+// shutdown, close, the blocking mode, watch, names, its calls still waiting (each with the front
+// end or script thread that made it, and a cancel), and its options. Every call stays
 // available in every state (the kernel's answer is the lesson); the usual next calls are
 // highlighted. The address field validates as you type. Live figures (queues, TCP state) are
 // refreshed once a second while a socket is shown.
@@ -43,6 +46,9 @@ public:
     QLineEdit *addressField() const { return m_address; }
     FieldMessage *addressMessage() const { return m_addressError; }
     QLabel *resultLabel() const { return m_result; }
+    // The socket's calls still waiting, oldest first: the call, who made it, how long it waits.
+    QTreeWidget *waitingCalls() const { return m_waiting; }
+    MessagesPanel *messages() const { return m_messages; }
     QPushButton *button(const QString &accessibleName) const;
     core::CallId lastCall() const { return m_lastCall; }
 
@@ -68,6 +74,7 @@ private:
     void validateAddress();
     void refreshInfo();
     void updateSuggestions(const core::SocketInfo &info);
+    void refreshWaiting();
     int recvFlags() const;
     void rememberAddress(const QString &text);
     void addressCall(core::CallId (core::Workbench::*call)(int, const core::TypedAddress &));
@@ -116,7 +123,10 @@ private:
     QCheckBox *m_watch;
     QLabel *m_result;
     QPushButton *m_cancel;
+    QTreeWidget *m_waiting;
+    QLabel *m_waitingTitle;
     OptionsPanel *m_options;
+    MessagesPanel *m_messages;
     QTimer *m_liveTimer;
     QList<QPushButton *> m_buttons;
 };

@@ -2,6 +2,7 @@
 // it and shows its result (or exception) beside the buttons.
 #include "ui/socket/socketpanel.h"
 
+#include "core/base/clock.h"
 #include "core/net/constants.h"
 #include "core/net/errors.h"
 #include "core/recipes/callwatcher.h"
@@ -31,6 +32,7 @@
 #include <QStyle>
 #include <QTabWidget>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -150,9 +152,50 @@ void SocketPanel::doGetTimeout() { track(m_workbench.getTimeout(m_socketId)); }
 
 void SocketPanel::doCancel()
 {
-    // The waiting call is the oldest pending call of this socket.
-    if (const core::CallId waiting = m_workbench.journal().oldestPending(m_socketId))
+    // The waiting call chosen in the list, else the oldest pending call of this socket (what a
+    // program blocked on it waits in).
+    const QTreeWidgetItem *chosen = m_waiting->currentItem();
+    const core::CallId waiting = chosen ? chosen->data(0, Qt::UserRole).toULongLong() : m_workbench.journal().oldestPending(m_socketId);
+    if (waiting)
         m_workbench.cancel(waiting);
+}
+
+// The waiting list: one row per call of this socket still pending, oldest first; the chosen row
+// stays chosen while the list is refreshed.
+void SocketPanel::refreshWaiting()
+{
+    const std::vector<core::CallId> ids = m_socketId >= 0 ? m_workbench.journal().pendingOf(m_socketId)
+                                                          : std::vector<core::CallId>();
+    const core::CallId selected = m_waiting->currentItem() ? m_waiting->currentItem()->data(0, Qt::UserRole).toULongLong() : 0;
+    const qint64 now = core::monoNs();
+    int row = 0;
+    for (const core::CallId id : ids) {
+        const core::CallRecord record = m_workbench.journal().call(id);
+        if (record.id != id || record.finished())
+            continue;
+        QTreeWidgetItem *item = m_waiting->topLevelItem(row);
+        if (!item)
+            item = new QTreeWidgetItem(m_waiting);
+        QString madeBy = record.value ? core::callOriginName(record.value->origin) : QString();
+        if (record.value && !record.value->source.isEmpty())
+            madeBy += QStringLiteral(", ") + record.value->source.text();
+        const QString waited = tr("%1 s").arg(double(now - record.startMonoNs) / 1e9, 0, 'f', 1);
+        if (item->data(0, Qt::UserRole).toULongLong() != id) {
+            item->setData(0, Qt::UserRole, quint64(id));
+            item->setText(0, record.call);
+            item->setToolTip(0, record.call);
+            item->setText(1, madeBy);
+            item->setToolTip(1, madeBy);
+        }
+        item->setText(2, waited);
+        if (id == selected)
+            m_waiting->setCurrentItem(item);
+        ++row;
+    }
+    while (m_waiting->topLevelItemCount() > row)
+        delete m_waiting->takeTopLevelItem(row);
+    m_waitingTitle->setText(row ? tr("&Waiting calls (%1)").arg(row) : tr("&Waiting calls: none"));
+    m_cancel->setEnabled(row > 0);
 }
 
 void SocketPanel::applyMode()
