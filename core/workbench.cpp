@@ -6,6 +6,7 @@
 #include "core/engine/iothread.h"
 #include "core/engine/op.h"
 #include "core/engine/socketobject.h"
+#include "core/kernel/platform.h"
 #include "core/lookup/lookuppool.h"
 #include "core/lookup/resolver.h"
 #include "core/net/constants.h"
@@ -15,6 +16,7 @@
 #include <QCoreApplication>
 #include <QThread>
 
+#include <fcntl.h>
 #include <sys/socket.h>
 
 #include <cmath>
@@ -172,6 +174,19 @@ CallId Workbench::submit(Call call)
             op.timeoutNs = qint64(ns);
         }
         break;
+    case CallKind::SendFile: {
+        if (call.size < 0)
+            return reject(std::move(call), valueError(QStringLiteral("count must be a positive integer (got %1)").arg(call.size)));
+        // The engine reads its own duplicate: the caller may close its file once the call ends,
+        // or earlier if it gives up waiting, and the engine never reads a reused number.
+        const int fd = call.descriptor >= 0 ? ::fcntl(call.descriptor, F_DUPFD_CLOEXEC, 0) : -1;
+        if (fd < 0)
+            return reject(std::move(call), Outcome::osError(call.descriptor < 0 ? EBADF : errno));
+        op.file = std::make_shared<const OwnedFd>(fd);
+        if (call.file.isEmpty())
+            call.file = QString::fromLocal8Bit(platform::filePath(fd));
+        break;
+    }
     case CallKind::Accept:
     case CallKind::Dup:
         if (call.newSocketId < 0)
@@ -311,6 +326,15 @@ CallId Workbench::sendMsg(int socketId, const QList<QByteArray> &buffers, const 
     call.flags = flags;
     call.address = address.address;
     call.addressHost = address.hostName;
+    return submit(std::move(call));
+}
+
+CallId Workbench::sendFile(int socketId, int fd, qint64 offset, qint64 count)
+{
+    Call call = on(socketId, CallKind::SendFile);
+    call.descriptor = fd;
+    call.offset = offset;
+    call.size = count;
     return submit(std::move(call));
 }
 

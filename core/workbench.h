@@ -88,6 +88,9 @@ public:
     CallId sendMsg(int socketId, const QList<QByteArray> &buffers, const QList<Ancillary> &ancillary, int flags = 0,
                    const TypedAddress &address = {});
     CallId recvMsg(int socketId, qint64 bufsize, int ancillarySize, int flags = 0);
+    // socket.sendfile(file, offset, count): count bytes of the file open on fd from offset (0: to
+    // its end), sent as sendall sends; the caller keeps its descriptor (the engine reads a duplicate).
+    CallId sendFile(int socketId, int fd, qint64 offset = 0, qint64 count = 0);
     CallId shutdown(int socketId, int how);
     CallId close(int socketId);
     CallId setBlocking(int socketId, bool blocking);

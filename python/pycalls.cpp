@@ -247,7 +247,7 @@ PyObject *pyAddress(const core::SocketAddress &address)
     case AF_INET:
         return Py_BuildValue("(si)", address.host().toUtf8().constData(), int(address.port()));
     case AF_INET6:
-        return Py_BuildValue("(siII)", address.host().toUtf8().constData(), int(address.port()), address.flowInfo(),
+        return Py_BuildValue("(siII)", address.pythonHost().toUtf8().constData(), int(address.port()), address.flowInfo(),
                              address.scopeId());
     case AF_UNIX: {
         const QByteArray path = address.unixPath();

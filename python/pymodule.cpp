@@ -240,7 +240,8 @@ PyObject *modGetNameInfo(PyObject *, PyObject *args)
     }
     Call call;
     call.kind = CallKind::GetNameInfo;
-    call.address = address.value();
+    // As CPython: the tuple's flow info and scope id replace what the host said (fe80::1%lo).
+    call.address = v6 ? address.value().withFlowAndScope(flow, scope) : address.value();
     call.flags = flags;
     CallRecord record;
     if (!lookup(std::move(call), &record))

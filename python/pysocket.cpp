@@ -446,6 +446,7 @@ PyMethodDef g_methods[] = {
     {"send", sockSend, METH_VARARGS, "send(data[, flags]) -> count"},
     {"sendall", sockSendAll, METH_VARARGS, "sendall(data[, flags])"},
     {"sendto", sockSendTo, METH_VARARGS, "sendto(data[, flags], address) -> count"},
+    {"_sendfile", sockSendFile, METH_VARARGS, "_sendfile(fileno, offset, count) -> (sent, exception or None)"},
     {"shutdown", sockShutdown, METH_O, "shutdown(how)"},
     {"sendmsg", sockSendMsg, METH_VARARGS, "sendmsg(buffers[, ancdata[, flags[, address]]]) -> count"},
     {"recvmsg", sockRecvMsg, METH_VARARGS, "recvmsg(bufsize[, ancbufsize[, flags]]) -> (data, ancdata, msg_flags, address)"},

@@ -1,5 +1,5 @@
-// _swsocket's socket methods that move bytes: send, sendall, sendto, recv, recvfrom, recv_into,
-// recvfrom_into (and sendmsg/recvmsg, not here yet).
+// _swsocket's socket methods that move bytes: send, sendall, sendto, the engine's sendfile, recv,
+// recvfrom, recv_into, recvfrom_into (sendmsg and recvmsg are in pymessages.cpp).
 #include "python/pysocketparts.h"
 
 #include <frameobject.h>
@@ -98,6 +98,39 @@ bool recvCall(PySock *self, CallKind kind, Py_ssize_t size, int flags, CallRecor
     call.size = size;
     call.flags = flags;
     return perform(std::move(call), record);
+}
+
+// socket.sendfile()'s engine call: the bytes sent and, when it failed, the exception (not raised:
+// socket.py decides between giving up on sendfile, when nothing was sent, and raising it).
+PyObject *sockSendFile(PyObject *self, PyObject *args)
+{
+    int fd = -1;
+    long long offset = 0;
+    long long count = 0;
+    if (!PyArg_ParseTuple(args, "iLL:_sendfile", &fd, &offset, &count))
+        return nullptr;
+    auto *sock = reinterpret_cast<PySock *>(self);
+    if (!checkOpen(sock))
+        return nullptr;
+    Call call = on(sock, CallKind::SendFile);
+    call.descriptor = fd;
+    call.offset = offset;
+    call.size = count;
+    CallRecord record;
+    if (perform(std::move(call), &record))
+        return Py_BuildValue("(LO)", static_cast<long long>(record.outcome.count), Py_None);
+    if (!PyErr_ExceptionMatches(PyExc_OSError))
+        return nullptr; // KeyboardInterrupt, a ValueError of the arguments: raised as they are
+    PyObject *type = nullptr;
+    PyObject *value = nullptr;
+    PyObject *traceback = nullptr;
+    PyErr_Fetch(&type, &value, &traceback);
+    PyErr_NormalizeException(&type, &value, &traceback);
+    if (traceback)
+        PyException_SetTraceback(value, traceback);
+    Py_XDECREF(type);
+    Py_XDECREF(traceback);
+    return Py_BuildValue("(LN)", static_cast<long long>(std::max<qint64>(record.outcome.count, 0)), value);
 }
 
 PyObject *sockRecv(PyObject *self, PyObject *args)

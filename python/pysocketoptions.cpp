@@ -37,9 +37,31 @@ PyObject *sockSetSockOpt(PyObject *object, PyObject *args)
     int level = 0;
     int optname = 0;
     PyObject *value = nullptr;
+    core::OptionValue option;
+    if (PyTuple_GET_SIZE(args) == 4) {
+        // setsockopt(level, option, None, optlen): a null buffer of optlen bytes (an unsigned
+        // int, unchecked, as CPython's "I" reads it).
+        PyObject *none = nullptr;
+        unsigned int optlen = 0;
+        if (!PyArg_ParseTuple(args, "iiO!I:setsockopt", &level, &optname, Py_TYPE(Py_None), &none, &optlen)) {
+            PyErr_Clear();
+            PyErr_SetString(PyExc_TypeError, "setsockopt() takes exactly 3 arguments (4 given)");
+            return nullptr;
+        }
+        option.nullLength = optlen;
+        option.python = QStringLiteral("None, %1").arg(optlen);
+        option.text = option.python;
+        Call call = on(self, CallKind::SetOption);
+        call.option = core::OptionRef::byNumber(level, optname);
+        call.optionValue = option;
+        return noneCall(self, std::move(call));
+    }
+    if (PyTuple_GET_SIZE(args) != 3) {
+        PyErr_Format(PyExc_TypeError, "setsockopt() takes exactly 3 arguments (%zd given)", PyTuple_GET_SIZE(args));
+        return nullptr;
+    }
     if (!PyArg_ParseTuple(args, "iiO:setsockopt", &level, &optname, &value))
         return nullptr;
-    core::OptionValue option;
     int flag = 0;
     if (self->family == AF_VSOCK) {
         // AF_VSOCK's options are 64-bit (CPython: "iiK"), whatever the level.
@@ -54,9 +76,6 @@ PyObject *sockSetSockOpt(PyObject *object, PyObject *args)
         option.raw = QByteArray(reinterpret_cast<const char *>(&flag), sizeof flag);
         option.python = QString::number(flag);
         option.text = option.python;
-    } else if (value == Py_None) {
-        PyErr_SetString(PyExc_NotImplementedError, "setsockopt(level, option, None, optlen) is not supported");
-        return nullptr;
     } else {
         PyErr_Clear();
         if (!readBytes(value, &option.raw))

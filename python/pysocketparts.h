@@ -67,6 +67,8 @@ PyObject *sockGetSockOpt(PyObject *object, PyObject *args);
 PyObject *sockSend(PyObject *self, PyObject *args);
 PyObject *sockSendAll(PyObject *self, PyObject *args);
 PyObject *sockSendTo(PyObject *self, PyObject *args);
+// _sendfile(fileno, offset, count) -> (sent, exception or None): the engine's sendfile, for socket.py's method.
+PyObject *sockSendFile(PyObject *self, PyObject *args);
 PyObject *sockRecv(PyObject *self, PyObject *args);
 PyObject *sockRecvFrom(PyObject *self, PyObject *args);
 PyObject *sockRecvInto(PyObject *self, PyObject *args, PyObject *kwargs);

@@ -42,20 +42,42 @@ for _key in ('socketpair', 'gethostname', 'gethostbyname', 'gethostbyname_ex', '
     setattr(_shim, _key, getattr(_swsocket, _key))
 sys.modules['_socket'] = _shim
 sys.modules.pop('socket', None)
-# sendfile() would hand the descriptor to os.sendfile() behind the engine's back: it takes its
-# own fallback instead, a loop of send() calls, each one journaled.
-# The method keeps the exception class in its closure: the bootstrap's names are deleted below.
+# sendfile(): socket.py's own checks and give-ups, then one engine call (journaled as
+# sk.sendfile(...)) in place of its loop of os.sendfile(), which would send behind the engine's
+# back. The method keeps what it needs in its closure: the bootstrap's names are deleted below.
 import socket as _socket_module
-def _without_os_sendfile(giveup):
+def _engine_sendfile(giveup, os, io):
     def _sendfile_use_sendfile(self, file, offset=0, count=None):
-        raise giveup('the workbench sends through send()')
+        self._check_sendfile_params(file, offset, count)
+        try:
+            fileno = file.fileno()
+        except (AttributeError, io.UnsupportedOperation) as err:
+            raise giveup(err)  # not a regular file
+        try:
+            fsize = os.fstat(fileno).st_size
+        except OSError as err:
+            raise giveup(err)  # not a regular file
+        if not fsize:
+            return 0  # empty file
+        if self.gettimeout() == 0:
+            raise ValueError("non-blocking sockets are not supported")
+        sent, err = self._sendfile(fileno, offset, count or 0)
+        if sent > 0 and hasattr(file, 'seek'):
+            file.seek(offset + sent)
+        if err is None:
+            return sent
+        if sent == 0 and not isinstance(err, TimeoutError):
+            raise giveup(err)  # e.g. a file that cannot be read at an offset: socket.py falls back on send()
+        raise err from None
     return _sendfile_use_sendfile
-_socket_module.socket._sendfile_use_sendfile = _without_os_sendfile(_socket_module._GiveupOnSendfile)
+import io as _io
+_socket_module.socket._sendfile_use_sendfile = _engine_sendfile(_socket_module._GiveupOnSendfile, _socket_module.os, _io)
+del _io
 # A child of os.fork() has none of the engine's threads: its socket calls fail at once.
 import os as _os
 _os.register_at_fork(after_in_child=_swsocket._forked)
 del _os
-del _key, _value, _shim, _cpython_socket, _swsocket, types, sys, _socket_module, _without_os_sendfile
+del _key, _value, _shim, _cpython_socket, _swsocket, types, sys, _socket_module, _engine_sendfile
 )";
 
 // The exit status of an uncaught SystemExit, as python3 computes it (None: 0, an int: itself,

@@ -981,6 +981,22 @@
         <source>(no data)</source>
         <translation>（无数据）</translation>
     </message>
+    <message>
+        <source>%1 bytes of the file were sent first</source>
+        <translation>先发送了文件的 %1 字节</translation>
+    </message>
+    <message>
+        <source>reading the file failed</source>
+        <translation>读取文件失败</translation>
+    </message>
+    <message>
+        <source>%1 bytes of the file in %2 send() calls</source>
+        <translation>文件的 %1 字节，分 %2 次 send() 调用发送</translation>
+    </message>
+    <message>
+        <source>%1 bytes of the file were sent before the buffer filled</source>
+        <translation>缓冲区填满前已发送文件的 %1 字节</translation>
+    </message>
 </context>
 <context>
     <name>ui::Composer</name>

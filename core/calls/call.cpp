@@ -121,6 +121,12 @@ QString Call::pythonText(const CallSpelling *spelling) const
             args += names.address(*this);
         return method(args.join(QLatin1String(", ")));
     }
+    case CallKind::SendFile: {
+        // sendfile(file, offset, count), the file opened again by its path when it has one.
+        const QString file = this->file.isEmpty() ? QStringLiteral("open(%1, 'rb', closefd=False)").arg(descriptor)
+                                                  : QStringLiteral("open(%1, 'rb')").arg(pythonStrLiteral(this->file));
+        return method(QStringLiteral("%1, %2, %3").arg(file).arg(offset).arg(size ? QString::number(size) : QStringLiteral("None")));
+    }
     case CallKind::RecvMsg:
     case CallKind::RecvMsgInto: {
         QStringList args;
@@ -193,6 +199,7 @@ QString callKindName(CallKind kind)
     case CallKind::FromFd: return QStringLiteral("socket");
     case CallKind::SocketPair: return QStringLiteral("socketpair");
     case CallKind::SendMsg: return QStringLiteral("sendmsg");
+    case CallKind::SendFile: return QStringLiteral("sendfile");
     case CallKind::RecvMsg: return QStringLiteral("recvmsg");
     case CallKind::RecvMsgInto: return QStringLiteral("recvmsg_into");
     case CallKind::Bind: return QStringLiteral("bind");

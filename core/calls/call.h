@@ -22,6 +22,7 @@ enum class CallKind : quint8 {
     Dup, // socket.dup() (and fromfd() of a workbench socket): a second socket on a duplicate descriptor
     FromFd, // socket(fileno=N) of a descriptor the workbench did not open: adopted, owned from then on
     SendMsg, RecvMsg, RecvMsgInto, // with ancillary data (SCM_RIGHTS, SCM_CREDENTIALS, IP_PKTINFO...)
+    SendFile, // socket.sendfile(file, offset, count): a file's bytes, read and sent by the engine
     GetHostName, GetHostByName, GetHostByNameEx, GetAddrInfo, GetHostByAddr, GetNameInfo,
     WatchStopped, // not a call: watch mode ended on an error no call reports (a comment in Python)
 };
@@ -88,7 +89,11 @@ struct Call
     qint64 dataSize = 0;        // the payload's full size
     int flags = 0;              // send/recv flags; getaddrinfo/getnameinfo flags
     qint64 size = 0;            // recv bufsize, shutdown how, setblocking (1 blocking, 0 not), fileno=,
-                                // close (1: the caller held the descriptor open, so EBADF if it is gone)
+                                // close (1: the caller held the descriptor open, so EBADF if it is gone),
+                                // sendfile count (0: to the end of the file)
+    qint64 offset = 0;          // sendfile: where in the file the bytes start
+    int descriptor = -1;        // sendfile: the file's descriptor, the caller's (the engine reads a duplicate)
+    QString file;               // sendfile: the file's path when its descriptor names one, else empty
     std::optional<int> backlog; // listen() as written
     std::optional<double> seconds; // settimeout(): None when empty
     OptionRef option;           // setsockopt, getsockopt

@@ -7,6 +7,7 @@
 #include <QByteArray>
 
 #include <functional>
+#include <memory>
 
 namespace core {
 
@@ -33,6 +34,7 @@ constexpr Lane laneOf(CallKind kind)
     case CallKind::Send:
     case CallKind::SendTo:
     case CallKind::SendMsg:
+    case CallKind::SendFile:
     case CallKind::SendAll: return Lane::Write;
     default: return Lane::Control;
     }
@@ -57,9 +59,13 @@ struct Op
     Lane lane = Lane::Control;
     Step waiting = Step::Done; // parked until this happens; Done: to be tried (again)
     qint64 deadlineNs = 0;     // 0: none
-    qint64 done = 0;           // bytes sent by sendall / received by MSG_WAITALL
+    qint64 done = 0;           // bytes sent by sendall and sendfile / received by MSG_WAITALL
     int syscalls = 0;
     QByteArray received;
+    // sendfile: the engine's duplicate of the file's descriptor, closed when the call's last copy
+    // goes (shared: an Op travels to its I/O thread in a copyable task).
+    std::shared_ptr<const OwnedFd> file;
+    QByteArray unsent;         // sendfile: bytes read from the file that the socket has not taken yet
     bool connectStarted = false;
     // A blocking AF_UNIX connect to a full backlog tries again after a pause of 1 ms, doubling
     // up to 100 ms (no event says "the backlog has room").

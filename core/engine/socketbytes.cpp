@@ -1,4 +1,4 @@
-// SocketObject's calls that move bytes: send, sendall, sendto, recv, recvfrom. Each goes through
+// SocketObject's calls that move bytes: send, sendall, sendto, sendfile, recv, recvfrom. Each goes through
 // the socket's stream layer; one that would block returns the layer's wait step (through
 // wouldBlock) and is tried again when epoll reports the descriptor ready.
 #include "core/engine/socketobject.h"
@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <unordered_map>
 
@@ -105,6 +106,59 @@ SocketObject::Step SocketObject::doSendAll(Op &op)
         ? oneSendNote(op.done)
         : QCoreApplication::translate("core", "%1 bytes in %2 send() calls")
               .arg(QString::number(op.done), QString::number(op.syscalls));
+    finish(op, std::move(o));
+    return Step::Done;
+}
+
+// sendfile: the file's bytes from offset, count of them (0: to the end of the file), read by the
+// engine (pread on its own duplicate of the descriptor, so the caller's file position stays
+// where it was) and sent through the socket's stream layer like sendall's, so a layer that
+// transforms bytes (TLS) sends them too and the traffic store keeps exactly what was sent. A read
+// error fails the call with the bytes sent so far in its count (socket.py gives up on sendfile
+// and falls back to send() when nothing was sent).
+SocketObject::Step SocketObject::doSendFile(Op &op)
+{
+    constexpr qint64 kChunk = 256 << 10;
+    const qint64 count = op.call.size;
+    // A failure says what went before it, in its note and its count.
+    const auto fail = [this, &op](int error, const QString &alone) {
+        Outcome o = Outcome::osError(error, op.done ? QCoreApplication::translate("core", "%1 bytes of the file were sent first").arg(op.done)
+                                                    : alone);
+        o.count = op.done;
+        finish(op, std::move(o));
+        return Step::Done;
+    };
+    for (;;) {
+        if (op.unsent.isEmpty()) {
+            if (count && op.done >= count)
+                break;
+            const qint64 want = count ? std::min(count - op.done, kChunk) : kChunk;
+            op.unsent.resize(want);
+            const ssize_t got = ::pread(op.file ? op.file->get() : -1, op.unsent.data(), size_t(want), off_t(op.call.offset + op.done));
+            if (got < 0) {
+                const int error = errno;
+                op.unsent.clear();
+                return fail(error, QCoreApplication::translate("core", "reading the file failed"));
+            }
+            op.unsent.truncate(got);
+            if (got == 0)
+                break; // the end of the file
+        }
+        const LayerMove move = m_layer->send(m_fd, op.unsent, 0, nullptr, 0);
+        if (move.want != Step::Done)
+            return wouldBlock(op, move.want, EAGAIN);
+        if (move.error) {
+            recordError(Direction::Out, move.error);
+            return fail(move.error, QString());
+        }
+        const qint64 n = move.count;
+        ++op.syscalls;
+        op.done += n;
+        recordSent(QByteArrayView(op.unsent).first(n), m_info.peer);
+        op.unsent.remove(0, n);
+    }
+    Outcome o = Outcome::counted(op.done);
+    o.note = QCoreApplication::translate("core", "%1 bytes of the file in %2 send() calls").arg(op.done).arg(op.syscalls);
     finish(op, std::move(o));
     return Step::Done;
 }

@@ -259,11 +259,16 @@ SocketObject::Step SocketObject::doSetOption(Op &op)
 {
     const OptionRef &option = op.call.option;
     const QByteArray &value = op.call.optionValue.raw;
-    if (::setsockopt(m_fd, option.level, option.optname, value.constData(), socklen_t(value.size())) != 0) {
+    const std::optional<quint32> nullLength = op.call.optionValue.nullLength;
+    const int rc = nullLength ? ::setsockopt(m_fd, option.level, option.optname, nullptr, socklen_t(*nullLength))
+                              : ::setsockopt(m_fd, option.level, option.optname, value.constData(), socklen_t(value.size()));
+    if (rc != 0) {
         finish(op, Outcome::osError(errno));
         return Step::Done;
     }
-    if (option.spec) // an option the table names: kept with the socket's settings (a session sets it again)
+    // An option the table names: kept with the socket's settings (a session sets it again); a
+    // setting without a value (None, optlen) is not one a session can make again.
+    if (option.spec && !nullLength)
         m_info.options.set(*option.spec, op.call.optionValue);
     changed();
     finish(op, Outcome::ok(QStringLiteral("None")));

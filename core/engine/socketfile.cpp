@@ -33,4 +33,10 @@ QString SocketFile::removeIfOurs()
     return ::unlink(path.constData()) == 0 ? QString::fromLocal8Bit(path) : QString();
 }
 
+void OwnedFd::reset()
+{
+    if (m_fd >= 0)
+        ::close(std::exchange(m_fd, -1));
+}
+
 } // namespace core

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <algorithm>
+#include <utility>
 
 namespace core {
 
@@ -24,6 +25,31 @@ private:
     QByteArray m_path;
     quint64 m_device = 0;
     quint64 m_inode = 0;
+};
+
+// A descriptor that closes when its owner goes: moved, never copied (sendfile's file).
+class OwnedFd final
+{
+public:
+    OwnedFd() = default;
+    explicit OwnedFd(int fd) : m_fd(fd) {}
+    OwnedFd(OwnedFd &&other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
+    OwnedFd &operator=(OwnedFd &&other) noexcept
+    {
+        if (this != &other) {
+            reset();
+            m_fd = std::exchange(other.m_fd, -1);
+        }
+        return *this;
+    }
+    OwnedFd(const OwnedFd &) = delete;
+    OwnedFd &operator=(const OwnedFd &) = delete;
+    ~OwnedFd() { reset(); }
+    int get() const { return m_fd; }
+    void reset();
+
+private:
+    int m_fd = -1;
 };
 
 // A growing pause between retries: first, doubled each time, at most max. For accept under

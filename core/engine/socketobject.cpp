@@ -126,6 +126,8 @@ void SocketObject::onDeadline(qint64 nowNs)
                 Outcome o = Outcome::timeout();
                 if (op.done > 0)
                     o.note = QCoreApplication::translate("core", "%1 bytes were transferred before the deadline").arg(op.done);
+                if (op.call.kind == CallKind::SendFile)
+                    o.count = op.done; // socket.py moves the file's position past what was sent
                 finish(op, std::move(o));
             }
             moved = true;

@@ -83,6 +83,7 @@ private:
     Step doRecv(Op &op);
     Step sent(Op &op, const LayerMove &move, bool to, QString note);
     Step doSendMsg(Op &op); // socketmessages.cpp
+    Step doSendFile(Op &op);
     Step doRecvMsg(Op &op);
     Step doShutdown(Op &op);
     Step doClose(Op &op);

@@ -134,6 +134,7 @@ SocketObject::Step SocketObject::attempt(Op &op)
     case CallKind::Send:
     case CallKind::SendTo: return doSend(op);
     case CallKind::SendAll: return doSendAll(op);
+    case CallKind::SendFile: return doSendFile(op);
     case CallKind::Recv:
     case CallKind::RecvFrom: return doRecv(op);
     case CallKind::SendMsg: return doSendMsg(op);
@@ -200,7 +201,12 @@ SocketObject::Step SocketObject::wouldBlock(Op &op, Step wait, int error)
         QString note;
         if (op.call.kind == CallKind::SendAll && op.done > 0)
             note = QCoreApplication::translate("core", "%1 of %2 bytes were sent before the buffer filled").arg(op.done).arg(op.call.data.size());
-        finish(op, Outcome::osError(error, note));
+        if (op.call.kind == CallKind::SendFile && op.done > 0)
+            note = QCoreApplication::translate("core", "%1 bytes of the file were sent before the buffer filled").arg(op.done);
+        Outcome o = Outcome::osError(error, note);
+        if (op.call.kind == CallKind::SendFile)
+            o.count = op.done; // what went before the buffer filled
+        finish(op, std::move(o));
     }
     return Step::Done;
 }

@@ -2,6 +2,8 @@
 
 #include "core/kernel/tcpstate.h"
 
+#include <QByteArray>
+
 #include <cerrno>
 
 namespace core::platform {
@@ -30,6 +32,10 @@ long descriptorsLeft();
 // Raises RLIMIT_NOFILE's soft limit to the hard limit (at most 1,048,576): a desktop session's
 // soft limit is 1024, too few for "Connect N clients" up to 10,000. Returns the soft limit now.
 long raiseDescriptorLimit();
+
+// The path of the file a descriptor has open (/proc/self/fd/N), empty when it names none: a pipe,
+// a socket, a file deleted since it was opened.
+QByteArray filePath(int fd);
 
 // Runs a syscall again while it fails with EINTR.
 template<typename Fn>

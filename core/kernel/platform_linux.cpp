@@ -9,6 +9,7 @@
 #include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 
@@ -74,6 +75,17 @@ long descriptorsLeft()
         open += entry->d_name[0] != '.';
     ::closedir(dir);
     return std::max(0L, long(limit.rlim_cur) - open);
+}
+
+QByteArray filePath(int fd)
+{
+    char target[4096];
+    const QByteArray link = "/proc/self/fd/" + QByteArray::number(fd);
+    const ssize_t n = ::readlink(link.constData(), target, sizeof target);
+    if (n <= 0 || n == ssize_t(sizeof target) || target[0] != '/')
+        return {};
+    const QByteArray path(target, n);
+    return path.endsWith(" (deleted)") ? QByteArray() : path;
 }
 
 long raiseDescriptorLimit()

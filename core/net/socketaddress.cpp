@@ -96,6 +96,26 @@ QString SocketAddress::host() const
     }
 }
 
+QString SocketAddress::pythonHost() const
+{
+    if (family() != AF_INET6)
+        return host();
+    sockaddr_in6 in6;
+    std::memcpy(&in6, m_storage.data(), sizeof in6);
+    return ipv6Text(in6);
+}
+
+SocketAddress SocketAddress::withFlowAndScope(quint32 flowInfo, quint32 scopeId) const
+{
+    if (family() != AF_INET6)
+        return *this;
+    SocketAddress copy = *this;
+    const quint32 flow = htonl(flowInfo);
+    std::memcpy(copy.m_storage.data() + offsetof(sockaddr_in6, sin6_flowinfo), &flow, sizeof flow);
+    std::memcpy(copy.m_storage.data() + offsetof(sockaddr_in6, sin6_scope_id), &scopeId, sizeof scopeId);
+    return copy;
+}
+
 SocketAddress SocketAddress::withPort(quint16 port) const
 {
     SocketAddress copy = *this;
@@ -172,9 +192,7 @@ QString SocketAddress::toPython() const
         return QStringLiteral("('%1', %2)").arg(host()).arg(port());
     case AF_INET6: {
         // As CPython 3.7+ does: the scope is the 4th item only, never a '%lo' suffix on the host.
-        sockaddr_in6 in6;
-        std::memcpy(&in6, m_storage.data(), sizeof in6);
-        return QStringLiteral("('%1', %2, %3, %4)").arg(ipv6Text(in6)).arg(port()).arg(flowInfo()).arg(scopeId());
+        return QStringLiteral("('%1', %2, %3, %4)").arg(pythonHost()).arg(port()).arg(flowInfo()).arg(scopeId());
     }
     case AF_UNIX:
         if (isAbstract())

@@ -28,11 +28,16 @@ public:
     const sockaddr *data() const;
     unsigned length() const { return m_length; }
 
-    // IP families: the numeric host, port, flow info and scope id. UNIX: the path.
+    // IP families: the numeric host, port, flow info and scope id. UNIX: the path. An IPv6 host
+    // with a scope id says it as people write it (fe80::1%lo); pythonHost() is the host as
+    // Python's address tuples give it, without the scope (their 4th item holds it).
     QString host() const;
+    QString pythonHost() const;
     quint16 port() const;
     // The same IP address with another port; other families are returned unchanged.
     SocketAddress withPort(quint16 port) const;
+    // The same IPv6 address with another flow info and scope id; other families unchanged.
+    SocketAddress withFlowAndScope(quint32 flowInfo, quint32 scopeId) const;
     quint32 flowInfo() const;
     quint32 scopeId() const;
     bool isUnnamed() const;    // AF_UNIX with no name (an unbound or autobind-less socket)

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 #include <span>
 
 namespace core {
@@ -38,6 +40,8 @@ struct OptionValue
     QByteArray raw;
     QString python;
     QString text; // what the person typed, trimmed (kept with the socket's settings)
+    // setsockopt(level, option, None, optlen): no buffer, this length (the kernel reads nothing).
+    std::optional<quint32> nullLength;
 
     bool operator==(const OptionValue &) const = default;
 };

@@ -49,6 +49,8 @@ def module(name):
 for name in ('socket', 'socketpair', 'gethostname', 'gethostbyname', 'gethostbyname_ex', 'getaddrinfo',
              'gethostbyaddr', 'getnameinfo'):
     setattr(socket, name, module(name))
+def open(*args, **kwargs):
+    return {'open': [norm(a) for a in args], 'closefd': kwargs.get('closefd', True)}
 for i in range(1, 10):
     globals()['sk%d' % i] = Rec()
 for line in sys.stdin.read().splitlines():
@@ -142,6 +144,12 @@ QJsonArray meaning(const Call &c)
             a << addressValue(c.address);
         break;
     }
+    case CallKind::SendFile:
+        a << QJsonObject{{QStringLiteral("open"), c.file.isEmpty() ? QJsonArray{c.descriptor, QStringLiteral("rb")}
+                                                                   : QJsonArray{c.file, QStringLiteral("rb")}},
+                         {QStringLiteral("closefd"), !c.file.isEmpty()}}
+          << c.offset << (c.size ? QJsonValue(c.size) : QJsonValue());
+        break;
     case CallKind::RecvMsg:
     case CallKind::RecvMsgInto:
         if (c.kind == CallKind::RecvMsg) {
@@ -167,7 +175,9 @@ QJsonArray meaning(const Call &c)
         break;
     case CallKind::SetOption:
         a << c.option.level << c.option.optname;
-        if (c.option.bufferSize() || c.optionValue.raw.size() != sizeof(int)) {
+        if (c.optionValue.nullLength) {
+            a << QJsonValue() << qint64(*c.optionValue.nullLength);
+        } else if (c.option.bufferSize() || c.optionValue.raw.size() != sizeof(int)) {
             a << bytesValue(c.optionValue.raw);
         } else {
             int value = 0;
@@ -334,6 +344,26 @@ void tst_Call::textMeansTheValue()
         into.size = 13;
         into.ancillarySize = 24;
         calls << plain << rights << to << none << recv << recvAnc << into;
+    }
+    // setsockopt(level, option, None, optlen).
+    {
+        Call none = on(CallKind::SetOption);
+        none.option = OptionRef::byNumber(SOL_SOCKET, SO_BINDTODEVICE);
+        none.optionValue.nullLength = 0;
+        none.optionValue.python = QStringLiteral("None, 0");
+        calls << none;
+    }
+    // sendfile of a file by its path (quotes in the name), and of a descriptor that names none.
+    {
+        Call byPath = on(CallKind::SendFile);
+        byPath.descriptor = 5;
+        byPath.file = QStringLiteral("/tmp/it's \"here\".bin");
+        Call counted = byPath;
+        counted.offset = 100;
+        counted.size = 4096;
+        Call byNumber = on(CallKind::SendFile);
+        byNumber.descriptor = 9;
+        calls << byPath << counted << byNumber;
     }
     // An option the table has no entry for goes by its numbers (IPV6_RECVHOPLIMIT), as the kernel takes it.
     {

@@ -16,3 +16,13 @@ s6.setsockopt(41, 51, 1); print(s6.getsockopt(41, 51), s6.getsockopt(41, 51, 4))
 s6.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_RECVPKTINFO, b'\x01\x00\x00\x00'); print(s6.getsockopt(socket.IPPROTO_IPV6, socket.IPV6_RECVPKTINFO))
 s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b'\x01\x00\x00\x00\x05\x00\x00\x00'); print(s.getsockopt(socket.SOL_SOCKET, socket.SO_LINGER, 8))
 s.close(); s6.close()
+# setsockopt(level, option, None, optlen): a null buffer (SO_BINDTODEVICE with 0 unbinds; the kernel
+# answers the rest), and the argument forms CPython refuses.
+u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+print(u.setsockopt(socket.SOL_SOCKET, socket.SO_BINDTODEVICE, None, 0))
+for args in ((socket.SOL_SOCKET, socket.SO_REUSEADDR, None), (socket.SOL_SOCKET, socket.SO_REUSEADDR, None, 4),
+             (socket.SOL_SOCKET, socket.SO_REUSEADDR, 1, 4), (socket.SOL_SOCKET, socket.SO_REUSEADDR, None, -1),
+             (socket.SOL_SOCKET,), (1, 2, b'\x01\x00\x00\x00', 4, 5)):
+    try: print(u.setsockopt(*args))
+    except Exception as e: print(type(e).__name__, e)
+u.close()
