@@ -145,6 +145,9 @@ private:
     CallId makeSocket(Call call);
     CallId makePair(Call call);
     CallId adoptDescriptor(Call call);
+    // What the calls that make one socket do first: an I/O thread for it, its first snapshot,
+    // the journal entry and the route. Null when no thread runs: the call is rejected then.
+    IoThread *placeSocket(SocketInfo &info, Call call, CallId *callId);
     CallId reject(Call call, Outcome outcome);
     IoThread *threadOf(int socketId) const;
     IoThread *nextThread();

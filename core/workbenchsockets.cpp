@@ -49,6 +49,22 @@ void takeType(SocketInfo &info, int type)
     }
 }
 } // namespace
+
+IoThread *Workbench::placeSocket(SocketInfo &info, Call call, CallId *callId)
+{
+    IoThread *thread = nextThread();
+    if (!thread) {
+        info.state = SocketState::Error;
+        m_registry->publish(info);
+        *callId = reject(std::move(call), Outcome::osError(m_startupErrno, m_startupError));
+        return nullptr;
+    }
+    m_registry->publish(info);
+    *callId = m_journal->begin(std::move(call));
+    m_context->setRoute(info.id, thread->index());
+    return thread;
+}
+
 CallId Workbench::makeSocket(Call call)
 {
     call.newSocketId = m_context->claimSocketId(call.newSocketId);
@@ -59,15 +75,10 @@ CallId Workbench::makeSocket(Call call)
     takeType(info, call.type);
     info.proto = call.proto;
     info.group = call.group;
-    IoThread *thread = nextThread();
-    if (!thread) {
-        info.state = SocketState::Error;
-        m_registry->publish(info);
-        return reject(std::move(call), Outcome::osError(m_startupErrno, m_startupError));
-    }
-    m_registry->publish(info);
-    const CallId callId = m_journal->begin(std::move(call));
-    m_context->setRoute(info.id, thread->index());
+    CallId callId = 0;
+    IoThread *thread = placeSocket(info, std::move(call), &callId);
+    if (!thread)
+        return callId;
     thread->post([thread, info, callId]() mutable {
         const int fd = ::socket(info.family, info.type | SOCK_NONBLOCK | SOCK_CLOEXEC, info.proto);
         const int error = errno;
@@ -148,17 +159,12 @@ CallId Workbench::adoptDescriptor(Call call)
     info.id = call.newSocketId;
     info.name = socketName(info.id);
     info.group = call.group;
-    IoThread *thread = nextThread();
-    if (!thread) {
-        info.state = SocketState::Error;
-        m_registry->publish(info);
-        return reject(std::move(call), Outcome::osError(m_startupErrno, m_startupError));
-    }
-    m_registry->publish(info);
     const int fd = int(call.size);
     const int given[3] = {call.family, call.type, call.proto};
-    const CallId callId = m_journal->begin(std::move(call));
-    m_context->setRoute(info.id, thread->index());
+    CallId callId = 0;
+    IoThread *thread = placeSocket(info, std::move(call), &callId);
+    if (!thread)
+        return callId;
     thread->post([thread, info, callId, fd, given]() mutable {
         platform::SocketKind kind;
         const int error = platform::describeSocket(fd, &kind);

@@ -45,6 +45,25 @@ void SocketObject::recordSent(QByteArrayView bytes, const SocketAddress &peer)
     countsChanged();
 }
 
+void SocketObject::recordReceived(QByteArrayView bytes, const SocketAddress &peer, qint64 length, bool truncated, bool eof,
+                                  int callFlags)
+{
+    quint8 recordFlags = 0;
+    if (truncated)
+        recordFlags |= TrafficFlag::Truncated;
+    if (eof)
+        recordFlags |= TrafficFlag::Eof;
+    if (callFlags & MSG_PEEK)
+        recordFlags |= TrafficFlag::Peek;
+    if (callFlags & MSG_OOB)
+        recordFlags |= TrafficFlag::Oob;
+    m_thread.context().traffic.append(id(), Direction::In, bytes, peer, recordFlags, quint32(length), 0, m_layer->recordsAs());
+    if (!(callFlags & MSG_PEEK)) {
+        m_info.bytesIn += quint64(bytes.size());
+        ++m_info.recordsIn;
+    }
+}
+
 // send and sendto: one syscall, its count returned as it is (a partial send stays visible).
 SocketObject::Step SocketObject::doSend(Op &op)
 {
@@ -213,21 +232,7 @@ SocketObject::Step SocketObject::doRecv(Op &op)
     buffer.truncate(stored);
     const SocketAddress address = peerLength > 0 ? SocketAddress::fromSockaddr(reinterpret_cast<const sockaddr *>(&peer), peerLength) : SocketAddress();
 
-    quint8 recordFlags = 0;
-    if (truncated)
-        recordFlags |= TrafficFlag::Truncated;
-    if (eof)
-        recordFlags |= TrafficFlag::Eof;
-    if (op.call.flags & MSG_PEEK)
-        recordFlags |= TrafficFlag::Peek;
-    if (op.call.flags & MSG_OOB)
-        recordFlags |= TrafficFlag::Oob;
-    m_thread.context().traffic.append(id(), Direction::In, buffer, datagram ? address : m_info.peer, recordFlags,
-                                      quint32(n), 0, m_layer->recordsAs());
-    if (!(op.call.flags & MSG_PEEK)) {
-        m_info.bytesIn += quint64(stored);
-        ++m_info.recordsIn;
-    }
+    recordReceived(buffer, datagram ? address : m_info.peer, n, truncated, eof, op.call.flags);
     if (eof && isStreamLike())
         noteReadEof();
     ++op.syscalls;

@@ -79,22 +79,8 @@ SocketObject::Step SocketObject::doRecvMsg(Op &op)
     received->flags = message.msg_flags;
     const bool eof = n == 0 && isStreamLike() && bufsize > 0;
 
-    quint8 recordFlags = 0;
-    if (message.msg_flags & MSG_TRUNC)
-        recordFlags |= TrafficFlag::Truncated;
-    if (eof)
-        recordFlags |= TrafficFlag::Eof;
-    if (op.call.flags & MSG_PEEK)
-        recordFlags |= TrafficFlag::Peek;
-    if (op.call.flags & MSG_OOB)
-        recordFlags |= TrafficFlag::Oob;
     const bool datagram = m_info.type != SOCK_STREAM;
-    m_thread.context().traffic.append(id(), Direction::In, buffer, datagram ? address : m_info.peer, recordFlags,
-                                      quint32(n), 0, m_layer->recordsAs());
-    if (!(op.call.flags & MSG_PEEK)) {
-        m_info.bytesIn += quint64(buffer.size());
-        ++m_info.recordsIn;
-    }
+    recordReceived(buffer, datagram ? address : m_info.peer, n, message.msg_flags & MSG_TRUNC, eof, op.call.flags);
     if (eof)
         noteReadEof();
     changed();

@@ -66,6 +66,9 @@ private:
     Step wouldBlock(Op &op, Step wait, int error);
     void recordError(Direction direction, int error);
     void recordSent(QByteArrayView bytes, const SocketAddress &peer);
+    // A receive's record: truncated (the datagram, or MSG_TRUNC on a stream), end of file, MSG_PEEK
+    // and MSG_OOB said in its flags; length is what the call returned. A peek counts no bytes.
+    void recordReceived(QByteArrayView bytes, const SocketAddress &peer, qint64 length, bool truncated, bool eof, int callFlags);
     void setState(SocketState state);
     void readLocalAddress();
     bool isStreamLike() const;

@@ -300,12 +300,10 @@ QString describeOption(const OptionSpec &spec, QByteArrayView raw)
 
 QString pythonOptionResult(const OptionSpec &spec, QByteArrayView raw)
 {
-    if (optionBufferSize(spec) == 0 && raw.size() >= qsizetype(sizeof(int))) {
-        int value;
-        std::memcpy(&value, raw.data(), sizeof value);
-        return QString::number(value);
-    }
-    return pythonBytesLiteral(raw);
+    // An int option's answer reads as Python's int; a struct's, or an answer too short for an int,
+    // as its bytes (what getsockopt with a buflen returns).
+    const bool asInt = optionBufferSize(spec) == 0 && raw.size() >= qsizetype(sizeof(int));
+    return OptionRef::pythonResult(raw, asInt ? 0 : int(std::max<qsizetype>(raw.size(), 1)));
 }
 
 QString pythonOptionArgs(const OptionSpec &spec)
