@@ -1,5 +1,5 @@
 // CallQueue on its own, without a socket: which call may be tried, in which order, and what a
-// parked call holds back. The engine's lanes over real sockets are in tst_workbench.
+// parked call holds back. The engine's lanes over real sockets are in tst_workbenchlanes.
 #include "core/engine/callqueue.h"
 
 #include <QTest>
