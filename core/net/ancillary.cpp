@@ -10,6 +10,7 @@
 
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstring>
@@ -280,6 +281,16 @@ Ancillary credentialsItem(qint64 pid, qint64 uid, qint64 gid)
     credentials.uid = uid_t(uid);
     credentials.gid = gid_t(gid);
     return Ancillary{SOL_SOCKET, SCM_CREDENTIALS, QByteArray(reinterpret_cast<const char *>(&credentials), sizeof credentials)};
+}
+
+Ancillary ownCredentialsItem()
+{
+    return credentialsItem(::getpid(), ::getuid(), ::getgid());
+}
+
+int descriptorSpace(int descriptors)
+{
+    return int(CMSG_SPACE(size_t(descriptors) * sizeof(int)));
 }
 
 QString describeAncillary(const Ancillary &item)

@@ -52,5 +52,9 @@ QList<int> ancillaryDescriptors(const Ancillary &item);
 // Items to send: descriptors over a UNIX socket, and credentials (the kernel checks them).
 Ancillary descriptorsItem(const QList<int> &fds);
 Ancillary credentialsItem(qint64 pid, qint64 uid, qint64 gid);
+// This process's own credentials, as SCM_CREDENTIALS sends them.
+Ancillary ownCredentialsItem();
+// socket.CMSG_SPACE for this many descriptors: the ancbufsize that holds them.
+int descriptorSpace(int descriptors);
 
 } // namespace core

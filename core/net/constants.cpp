@@ -89,7 +89,8 @@ const int AfInet = AF_INET, AfInet6 = AF_INET6, AfUnix = AF_UNIX;
 const int Stream = SOCK_STREAM, Dgram = SOCK_DGRAM, Raw = SOCK_RAW, Rdm = SOCK_RDM, SeqPacket = SOCK_SEQPACKET;
 const int ShutRd = SHUT_RD, ShutWr = SHUT_WR, ShutRdWr = SHUT_RDWR;
 const int MsgPeek = MSG_PEEK, MsgWaitAll = MSG_WAITALL, MsgDontWait = MSG_DONTWAIT, MsgOob = MSG_OOB,
-          MsgTrunc = MSG_TRUNC;
+          MsgTrunc = MSG_TRUNC, MsgCtrunc = MSG_CTRUNC;
+const int SolSocket = SOL_SOCKET;
 } // namespace sock
 
 } // namespace core

@@ -36,7 +36,8 @@ namespace sock {
 extern const int AfInet, AfInet6, AfUnix;
 extern const int Stream, Dgram, Raw, Rdm, SeqPacket;
 extern const int ShutRd, ShutWr, ShutRdWr;
-extern const int MsgPeek, MsgWaitAll, MsgDontWait, MsgOob, MsgTrunc;
+extern const int MsgPeek, MsgWaitAll, MsgDontWait, MsgOob, MsgTrunc, MsgCtrunc;
+extern const int SolSocket;
 } // namespace sock
 
 } // namespace core

@@ -404,4 +404,13 @@ const OptionReading *OptionReadings::find(QStringView name) const
     return nullptr;
 }
 
+bool optionAppliesTo(const OptionSpec &spec, int family)
+{
+    if (spec.kind == OptionKind::Membership4)
+        return family == AF_INET || family == AF_INET6;
+    if (spec.kind == OptionKind::Membership6)
+        return family == AF_INET6;
+    return true;
+}
+
 } // namespace core

@@ -145,6 +145,9 @@ int optionBufferSize(const OptionSpec &spec);
 // table entry of that level; a value as an int or as hex bytes (struct bytes, as Python's
 // setsockopt takes a bytes value). The kernel, not these parsers, decides if the option exists.
 Result<OptionRef> parseOptionRef(QStringView level, QStringView option);
+// Whether an option is one a socket of this family can have: the write-only multicast memberships
+// (never read back) go by their level's family; every other option is the kernel's to answer.
+bool optionAppliesTo(const OptionSpec &spec, int family);
 Result<OptionValue> encodeRawOption(QStringView text, bool bytes);
 
 // Python spelling of the level and name: socket.SOL_SOCKET, socket.SO_REUSEADDR; the number

@@ -1,27 +1,16 @@
 #pragma once
 
 #include "core/net/socketaddress.h"
+#include "tests/core/testsupport.h"
 
 #include <sys/socket.h>
 #include <unistd.h>
 
-// Helpers shared by the address tests: a descriptor that closes itself, and the names the kernel
+// Helpers shared by the address tests: a descriptor that closes itself (testsupport's), and the names the kernel
 // gives a socket, read back as SocketAddress.
 namespace addresssupport {
 
-// A socket descriptor closed at the end of the scope.
-struct Fd
-{
-    int fd = -1;
-    explicit Fd(int f) : fd(f) {}
-    Fd(const Fd &) = delete;
-    Fd &operator=(const Fd &) = delete;
-    ~Fd()
-    {
-        if (fd >= 0)
-            ::close(fd);
-    }
-};
+using testsupport::Fd;
 
 inline core::SocketAddress localName(int fd)
 {

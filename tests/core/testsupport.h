@@ -26,6 +26,20 @@ inline core::Call callOn(core::CallKind kind, int socketId, qint64 size = 0, QBy
     return call;
 }
 
+// A descriptor closed at the end of the scope.
+struct Fd
+{
+    int fd = -1;
+    explicit Fd(int f) : fd(f) {}
+    Fd(const Fd &) = delete;
+    Fd &operator=(const Fd &) = delete;
+    ~Fd()
+    {
+        if (fd >= 0)
+            ::close(fd);
+    }
+};
+
 inline int openFdCount()
 {
     int count = 0;

@@ -3,7 +3,6 @@
 #include "core/workbench.h"
 #include "ui/composer/composer.h"
 #include "ui/guide/guidepanel.h"
-#include "ui/lookup/lookuppanel.h"
 #include "ui/mainwindow.h"
 #include "ui/socket/socketpanel.h"
 #include "ui/sockets/socketspanel.h"
@@ -13,13 +12,8 @@
 #include "ui/widgets/fieldmessage.h"
 
 #include <QApplication>
-#include <QAbstractButton>
 #include <QComboBox>
-#include <QDir>
-#include <QDockWidget>
-#include <QTabBar>
 #include <QTextBrowser>
-#include <QToolButton>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -91,7 +85,8 @@ QString pythonRaises(const QString &code)
 
 // The window keeps the context a person works in: each socket its own address and last result,
 // the composer on the connection being looked at, the bytes typed whatever their notation, host
-// names where Python takes them; messages never move the controls, counts read as English does.
+// names where Python takes them; counts read as English does. tst_windowlayout checks that
+// messages never move the controls and that the layout fits each size.
 class tst_WindowContext : public QObject
 {
     Q_OBJECT
@@ -103,14 +98,11 @@ private slots:
     void addressAndResultArePerSocket();
     void textAndHexKeepTheBytes();
     void hostNamesResolveAsPythonDoes();
-    void messagesDoNotMoveControls();
     void commandLineSocketIsSelected();
     void saveSaysWhatItDid();
     void labAsksBeforeAdding();
     void labExplainsItself();
     void welcomeUntilASocketExists();
-    void layoutFitsEachSize_data();
-    void layoutFitsEachSize();
 };
 
 void tst_WindowContext::initTestCase()
@@ -287,45 +279,6 @@ void tst_WindowContext::hostNamesResolveAsPythonDoes()
     QCOMPARE(wb.journal().count(), calls);
 }
 
-// A message appearing under a field, or a socket getting a last error, moves no button.
-void tst_WindowContext::messagesDoNotMoveControls()
-{
-    Workbench wb;
-    ui::MainWindow window(wb);
-    window.resize(1500, 950);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    ui::SocketPanel *panel = window.socketPanel();
-    const int s = window.socketsPanel()->newSocket(AF_INET, SOCK_STREAM);
-    QTRY_COMPARE(panel->socketId(), s);
-    QApplication::processEvents(); // the first layout (dock sizes are set once the window shows)
-    QPushButton *listen = panel->button(QStringLiteral("listen"));
-    QPushButton *bind = panel->button(QStringLiteral("bind"));
-    const QPoint listenAt = listen->mapTo(&window, QPoint());
-    const QPoint bindAt = bind->mapTo(&window, QPoint());
-    panel->addressField()->setText(QStringLiteral("127.0.0.1:99999"));
-    QVERIFY(panel->addressMessage()->hasMessage());
-    QApplication::processEvents();
-    QCOMPARE(bind->mapTo(&window, QPoint()), bindAt);
-    QCOMPARE(listen->mapTo(&window, QPoint()), listenAt);
-    panel->addressField()->setText(QStringLiteral("127.0.0.1:1"));
-    panel->button(QStringLiteral("connect"))->click();
-    QTRY_VERIFY_WITH_TIMEOUT(wb.sockets().info(s).lastError != 0, 5000);
-    QApplication::processEvents();
-    QCOMPARE(bind->mapTo(&window, QPoint()), bindAt);
-    QCOMPARE(listen->mapTo(&window, QPoint()), listenAt);
-
-    ui::Composer *composer = window.composer();
-    QPushButton *send = nullptr;
-    for (QPushButton *b : composer->findChildren<QPushButton *>())
-        send = b->accessibleName() == QStringLiteral("send") ? b : send;
-    QVERIFY(send);
-    const QPoint sendAt = send->mapTo(&window, QPoint());
-    composer->editor()->setPlainText(QString(400, QLatin1Char('x')) + QStringLiteral("\\q"));
-    QApplication::processEvents();
-    QCOMPARE(send->mapTo(&window, QPoint()), sendAt);
-}
-
 // What --connect (or a session) opened is selected, as a quick action selects its socket.
 void tst_WindowContext::commandLineSocketIsSelected()
 {
@@ -423,82 +376,6 @@ void tst_WindowContext::welcomeUntilASocketExists()
     server->click();
     QTRY_COMPARE(window.centralPage(), static_cast<QWidget *>(window.trafficPanel()));
     QTRY_COMPARE_WITH_TIMEOUT(wb.sockets().info(window.socketsPanel()->currentSocket()).state, SocketState::Listening, 3000);
-}
-
-void tst_WindowContext::layoutFitsEachSize_data()
-{
-    QTest::addColumn<QSize>("size");
-    QTest::newRow("1100x750") << QSize(1100, 750);
-    QTest::newRow("1500x950") << QSize(1500, 950);
-    QTest::newRow("1920x1080") << QSize(1920, 1080);
-}
-
-// At each size, after View → Reset layout (a first start does the same), no button of the socket
-// panel, the composer or the lookups lies outside what its dock shows; growing the window back
-// from a small size gives the same layout as starting at that size.
-void tst_WindowContext::layoutFitsEachSize()
-{
-    QFETCH(QSize, size);
-    Workbench wb;
-    ui::MainWindow window(wb);
-    window.resize(size);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    const int s = window.socketsPanel()->newSocket(AF_INET, SOCK_STREAM);
-    QTRY_COMPARE(window.socketPanel()->socketId(), s);
-    window.resetLayout();
-    QApplication::processEvents();
-    QCOMPARE(window.size(), size);
-
-    auto checkButtons = [&window](QWidget *panel, const QString &what) {
-        // What shows of the panel: the scroll area's viewport when it scrolls, else the panel.
-        QWidget *visible = panel;
-        for (QWidget *w = panel->parentWidget(); w; w = w->parentWidget()) {
-            if (w->objectName() == QStringLiteral("qt_scrollarea_viewport")) {
-                visible = w;
-                break;
-            }
-        }
-        const QRect shown(visible->mapTo(&window, QPoint()), visible->size());
-        QStringList outside;
-        int checked = 0;
-        for (QAbstractButton *button : panel->findChildren<QAbstractButton *>()) {
-            if (!button->isVisibleTo(&window) || qobject_cast<QTabBar *>(button->parentWidget()))
-                continue;
-            ++checked;
-            const QRect at(button->mapTo(&window, QPoint()), button->size());
-            if (!shown.contains(at) || !window.rect().contains(at))
-                outside << QStringLiteral("%1 at %2,%3 %4x%5 (shown: %6,%7 %8x%9)")
-                               .arg(button->accessibleName().isEmpty() ? button->text() : button->accessibleName())
-                               .arg(at.x()).arg(at.y()).arg(at.width()).arg(at.height())
-                               .arg(shown.x()).arg(shown.y()).arg(shown.width()).arg(shown.height());
-        }
-        QVERIFY2(checked >= 3, qPrintable(what));
-        QVERIFY2(outside.isEmpty(), qPrintable(what + QStringLiteral(": ") + outside.join(QStringLiteral("; "))));
-    };
-    checkButtons(window.socketPanel(), QStringLiteral("socket panel"));
-    checkButtons(window.composer(), QStringLiteral("composer"));
-    auto *lookupDock = window.findChild<QDockWidget *>(QStringLiteral("lookupDock"));
-    lookupDock->raise();
-    QApplication::processEvents();
-    checkButtons(window.lookupPanel(), QStringLiteral("lookups"));
-    // SWB_LAYOUT_SHOTS=dir: a picture of each size, to look at the layout as a person would.
-    if (const QString shots = qEnvironmentVariable("SWB_LAYOUT_SHOTS"); !shots.isEmpty())
-        window.grab().save(QDir(shots).filePath(QStringLiteral("layout-%1x%2.png").arg(size.width()).arg(size.height())));
-    // Every traffic action shows with its label (none behind an overflow button).
-    for (QToolButton *button : window.trafficPanel()->findChildren<QToolButton *>()) {
-        if (button->accessibleName() == QStringLiteral("More traffic actions"))
-            QVERIFY2(!button->isVisibleTo(&window), "traffic actions overflow");
-    }
-
-    // Small, then this size again: the docks follow the window back.
-    const QList<int> fitted{window.findChild<QDockWidget *>(QStringLiteral("socketDock"))->width(),
-                            window.findChild<QDockWidget *>(QStringLiteral("socketsDock"))->width()};
-    window.resize(900, 650);
-    QApplication::processEvents();
-    window.resize(size);
-    QTRY_COMPARE(window.findChild<QDockWidget *>(QStringLiteral("socketsDock"))->width(), fitted[1]);
-    QCOMPARE(window.findChild<QDockWidget *>(QStringLiteral("socketDock"))->width(), fitted[0]);
 }
 
 QTEST_MAIN(tst_WindowContext)

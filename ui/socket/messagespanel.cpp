@@ -24,9 +24,6 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include <sys/socket.h>
-#include <unistd.h>
-
 namespace ui {
 
 namespace {
@@ -112,7 +109,7 @@ MessagesPanel::MessagesPanel(core::Workbench &workbench, QWidget *parent)
     auto *remove = callButton(tr("Remove item"), tr("Removes the selected items"), this);
     connect(addFd, &QPushButton::clicked, this, &MessagesPanel::addDescriptor);
     connect(addCreds, &QPushButton::clicked, this, &MessagesPanel::addCredentials);
-    connect(addRow, &QPushButton::clicked, this, [this] { addItem(core::Ancillary{SOL_SOCKET, 0, {}}); });
+    connect(addRow, &QPushButton::clicked, this, [this] { addItem(core::Ancillary{core::sock::SolSocket, 0, {}}); });
     connect(remove, &QPushButton::clicked, this, [this] {
         for (int row = m_ancillary->rowCount() - 1; row >= 0; --row) {
             if (m_ancillary->selectionModel()->isRowSelected(row, {}))
@@ -170,11 +167,11 @@ MessagesPanel::MessagesPanel(core::Workbench &workbench, QWidget *parent)
     m_bufsize->setAccessibleName(tr("recvmsg bufsize"));
     m_bufsize->setToolTip(tr("recvmsg(bufsize, ...): the most bytes of data one call returns"));
     m_ancbufsize->setRange(0, 1 << 20);
-    m_ancbufsize->setValue(int(CMSG_SPACE(16 * sizeof(int))));
+    m_ancbufsize->setValue(core::descriptorSpace(16));
     m_ancbufsize->setAccessibleName(tr("ancbufsize"));
     m_ancbufsize->setToolTip(tr("recvmsg(..., ancbufsize): room for ancillary data; socket.CMSG_SPACE(4) = %1 holds one "
                                 "descriptor. Too little and the kernel sets MSG_CTRUNC (descriptors that do not fit are closed)")
-                                 .arg(CMSG_SPACE(sizeof(int))));
+                                 .arg(core::descriptorSpace(1)));
     auto *recv = callButton(tr("recvmsg"), QStringLiteral("data, ancdata, msg_flags, address = sk.recvmsg(bufsize, ancbufsize, flags)"), this);
     connect(recv, &QPushButton::clicked, this, &MessagesPanel::receiveMessage);
     m_adopt->setChecked(true);
@@ -282,7 +279,7 @@ void MessagesPanel::addDescriptor()
 
 void MessagesPanel::addCredentials()
 {
-    addItem(core::credentialsItem(::getpid(), ::getuid(), ::getgid()));
+    addItem(core::ownCredentialsItem());
 }
 
 // Reads the table back into items; a cell that does not parse is named at the field and the
@@ -374,11 +371,11 @@ void MessagesPanel::showReceived(const core::CallRecord &record)
         m_received->addItem(tr("no ancillary data"));
     for (const core::Ancillary &item : message.ancillary)
         m_received->addItem(core::describeAncillary(item));
-    if (message.flags & MSG_CTRUNC)
+    if (message.flags & core::sock::MsgCtrunc)
         m_received->addItem(tr("MSG_CTRUNC: the ancillary data did not fit in ancbufsize %1; the kernel dropped the "
                                "rest (descriptors that did not fit were closed)")
                                 .arg(record.value ? record.value->ancillarySize : 0));
-    if (message.flags & MSG_TRUNC)
+    if (message.flags & core::sock::MsgTrunc)
         m_received->addItem(tr("MSG_TRUNC: the datagram was longer than bufsize; the rest is lost"));
     if (!m_adopt->isChecked())
         return;

@@ -20,8 +20,6 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include <sys/socket.h>
-
 #include <cerrno>
 
 namespace ui {
@@ -29,16 +27,6 @@ namespace ui {
 namespace {
 
 enum Column { NameColumn, LevelColumn, ValueColumn };
-
-// The write-only options (multicast membership), never read, go by their level's family.
-bool belongsTo(const core::OptionSpec &spec, int family)
-{
-    if (spec.kind == core::OptionKind::Membership4)
-        return family == AF_INET || family == AF_INET6;
-    if (spec.kind == core::OptionKind::Membership6)
-        return family == AF_INET6;
-    return true;
-}
 
 } // namespace
 
@@ -251,7 +239,7 @@ void OptionsPanel::showValues()
         // The kernel has no such option for this socket: not one of its options.
         const bool absent = m_socketId >= 0 && m_onlyThis->isChecked()
                             && ((reading && (reading->error == ENOPROTOOPT || reading->error == EOPNOTSUPP))
-                                || !belongsTo(core::socketOptions()[size_t(row)], info.family));
+                                || !core::optionAppliesTo(core::socketOptions()[size_t(row)], info.family));
         m_table->setRowHidden(row, absent);
     }
 }
