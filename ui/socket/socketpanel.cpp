@@ -282,7 +282,11 @@ SocketPanel::SocketPanel(core::Workbench &workbench, QWidget *parent)
                  m_cancel, m_options, m_messages});
 
     connect(&workbench.sockets(), &core::SocketRegistry::changed, this, &SocketPanel::refreshInfo);
-    connect(&workbench.journal(), &core::Journal::changed, this, &SocketPanel::refreshWaiting);
+    // Hidden, the list waits: the live timer and setSocket() bring it up to date once it shows.
+    connect(&workbench.journal(), &core::Journal::changed, this, [this] {
+        if (isVisible())
+            refreshWaiting();
+    });
     m_liveTimer->setInterval(1000);
     connect(m_liveTimer, &QTimer::timeout, this, [this] {
         if (m_socketId >= 0 && isVisible()) {
